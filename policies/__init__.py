@@ -1,0 +1,1 @@
+"""The policy packages shipped with xuequ-rules, one per document family."""

@@ -1,0 +1,1 @@
+"""The ``xuequ`` command line."""

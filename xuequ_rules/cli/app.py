@@ -1,0 +1,198 @@
+"""``xuequ``: list, show, eval and check policies.
+
+Exit codes: 0 ok; 1 a rule is violated and ``--fail-on-violation`` was given, or
+``xuequ check`` found library defects; 2 bad input (unknown policy or clause, invalid
+facts, malformed files). Errors are one bilingual line; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from xuequ_rules.cli.output import console, errors, print_json
+from xuequ_rules.consistency import check_policy
+from xuequ_rules.document.clause import Clause
+from xuequ_rules.errors import XuequError
+from xuequ_rules.evaluation import Status, evaluate
+from xuequ_rules.evaluation.finding import STATUS_LABELS
+from xuequ_rules.facts.loader import load_facts
+from xuequ_rules.policy.describe import clause_dict, policy_dict
+from xuequ_rules.registry import load_policy, packages
+
+app = typer.Typer(help="xuequ-rules：义务教育学区制政策规则库 / school-district policies as code",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+_state = {"debug": False}
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="机器可读的 JSON 输出 / JSON output")]
+
+
+@app.callback()
+def _main(debug: Annotated[bool, typer.Option("--debug", help="出错时显示调用栈 / "
+                                              "show tracebacks")] = False) -> None:
+    _state["debug"] = debug
+
+
+@app.command("list")
+def list_policies(as_json: JsonOpt = False) -> None:
+    """列出已安装的政策 / list installed policies."""
+    rows = []
+    for name, package in packages().items():
+        meta = package.metadata()
+        for entry in meta.versions:
+            rows.append({"name": name, "version": entry.version, "current": entry.current,
+                         "ref": f"{name}@{entry.version}", "title": meta.title,
+                         "title_en": meta.title_en,
+                         "doc_number": meta.doc_number.normalized if meta.doc_number else None,
+                         "status": meta.status.state.value})
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title="政策 / policies")
+    for column in ("名称 name", "版本 version", "文号 number", "标题 title", "状态 status"):
+        table.add_column(column)
+    for row in rows:
+        version = f"{row['version']}{' *' if row['current'] else ''}"
+        table.add_row(str(row["name"]), version, str(row["doc_number"] or "—"),
+                      escape(str(row["title"])), str(row["status"]))
+    console.print(table)
+    console.print("* 当前版本 / current version")
+
+
+def _tree(node: Tree, clause: Clause) -> None:
+    label = f"[bold]{escape(clause.id)}[/] {escape(clause.display_heading)}"
+    branch = node.add(label)
+    for child in clause.children:
+        _tree(branch, child)
+
+
+@app.command()
+def show(name: Annotated[str, typer.Argument(help="政策名或 名称@版本 / NAME or NAME@VERSION")],
+         clause: Annotated[str | None, typer.Option("--clause", "-c",
+                                                    help="只显示该条款 / one clause")] = None,
+         as_json: JsonOpt = False) -> None:
+    """显示政策的元数据、勘误、条款、参数和规则 / show a policy."""
+    policy = load_policy(name)
+    document = policy.document
+    if clause is not None:
+        found = document.clause(clause)
+        if as_json:
+            print_json(clause_dict(document, found))
+        else:
+            console.print(f"[bold]{escape(document.global_id(found.id))}[/]")
+            console.print(escape(document.full_text(found)))
+        return
+    if as_json:
+        print_json(policy_dict(policy))
+        return
+    meta = document.metadata
+    console.print(f"[bold]{escape(meta.title)}[/]  {escape(meta.title_en)}")
+    console.print(f"文号 number: {meta.doc_number or '—'}   发文 issuers: "
+                  f"{escape('、'.join(meta.issuers))}   版本 version: {policy.version}")
+    console.print(f"日期 dates: {meta.dates.model_dump(exclude_none=True)}   状态 status: "
+                  f"{meta.status.state.value}")
+    for basis in meta.basis:
+        console.print(f"依据 basis: {escape(basis.label)} {escape(basis.title or '')}")
+    errata = Table(title="勘误 errata")
+    for column in ("id", "行 line", "采集 captured", "更正 corrected", "理由 reason"):
+        errata.add_column(column)
+    for item in document.source.errata:
+        e = item.erratum
+        errata.add_row(e.id, str(e.line), escape(e.captured), escape(e.corrected),
+                       escape(e.reason_zh))
+    console.print(errata)
+    tree = Tree(f"条款 clauses ({len(document.ids)})")
+    for top in document.clauses:
+        _tree(tree, top)
+    console.print(tree)
+    params = Table(title=f"参数 parameters ({len(policy.parameters)})")
+    for column in ("id", "值 value", "条款 clause"):
+        params.add_column(column)
+    for p in policy.parameters:
+        params.add_row(p.id, escape(p.display_value), ", ".join(c.clause for c in p.cites))
+    console.print(params)
+    console.print(f"规则 rules: {len(policy.rules)}（其中清单项 checklist: "
+                  f"{len(policy.checklist())}）")
+
+
+@app.command("eval")
+def eval_command(
+    name: Annotated[str, typer.Argument(help="政策名或 名称@版本 / NAME or NAME@VERSION")],
+    facts: Annotated[Path, typer.Argument(help="事实文件 JSON/YAML / facts file")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD / "
+                                              "evaluation date")] = None,
+    as_json: JsonOpt = False,
+    fail_on_violation: Annotated[bool, typer.Option(
+        "--fail-on-violation", help="有违反时退出码为 1 / exit 1 on a violation")] = False,
+) -> None:
+    """在一组事实上评估政策 / evaluate a policy on facts."""
+    date = _parse_date(as_of)
+    policy = load_policy(name)
+    scenario = load_facts(facts)
+    result = evaluate(policy, scenario, as_of=date)
+    if as_json:
+        print_json(result.as_dict())
+    else:
+        table = Table(title=f"{policy.ref} @ {result.as_of}")
+        for column in ("规则 rule", "对象 record", "结论 status", "说明 explanation", "条款 clause"):
+            table.add_column(column)
+        for finding in result.findings:
+            zh, en = STATUS_LABELS[finding.status]
+            table.add_row(finding.rule.id, escape(finding.record), f"{zh} {en}",
+                          escape(finding.explanation.zh),
+                          escape(", ".join(c.clause for c in finding.citations)))
+        console.print(table)
+        console.print(result.counts())
+    if fail_on_violation and result.by_status(Status.VIOLATED):
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则全部）/ NAME or all")] = None,
+          as_json: JsonOpt = False) -> None:
+    """一致性检查：库的缺陷（须为零）与文件自身的问题 / consistency report."""
+    refs = [name] if name else [f"{n}@{v}" for n, p in packages().items() for v in p.versions()]
+    reports = [check_policy(load_policy(ref)) for ref in refs]
+    if as_json:
+        print_json([r.as_dict() for r in reports])
+    else:
+        for report in reports:
+            console.print(f"[bold]{report.policy}@{report.version}[/]: "
+                          f"库缺陷 library defects {len(report.defects)}，"
+                          f"文件问题 document findings {len(report.document_findings)}")
+            for issue in report.defects:
+                console.print(f"  [red]缺陷 defect[/] {escape(issue.text.zh)} / "
+                              f"{escape(issue.text.en)}")
+            for issue in report.document_findings:
+                where = ", ".join(c.clause for c in issue.cites)
+                console.print(f"  [yellow]文件 document[/] \\[{issue.kind}] "
+                              f"{escape(issue.text.zh)}" + (f"（{escape(where)}）" if where else ""))
+    if any(not r.ok for r in reports):
+        raise typer.Exit(1)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise XuequError(f"日期格式应为 YYYY-MM-DD：{value!r}",
+                         f"date must be YYYY-MM-DD: {value!r}", field="--as-of") from None
+
+
+def main() -> None:
+    """Entry point: bilingual one-line errors, exit code 2 on bad input."""
+    try:
+        app()
+    except XuequError as exc:
+        if _state["debug"]:
+            raise
+        errors.print(f"错误 error: {escape(exc.message)}")
+        raise SystemExit(2) from None

@@ -1,0 +1,149 @@
+"""``xuequ check``: library defects (must be none) versus findings about the document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from xuequ_rules.consistency.numbers import uncovered_numbers
+from xuequ_rules.errors import RuleConflictError
+from xuequ_rules.evaluation.compiler import Env, compile_expr
+from xuequ_rules.policy.citation import Cite
+from xuequ_rules.policy.expr import Compare, Const, Field
+from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.policy import Policy
+from xuequ_rules.policy.rule import Decision
+from xuequ_rules.text import Text
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    id: str
+    kind: str
+    text: Text
+    cites: tuple[Cite, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, **self.text.as_dict(),
+                "citations": [c.as_dict() for c in self.cites]}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    policy: str
+    version: str
+    defects: tuple[Issue, ...] = field(default=())
+    document_findings: tuple[Issue, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.defects
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"policy": self.policy, "version": self.version, "ok": self.ok,
+                "defects": [d.as_dict() for d in self.defects],
+                "document_findings": [d.as_dict() for d in self.document_findings]}
+
+
+def _probe_values(rule: Decision) -> list[Any]:
+    """Boundary values around every threshold the decision compares against."""
+    values: set[Decimal] = {Decimal(0)}
+    for case in rule.cases:
+        for node in case.when.walk():
+            if isinstance(node, Compare):
+                for side in (node.left, node.right):
+                    raw = side.value_at(None) if isinstance(side, Parameter) else (
+                        side.value if isinstance(side, Const) else None)
+                    if isinstance(raw, int | Decimal) and not isinstance(raw, bool):
+                        base = Decimal(raw)
+                        values.update({base, base - 1, base + 1, base - Decimal("0.01"),
+                                       base + Decimal("0.01"), base * 10})
+    return sorted(v for v in values if v >= 0)
+
+
+def decision_defects(rule: Decision) -> list[Issue]:
+    """A decision over one numeric fact must give exactly one answer at every boundary."""
+    fields = {n.path for case in rule.cases for n in case.when.walk() if isinstance(n, Field)}
+    if len(fields) != 1:
+        return []
+    (path,) = fields
+    cases = [compile_expr(case.when) for case in rule.cases]
+    issues: list[Issue] = []
+    for value in _probe_values(rule):
+        record: dict[str, Any] = {}
+        cursor = record
+        for part in path[:-1]:
+            cursor = cursor.setdefault(part, {})
+        cursor[path[-1]] = value
+        hits = sum(1 for case in cases if case(record, Env(None)) is True)
+        if hits != 1:
+            issues.append(Issue(
+                f"{rule.id}:{value}", "decision_table",
+                Text(f"决策规则 {rule.id} 在 {'.'.join(path)} = {value} 时有 {hits} 个情形成立",
+                     f"decision {rule.id} has {hits} cases holding at {'.'.join(path)} = {value}"),
+                rule.cites))
+    return issues
+
+
+def _phase_findings(policy: Policy) -> list[Issue]:
+    issues: list[Issue] = []
+    phases = policy.phases
+    meta = policy.document.metadata
+    plan_date = meta.dates.written or meta.dates.issued
+    for phase in phases:
+        if phase.start and phase.end and phase.start > phase.end:
+            issues.append(Issue(f"phase:{phase.id}:order", "phase_order", Text(
+                f"阶段“{phase.title.zh}”的开始日期 {phase.start} 晚于结束日期 {phase.end}",
+                f"phase {phase.title.en!r} starts ({phase.start}) after it ends ({phase.end})"),
+                phase.cites))
+        if plan_date and phase.end and phase.end < plan_date:
+            issues.append(Issue(f"phase:{phase.id}:before_plan", "dated_after_phase", Text(
+                f"文件成文于 {plan_date}，晚于其阶段“{phase.title.zh}”的结束日期 {phase.end}",
+                f"the document is dated {plan_date}, after its phase {phase.title.en!r} "
+                f"ended ({phase.end})"), phase.cites))
+    for first, second in zip(phases, phases[1:], strict=False):
+        if first.end and second.start and second.start <= first.end:
+            issues.append(Issue(f"phase:{first.id}/{second.id}:overlap", "phase_overlap", Text(
+                f"阶段“{first.title.zh}”（至 {first.end}）与“{second.title.zh}”"
+                f"（自 {second.start}）重叠",
+                f"phases {first.title.en!r} (to {first.end}) and {second.title.en!r} "
+                f"(from {second.start}) overlap"), first.cites + second.cites))
+        if first.start and second.start and second.start < first.start:
+            issues.append(Issue(f"phase:{first.id}/{second.id}:sequence", "phase_order", Text(
+                f"阶段“{second.title.zh}”排在“{first.title.zh}”之后却更早开始",
+                f"phase {second.title.en!r} is listed after {first.title.en!r} but starts "
+                "earlier"), first.cites + second.cites))
+    return issues
+
+
+def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
+    """The consistency report of one policy version."""
+    defects: list[Issue] = []
+    for token in uncovered_numbers(policy):
+        defects.append(Issue(f"number:{token.clause}:{token.start}", "unclassified_number", Text(
+            f"条款 {token.clause} 中的数字“{token.text}”既不是参数也未说明为叙述性数字",
+            f"number {token.text!r} in clause {token.clause} is neither a parameter nor "
+            "marked narrative")))
+    for rule in policy.rules:
+        if isinstance(rule, Decision):
+            try:
+                defects.extend(decision_defects(rule))
+            except RuleConflictError as exc:
+                defects.append(Issue(rule.id, "decision_table", Text(exc.zh, exc.en), rule.cites))
+    findings: list[Issue] = []
+    for note in policy.document.parse_notes:
+        clause_id, _, message = note.partition(": ")
+        zh, _, en = message.partition(" / ")
+        findings.append(Issue(f"numbering:{clause_id}", "numbering", Text(zh, en)))
+    findings.extend(_phase_findings(policy))
+    for claim in policy.count_claims:
+        if claim.stated != claim.actual:
+            findings.append(Issue(f"count:{claim.id}", "count_mismatch", Text(
+                f"{claim.title.zh}：正文写 {claim.stated}，而文件自身数据为 {claim.actual}",
+                f"{claim.title.en}: the text says {claim.stated}, the document's own data has "
+                f"{claim.actual}"), claim.cites))
+    for finding in policy.document_findings:
+        findings.append(Issue(finding.id, finding.kind, finding.text, finding.cites))
+    return Report(policy.name, policy.version, tuple(defects), tuple(findings))

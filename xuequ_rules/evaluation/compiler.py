@@ -1,0 +1,211 @@
+"""Compile expression trees to Python closures for the reference evaluator.
+
+Three-valued semantics shared by every backend:
+
+* a missing fact is ``None`` (unknown); arithmetic and comparisons with an unknown operand
+  are unknown; ``&`` is false if any side is false, else unknown if any is unknown;
+  ``|`` is true if any side is true, else unknown if any is unknown;
+* ``x / 0`` is *undefined* (:data:`UNDEFINED`): a requirement that divides by zero does
+  not apply (a ratio over no eligible teachers is neither met nor missed);
+* numbers are exact: ints, Decimals, and Fractions for division.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from xuequ_rules.policy.expr import (
+    Arith,
+    ArithOp,
+    BoolOp,
+    Compare,
+    CompareOp,
+    Const,
+    Expr,
+    Field,
+    IsIn,
+    Known,
+    Length,
+    Logic,
+    Not,
+)
+from xuequ_rules.policy.parameter import Parameter
+
+
+class _Undefined:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNDEFINED"
+
+
+UNDEFINED: Any = _Undefined()
+
+
+@dataclass(slots=True)
+class Env:
+    """What an evaluation reads and records: the date, and the comparisons it made."""
+
+    as_of: dt.date | None
+    trace: list[tuple[Expr, object, object, object]] = field(default_factory=list)
+
+
+Compiled = Callable[[Any, Env], Any]
+
+_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
+    CompareOp.GE: operator.ge, CompareOp.GT: operator.gt, CompareOp.LE: operator.le,
+    CompareOp.LT: operator.lt, CompareOp.EQ: operator.eq, CompareOp.NE: operator.ne,
+}
+
+
+def _exact(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return Fraction(value)
+    return value
+
+
+def _arith(op: ArithOp, left: Any, right: Any) -> Any:
+    if left is None or right is None:
+        return None
+    if left is UNDEFINED or right is UNDEFINED:
+        return UNDEFINED
+    if op is ArithOp.DIV:
+        if right == 0:
+            return UNDEFINED
+        return Fraction(_exact(left)) / Fraction(_exact(right))
+    if isinstance(left, Fraction) or isinstance(right, Fraction):
+        left, right = _exact(left), _exact(right)
+    if op is ArithOp.ADD:
+        return left + right
+    if op is ArithOp.SUB:
+        return left - right
+    return left * right
+
+
+def _compare_values(op: CompareOp, left: Any, right: Any) -> Any:
+    if left is None or right is None:
+        return None
+    if left is UNDEFINED or right is UNDEFINED:
+        return UNDEFINED
+    if isinstance(left, Fraction) or isinstance(right, Fraction):
+        left, right = _exact(left), _exact(right)
+    return _COMPARE[op](left, right)
+
+
+def _resolve(record: Any, path: tuple[str, ...]) -> Any:
+    value = record
+    for part in path:
+        if value is None:
+            return None
+        value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+    return value
+
+
+def compile_expr(node: Expr) -> Compiled:
+    """A closure computing ``node`` on a record, recording comparisons in ``env.trace``."""
+    if isinstance(node, Parameter):
+        param = node
+        return lambda record, env: param.value_at(env.as_of)
+    if isinstance(node, Field):
+        path = node.path
+        if len(path) == 1:
+            name = path[0]
+            return lambda record, env: getattr(record, name, None) if not isinstance(
+                record, dict) else record.get(name)
+        return lambda record, env: _resolve(record, path)
+    if isinstance(node, Const):
+        value = node.value
+        return lambda record, env: value
+    if isinstance(node, Arith):
+        left, right, op = compile_expr(node.left), compile_expr(node.right), node.op
+        return lambda record, env: _arith(op, left(record, env), right(record, env))
+    if isinstance(node, Compare):
+        return _compile_compare(node)
+    if isinstance(node, Logic):
+        items = tuple(compile_expr(item) for item in node.items)
+        return _and(items) if node.op is BoolOp.AND else _or(items)
+    if isinstance(node, Not):
+        inner = compile_expr(node.item)
+
+        def negate(record: Any, env: Env) -> Any:
+            value = inner(record, env)
+            return value if value is None or value is UNDEFINED else not value
+        return negate
+    if isinstance(node, IsIn):
+        return _compile_isin(node)
+    if isinstance(node, Known):
+        inner = compile_expr(node.item)
+
+        def known(record: Any, env: Env) -> Any:
+            value = inner(record, env)
+            env.trace.append((node, value, None, value is not None))
+            return value is not None
+        return known
+    if isinstance(node, Length):
+        inner = compile_expr(node.item)
+
+        def length(record: Any, env: Env) -> Any:
+            value = inner(record, env)
+            return None if value is None else len(value)
+        return length
+    raise TypeError(f"cannot compile {type(node).__name__}")
+
+
+def _compile_compare(node: Compare) -> Compiled:
+    left, right, op = compile_expr(node.left), compile_expr(node.right), node.op
+
+    def compare(record: Any, env: Env) -> Any:
+        lv, rv = left(record, env), right(record, env)
+        result = _compare_values(op, lv, rv)
+        env.trace.append((node, lv, rv, result))
+        return result
+    return compare
+
+
+def _compile_isin(node: IsIn) -> Compiled:
+    inner, values = compile_expr(node.item), frozenset(node.values)
+
+    def isin(record: Any, env: Env) -> Any:
+        value = inner(record, env)
+        result = None if value is None else value in values
+        env.trace.append((node, value, None, result))
+        return result
+    return isin
+
+
+def _and(items: tuple[Compiled, ...]) -> Compiled:
+    def conj(record: Any, env: Env) -> Any:
+        unknown = False
+        undefined = False
+        for item in items:
+            value = item(record, env)
+            if value is False:
+                return False
+            if value is None:
+                unknown = True
+            elif value is UNDEFINED:
+                undefined = True
+        return None if unknown else (UNDEFINED if undefined else True)
+    return conj
+
+
+def _or(items: tuple[Compiled, ...]) -> Compiled:
+    def disj(record: Any, env: Env) -> Any:
+        unknown = False
+        undefined = False
+        for item in items:
+            value = item(record, env)
+            if value is True:
+                return True
+            if value is None:
+                unknown = True
+            elif value is UNDEFINED:
+                undefined = True
+        return None if unknown else (UNDEFINED if undefined else False)
+    return disj

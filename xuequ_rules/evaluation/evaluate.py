@@ -1,0 +1,273 @@
+"""The reference evaluator: every rule of a policy over a scenario of facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from xuequ_rules.errors import RuleConflictError
+from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, compile_expr
+from xuequ_rules.evaluation.finding import Finding, Status
+from xuequ_rules.facts.loader import parse_facts
+from xuequ_rules.facts.model import Facts
+from xuequ_rules.policy.policy import Policy
+from xuequ_rules.policy.rule import AnyRule, Decision, Modality, Rule
+from xuequ_rules.text import Text
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledRule:
+    rule: AnyRule
+    applies: Compiled | None
+    requires: Compiled | None
+    forbids: Compiled | None
+    cases: tuple[Compiled, ...]
+    actual: Compiled | None
+
+
+_CACHE: dict[int, tuple[Policy, tuple[_CompiledRule, ...]]] = {}
+
+
+def compiled_rules(policy: Policy) -> tuple[_CompiledRule, ...]:
+    """Compile each rule once per policy object."""
+    cached = _CACHE.get(id(policy))
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    out: list[_CompiledRule] = []
+    for rule in policy.rules:
+        applies = compile_expr(rule.applies) if rule.applies is not None else None
+        if isinstance(rule, Decision):
+            out.append(_CompiledRule(rule, applies, None, None,
+                                     tuple(compile_expr(c.when) for c in rule.cases),
+                                     compile_expr(rule.actual) if rule.actual else None))
+        else:
+            out.append(_CompiledRule(
+                rule, applies,
+                compile_expr(rule.requires) if rule.requires is not None else None,
+                compile_expr(rule.forbids) if rule.forbids is not None else None, (), None))
+    result = tuple(out)
+    _CACHE[id(policy)] = (policy, result)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """All findings of one policy over one scenario, at one date."""
+
+    policy: Policy
+    as_of: dt.date
+    findings: tuple[Finding, ...]
+
+    def by_status(self, status: Status) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status is status)
+
+    def for_rule(self, rule_id: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.rule.id == rule_id)
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for finding in self.findings:
+            counts[finding.status.value] += 1
+        return counts
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "policy": self.policy.name,
+            "version": self.policy.version,
+            "as_of": self.as_of.isoformat(),
+            "counts": self.counts(),
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def _records(facts: Facts, subject: str) -> Iterator[tuple[str, Any]]:
+    if not subject:
+        yield "", facts
+        return
+    for record in getattr(facts, subject):
+        yield f"{subject}[{record.id}]", record
+
+
+_NA_PERIOD = Text("不在本规则的有效期内", "outside the rule's period of validity")
+
+
+def _period_finding(rule: AnyRule, policy: Policy, as_of: dt.date) -> Finding | None:
+    if not rule.valid_at(as_of):
+        return Finding(rule, "", Status.NOT_APPLICABLE, _NA_PERIOD)
+    if policy.valid_from is not None and as_of < policy.valid_from:
+        return Finding(rule, "", Status.NOT_APPLICABLE,
+                       Text(f"政策自 {policy.valid_from} 起适用", f"policy applies from "
+                            f"{policy.valid_from}"))
+    if policy.valid_until is not None and as_of > policy.valid_until:
+        return Finding(rule, "", Status.NOT_APPLICABLE,
+                       Text(f"政策适用至 {policy.valid_until}", f"policy applied until "
+                            f"{policy.valid_until}"))
+    if isinstance(rule, Rule) and rule.deadline is not None and as_of < rule.deadline:
+        return Finding(rule, "", Status.NOT_APPLICABLE,
+                       Text(f"目标期限为 {rule.deadline}，届时评判",
+                            f"target is judged at its deadline {rule.deadline}"))
+    return None
+
+
+def _judge_rule(compiled: _CompiledRule, rule: Rule, record: Any, ref: str,
+                env: Env) -> Finding:
+    checks = compiled.requires or compiled.forbids
+    if checks is None:
+        return Finding(rule, ref, Status.NOT_APPLICABLE, Text("无可判定的要求", "nothing to check"))
+    value = checks(record, env)
+    trace = tuple(env.trace)
+    if value is None:
+        return Finding(rule, ref, Status.UNDETERMINED,
+                       Text("缺少所需事实，无法判定", "facts needed to decide are missing"), trace)
+    if value is UNDEFINED:
+        return Finding(rule, ref, Status.NOT_APPLICABLE,
+                       Text("比例的分母为零，本要求不适用",
+                            "the ratio's denominator is zero; the requirement does not apply"),
+                       trace)
+    breached = (not value) if compiled.requires is not None else bool(value)
+    if rule.kind is Modality.PERMISSION:
+        if value:
+            return Finding(rule, ref, Status.SATISFIED, Text("许可条件成立，可以为之",
+                                                             "the permission is available"), trace)
+        return Finding(rule, ref, Status.NOT_APPLICABLE,
+                       Text("许可条件不成立", "the permission's conditions are not met"), trace)
+    if breached:
+        return Finding(rule, ref, Status.VIOLATED, Text("不符合要求", "requirement not met"), trace)
+    return Finding(rule, ref, Status.SATISFIED, Text("符合要求", "requirement met"), trace)
+
+
+def _judge_decision(compiled: _CompiledRule, rule: Decision, record: Any, ref: str,
+                    env: Env) -> Finding:
+    results = [case(record, env) for case in compiled.cases]
+    trace = tuple(env.trace)
+    chosen = [rule.cases[i] for i, value in enumerate(results) if value is True]
+    if len(chosen) > 1:
+        raise RuleConflictError(
+            f"决策规则 {rule.id} 对 {ref or '本情形'} 有 {len(chosen)} 个情形同时成立",
+            f"decision {rule.id}: {len(chosen)} cases hold at once for {ref or 'the scenario'}",
+            field=rule.id)
+    if not chosen:
+        if any(value is None for value in results):
+            return Finding(rule, ref, Status.UNDETERMINED,
+                           Text("缺少所需事实，无法确定适用的程序",
+                                "facts needed to choose the procedure are missing"), trace)
+        raise RuleConflictError(
+            f"决策规则 {rule.id} 对 {ref or '本情形'} 没有任何情形成立（决策表不完整）",
+            f"decision {rule.id}: no case holds for {ref or 'the scenario'} (incomplete table)",
+            field=rule.id)
+    outcome = chosen[0].outcome
+    if compiled.actual is None:
+        return Finding(rule, ref, Status.UNDETERMINED,
+                       Text(f"应适用：{outcome.text.zh}", f"applicable: {outcome.text.en}"),
+                       trace, outcome)
+    actual = compiled.actual(record, env)
+    if actual is None:
+        return Finding(rule, ref, Status.UNDETERMINED,
+                       Text(f"应适用：{outcome.text.zh}；未提供实际程序，无法判定是否合规",
+                            f"applicable: {outcome.text.en}; the route actually taken is not "
+                            "given"), trace, outcome)
+    code = getattr(actual, "value", actual)
+    if code == outcome.code:
+        return Finding(rule, ref, Status.SATISFIED,
+                       Text(f"应适用并已适用：{outcome.text.zh}",
+                            f"applicable and taken: {outcome.text.en}"), trace, outcome)
+    return Finding(rule, ref, Status.VIOLATED,
+                   Text(f"应适用：{outcome.text.zh}；实际为 {code}",
+                        f"applicable: {outcome.text.en}; actually taken: {code}"), trace, outcome)
+
+
+def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
+                   applicable: dict[tuple[str, str], bool]) -> list[Finding]:
+    rule = compiled.rule
+    findings: list[Finding] = []
+    any_record = False
+    for ref, record in _records(facts, rule.subject):
+        any_record = True
+        env = Env(env_date)
+        if compiled.applies is not None:
+            applies = compiled.applies(record, env)
+            if applies is None:
+                findings.append(Finding(rule, ref, Status.UNDETERMINED,
+                                        Text("缺少判断是否适用的事实", "facts needed to decide "
+                                             "whether the rule applies are missing"),
+                                        tuple(env.trace)))
+                continue
+            if applies is not True:
+                findings.append(Finding(rule, ref, Status.NOT_APPLICABLE,
+                                        Text("适用条件不成立", "the rule's condition does not hold"),
+                                        tuple(env.trace)))
+                continue
+        applicable[(rule.id, ref)] = True
+        if isinstance(rule, Decision):
+            findings.append(_judge_decision(compiled, rule, record, ref, env))
+        else:
+            findings.append(_judge_rule(compiled, rule, record, ref, env))
+    if not any_record:
+        findings.append(Finding(rule, f"{rule.subject}[]", Status.UNDETERMINED,
+                                Text(f"未提供“{rule.subject}”方面的事实",
+                                     f"no facts given about {rule.subject}")))
+    return findings
+
+
+def _apply_exceptions(policy: Policy, findings: list[Finding],
+                      applicable: dict[tuple[str, str], bool]) -> list[Finding]:
+    exceptions = [r for r in policy.rules if r.exception_to is not None]
+    if not exceptions:
+        return findings
+    overridden: dict[tuple[str, str], str] = {}
+    for rule in exceptions:
+        for (rule_id, ref), is_applicable in applicable.items():
+            if rule_id == rule.id and is_applicable and rule.exception_to is not None:
+                overridden[(rule.exception_to, ref)] = rule.id
+    out: list[Finding] = []
+    for finding in findings:
+        by = overridden.get((finding.rule.id, finding.record))
+        if by is None:
+            out.append(finding)
+        else:
+            out.append(Finding(finding.rule, finding.record, Status.NOT_APPLICABLE,
+                               Text(f"例外规则 {by} 适用，本规则让位",
+                                    f"exception {by} applies and takes precedence")))
+    return out
+
+
+def _check_conflicts(findings: list[Finding]) -> None:
+    answers: dict[tuple[str, str], Finding] = {}
+    for finding in findings:
+        rule = finding.rule
+        if not isinstance(rule, Decision) or finding.decision is None:
+            continue
+        key = (rule.question, finding.record)
+        other = answers.get(key)
+        if other is not None and other.decision != finding.decision and \
+                other.rule.exception_to != rule.id and rule.exception_to != other.rule.id:
+            raise RuleConflictError(
+                f"规则 {other.rule.id} 与 {rule.id} 对 {finding.record} 的“{rule.question}”"
+                "给出不同结论",
+                f"rules {other.rule.id} and {rule.id} decide {rule.question!r} differently for "
+                f"{finding.record}", field=rule.question)
+        answers[key] = finding
+
+
+def evaluate(policy: Policy, facts: Facts | Mapping[str, Any],
+             as_of: dt.date | None = None) -> Evaluation:
+    """Evaluate every rule of ``policy`` over ``facts`` at ``as_of`` (default: today).
+
+    Facts given as a mapping are validated first; invalid facts raise
+    :class:`~xuequ_rules.errors.FactsError` and nothing is evaluated.
+    """
+    scenario = facts if isinstance(facts, Facts) else parse_facts(dict(facts))
+    date = as_of or dt.date.today()
+    findings: list[Finding] = []
+    applicable: dict[tuple[str, str], bool] = {}
+    for compiled in compiled_rules(policy):
+        period = _period_finding(compiled.rule, policy, date)
+        if period is not None:
+            findings.append(period)
+            continue
+        findings.extend(_evaluate_rule(compiled, scenario, date, applicable))
+    findings = _apply_exceptions(policy, findings, applicable)
+    _check_conflicts(findings)
+    return Evaluation(policy, date, tuple(findings))

@@ -1,0 +1,106 @@
+"""Findings: one rule applied to one record, with status, decision, explanation, citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from xuequ_rules.policy.citation import Cite
+from xuequ_rules.policy.expr import Compare, Expr, IsIn, Known
+from xuequ_rules.policy.render import _COMPARE_SYMBOL, format_value, render_expr
+from xuequ_rules.policy.rule import AnyRule, Decision, Outcome
+from xuequ_rules.text import Text
+
+
+class Status(StrEnum):
+    SATISFIED = "satisfied"
+    VIOLATED = "violated"
+    NOT_APPLICABLE = "not_applicable"
+    UNDETERMINED = "undetermined"
+
+
+STATUS_LABELS: dict[Status, tuple[str, str]] = {
+    Status.SATISFIED: ("符合", "satisfied"),
+    Status.VIOLATED: ("不符合", "violated"),
+    Status.NOT_APPLICABLE: ("不适用", "not applicable"),
+    Status.UNDETERMINED: ("无法判定", "undetermined"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The outcome of one rule for one record (or for the whole scenario)."""
+
+    rule: AnyRule
+    record: str                     # e.g. "teacher_exchanges[2019]", or "" for the scenario
+    status: Status
+    reason: Text                    # one-line summary of why
+    trace: tuple[tuple[Expr, Any, Any, Any], ...] = ()
+    decision: Outcome | None = None
+
+    @property
+    def citations(self) -> tuple[Cite, ...]:
+        if isinstance(self.rule, Decision):
+            if self.decision is not None:
+                for case in self.rule.cases:
+                    if case.outcome == self.decision:
+                        return self.rule.cites + case.cites
+            return self.rule.all_cites()
+        return self.rule.cites
+
+    @property
+    def explanation(self) -> Text:
+        """The reason, then every comparison made, naming values and parameters."""
+        zh = [self.reason.zh]
+        en = [self.reason.en]
+        for node, left, right, result in self.trace:
+            step_zh, step_en = _step(node, left, right, result, self.rule.subject)
+            zh.append(step_zh)
+            en.append(step_en)
+        if self.rule.in_principle and self.status is Status.VIOLATED:
+            zh.append("注意：本条为“原则上”要求，有正当理由的例外不构成违反。")
+            en.append("Note: this is an in-principle (原则上) rule; justified exceptions are "
+                      "not a breach.")
+        return Text("\n".join(zh), "\n".join(en))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule.id,
+            "record": self.record,
+            "status": self.status.value,
+            "modality": self.rule.modality.value,
+            "in_principle": self.rule.in_principle,
+            "party": self.rule.party.as_dict(),
+            "title": self.rule.title.as_dict(),
+            "decision": None if self.decision is None else {
+                "code": self.decision.code, **self.decision.text.as_dict()},
+            "explanation": self.explanation.as_dict(),
+            "citations": [c.as_dict() for c in self.citations],
+        }
+
+
+def _result_text(result: Any) -> tuple[str, str]:
+    if result is True:
+        return "成立", "holds"
+    if result is False:
+        return "不成立", "does not hold"
+    if result is None:
+        return "无法判定（缺少事实）", "unknown (missing facts)"
+    return "无定义（除数为零）", "undefined (division by zero)"
+
+
+def _step(node: Expr, left: Any, right: Any, result: Any, subject: str) -> tuple[str, str]:
+    res_zh, res_en = _result_text(result)
+    if isinstance(node, Compare):
+        symbol = _COMPARE_SYMBOL[node.op]
+        lz, le = render_expr(node.left, subject, "zh"), render_expr(node.left, subject, "en")
+        rz, re_ = render_expr(node.right, subject, "zh"), render_expr(node.right, subject, "en")
+        lv, rv = format_value(left), format_value(right)
+        return (f"· {lz} {symbol} {rz}：{lv} {symbol} {rv}，{res_zh}",
+                f"· {le} {symbol} {re_}: {lv} {symbol} {rv}, {res_en}")
+    if isinstance(node, IsIn | Known):
+        return (f"· {render_expr(node, subject, 'zh')}：取值 {format_value(left)}，{res_zh}",
+                f"· {render_expr(node, subject, 'en')}: value {format_value(left)}, {res_en}")
+    return (f"· {render_expr(node, subject, 'zh')}：{res_zh}",
+            f"· {render_expr(node, subject, 'en')}: {res_en}")

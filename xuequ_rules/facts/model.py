@@ -1,0 +1,324 @@
+"""The shared fact models. One scenario can be evaluated under every district's policy.
+
+Every record has an ``id``; every field is optional unless it identifies the record —
+a missing fact makes a finding *undetermined*, never satisfied. Field titles are the
+Chinese labels, descriptions the English ones; both reach the JSON Schema and the
+explanations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from xuequ_rules.facts.quantities import ClassHours, Count, Ratio, Yuan, YearsSpan
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(min_length=1, max_length=200, title="标识", description="record id")
+
+
+def _f(zh: str, en: str, **kwargs: Any) -> Any:
+    return Field(default=None, title=zh, description=en, **kwargs)
+
+
+class Stage(StrEnum):
+    PRIMARY = "primary"              # 小学
+    JUNIOR = "junior"                # 初中
+    NINE_YEAR = "nine_year"          # 九年一贯制
+    SENIOR = "senior"                # 高中
+    PRESCHOOL = "preschool"          # 学前
+    TEACHING_POINT = "teaching_point"  # 教学点
+    SPECIAL = "special"              # 特殊教育
+
+
+class Location(StrEnum):
+    URBAN = "urban"      # 城区
+    TOWN = "town"        # 镇区
+    RURAL = "rural"      # 乡村
+
+
+class Quality(StrEnum):
+    WEAK = "weak"          # 薄弱学校
+    ORDINARY = "ordinary"
+    QUALITY = "quality"    # 优质学校
+
+
+class School(_Record):
+    name: str | None = _f("校名", "school name")
+    stage: Stage | None = _f("学段", "stage")
+    location: Location | None = _f("城乡", "urban or rural")
+    quality: Quality | None = _f("办学质量", "weak or quality school")
+    public: bool | None = _f("公办", "public school")
+    students: Count | None = _f("在校学生数", "enrolled students")
+
+
+class ZoneForm(StrEnum):
+    EDUCATION_GROUP = "education_group"              # 集团化办学
+    URBAN_RURAL_ASSISTANCE = "urban_rural_assistance"  # 城乡帮扶（帮扶联盟、结对）
+    SCHOOL_ALLIANCE = "school_alliance"              # 学校联盟 / 学区联盟
+    OTHER = "other"
+
+
+class SchoolZone(_Record):
+    """A 学区 (or 教育集团 / 帮扶联盟 organised as a 学区)."""
+
+    name: str | None = _f("学区名称", "zone name")
+    form: ZoneForm | None = _f("组建形式", "form of the zone")
+    sub_form: str | None = _f("具体形式", "sub-form (e.g. a kind of 城乡帮扶)")
+    lead_school: str | None = _f("牵头学校", "lead school")
+    schools: list[str] | None = _f("学区内学校", "schools in the zone")
+    principal_heads: Count | None = _f("主要负责人人数", "number of principal heads (主要负责人)")
+    quality_school_count: Count | None = _f("优质学校（龙头校）数", "quality (lead) schools in the zone")
+    stage: Stage | None = _f("学段", "stage")
+
+
+class CommunityMember(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    school: str = Field(min_length=1, title="成员校", description="member school")
+    attached: list[str] = Field(default_factory=list, title="下属村小、教学点",
+                                description="village schools and teaching points attached")
+
+
+class EducationCommunity(_Record):
+    """A 教共体 (or 教育集团): one core school and member schools."""
+
+    name: str | None = _f("教共体名称", "community name")
+    core_schools: list[str] | None = _f("核心校", "core school(s)")
+    members: list[CommunityMember] | None = _f("成员校", "member schools")
+    stage: Stage | None = _f("学段", "stage")
+    legal_representative_is_core_principal: bool | None = _f(
+        "总校长为法定代表人并兼任核心校校长", "the head principal is legal representative and "
+        "principal of the core school")
+
+
+class Pairing(_Record):
+    """A 结对帮扶 pair: a helping school and an assisted school."""
+
+    helper_school: str | None = _f("帮扶学校", "helping school")
+    assisted_school: str | None = _f("受援学校", "assisted school")
+    agreement_signed: bool | None = _f("已签订帮扶协议", "assistance agreement signed")
+
+
+class TeacherExchange(_Record):
+    """One year's teacher rotation / exchange figures for an area (区、学区、教共体)."""
+
+    area: str | None = _f("范围", "area")
+    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    eligible: Count | None = _f("符合交流条件教师数", "teachers eligible for exchange")
+    rotated: Count | None = _f("交流轮岗教师数", "teachers rotated or exchanged")
+    backbone_rotated: Count | None = _f("交流轮岗的骨干教师数", "backbone teachers among the rotated")
+
+    @model_validator(mode="after")
+    def _backbone_within_rotated(self) -> TeacherExchange:
+        if (self.backbone_rotated is not None and self.rotated is not None
+                and self.backbone_rotated > self.rotated):
+            raise ValueError(
+                f"交流轮岗的骨干教师数（{self.backbone_rotated}）不能多于交流轮岗教师数"
+                f"（{self.rotated}） / backbone_rotated ({self.backbone_rotated}) cannot exceed "
+                f"rotated ({self.rotated})")
+        if (self.rotated is not None and self.eligible is not None
+                and self.rotated > self.eligible):
+            raise ValueError(
+                f"交流轮岗教师数（{self.rotated}）不能多于符合交流条件教师数（{self.eligible}） / "
+                f"rotated ({self.rotated}) cannot exceed eligible ({self.eligible})")
+        return self
+
+
+class PrincipalTerm(_Record):
+    """One term of a principal at one school."""
+
+    principal: str | None = _f("校长", "principal")
+    school: str | None = _f("学校", "school")
+    consecutive_term: Count | None = _f("在同一学校连续第几届", "which consecutive term at this school")
+    term_years: YearsSpan | None = _f("本届任期（年）", "length of this term in years")
+
+
+class ApprovalRoute(StrEnum):
+    MEMBER_PRINCIPAL = "member_principal"            # 成员校校长按程序审签
+    COLLECTIVE_CORE_PRINCIPAL = "collective_core_principal"  # 三重一大集体决策，核心校校长审签
+
+
+class Expenditure(_Record):
+    community: str | None = _f("教共体", "community")
+    school: str | None = _f("支出学校", "spending school")
+    amount: Yuan | None = _f("支出金额（元）", "amount in yuan")
+    approval_route: ApprovalRoute | None = _f("实际审批程序", "approval route actually taken")
+
+
+class TitleLevel(StrEnum):
+    SENIOR = "senior"            # 高级
+    INTERMEDIATE = "intermediate"
+    JUNIOR = "junior"
+
+
+class TitleApplication(_Record):
+    teacher: str | None = _f("教师", "teacher")
+    level: TitleLevel | None = _f("申报职称等级", "title level applied for")
+    urban_school: bool | None = _f("城区中小学教师", "teacher at an urban school")
+    years_in_weak_school: YearsSpan | None = _f("在薄弱学校任教年限", "years taught at a weak school")
+
+
+class TrainingRecord(_Record):
+    teacher: str | None = _f("教师", "teacher")
+    cycle_start_year: int | None = _f("培训周期起始年", "first year of the cycle", ge=1949, le=2200)
+    cycle_years: YearsSpan | None = _f("培训周期（年）", "length of the cycle in years")
+    hours: ClassHours | None = _f("周期内培训学时", "training hours in the cycle")
+
+
+class Mentoring(_Record):
+    teacher: str | None = _f("骨干教师", "backbone teacher")
+    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    young_teachers_mentored: Count | None = _f("当年结对培养青年教师数",
+                                               "young teachers mentored that year")
+
+
+class PrincipalRole(StrEnum):
+    CORE = "core"       # 核心校校长
+    MEMBER = "member"   # 成员校校长
+
+
+class AccountabilityAction(StrEnum):
+    ROTATED = "rotated"   # 轮岗交流
+    DEMOTED = "demoted"   # 降级处理
+    NONE = "none"
+
+
+class SchoolAssessment(_Record):
+    """A school's yearly comprehensive assessment and what was done about its principal."""
+
+    school: str | None = _f("学校", "school")
+    year: int | None = _f("学年", "school year", ge=1949, le=2200)
+    principal_role: PrincipalRole | None = _f("校长类别", "core or member school principal")
+    declined: bool | None = _f("考核结果较上年下滑", "result declined from the year before")
+    consecutive_declines: Count | None = _f("连续下滑年数", "consecutive years of decline")
+    action: AccountabilityAction | None = _f("对校长的处理", "action taken on the principal")
+
+
+class DistrictIndicators(_Record):
+    """A district's measured figures in a year, for targets."""
+
+    district: str | None = _f("区（县）", "district")
+    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    schools_total: Count | None = _f("义务教育学校总数", "compulsory-education schools")
+    schools_meeting_standard: Count | None = _f(
+        "达到省定现代化办学标准的学校数", "schools meeting the provincial modernisation standard")
+    quality_balance_accepted: bool | None = _f(
+        "通过优质均衡发展验收", "passed the high-quality balanced development acceptance")
+    satisfaction_with_schools: Ratio | None = _f(
+        "学生家长和社会对学校的满意度", "satisfaction of students, parents and society with schools")
+    satisfaction_with_government: Ratio | None = _f(
+        "学校和社会对政府管理义务教育的满意度",
+        "satisfaction of schools and society with the government's management")
+    fulltime_teachers: Count | None = _f("专任教师数", "full-time teachers")
+    education_groups_primary: Count | None = _f("小学教育集团数", "primary education groups")
+    education_groups_junior: Count | None = _f("初中教育集团数", "junior-middle education groups")
+    pairing_coverage: Ratio | None = _f("结对帮扶覆盖率", "share of schools covered by pairing")
+    backbone_teachers: Count | None = _f("市、区级骨干教师数", "city and district backbone teachers")
+
+    @model_validator(mode="after")
+    def _within_totals(self) -> DistrictIndicators:
+        if (self.schools_meeting_standard is not None and self.schools_total is not None
+                and self.schools_meeting_standard > self.schools_total):
+            raise ValueError("达标学校数不能多于学校总数 / schools_meeting_standard cannot "
+                             "exceed schools_total")
+        if (self.backbone_teachers is not None and self.fulltime_teachers is not None
+                and self.backbone_teachers > self.fulltime_teachers):
+            raise ValueError("骨干教师数不能多于专任教师数 / backbone_teachers cannot exceed "
+                             "fulltime_teachers")
+        return self
+
+
+class ConstructionPlan(_Record):
+    """A district's school construction over a plan period: planned or done."""
+
+    district: str | None = _f("区", "district")
+    new_schools: Count | None = _f("新建学校数", "new schools")
+    expanded_schools: Count | None = _f("改扩建学校数", "schools rebuilt or expanded")
+    relocated_schools: Count | None = _f("迁建学校数", "schools relocated")
+    annual_plan_made: bool | None = _f("已排出年度建设计划", "annual construction plan drawn up")
+
+
+class Milestone(_Record):
+    """A plan phase or milestone: when it really started and finished (id = phase id)."""
+
+    started_on: dt.date | None = _f("实际开始日期", "actual start date")
+    completed_on: dt.date | None = _f("实际完成日期", "actual completion date")
+
+
+class Facts(BaseModel):
+    """A scenario: everything known about a jurisdiction, by collection."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    jurisdiction: str | None = _f("地区", "jurisdiction")
+    schools: list[School] = Field(default_factory=list, title="学校", description="schools")
+    zones: list[SchoolZone] = Field(default_factory=list, title="学区", description="school zones")
+    communities: list[EducationCommunity] = Field(
+        default_factory=list, title="教共体/教育集团", description="education communities")
+    pairings: list[Pairing] = Field(default_factory=list, title="结对帮扶", description="pairs")
+    teacher_exchanges: list[TeacherExchange] = Field(
+        default_factory=list, title="教师交流轮岗", description="teacher exchange figures")
+    principal_terms: list[PrincipalTerm] = Field(
+        default_factory=list, title="校长任期", description="principal terms")
+    expenditures: list[Expenditure] = Field(
+        default_factory=list, title="经费支出", description="expenditures")
+    title_applications: list[TitleApplication] = Field(
+        default_factory=list, title="职称申报", description="title applications")
+    training_records: list[TrainingRecord] = Field(
+        default_factory=list, title="教师培训", description="training records")
+    mentoring: list[Mentoring] = Field(
+        default_factory=list, title="师徒结对", description="mentoring records")
+    assessments: list[SchoolAssessment] = Field(
+        default_factory=list, title="学校年度考核", description="yearly school assessments")
+    district_indicators: list[DistrictIndicators] = Field(
+        default_factory=list, title="区域指标", description="district indicators")
+    construction: list[ConstructionPlan] = Field(
+        default_factory=list, title="学校建设", description="school construction")
+    milestones: list[Milestone] = Field(
+        default_factory=list, title="实施进度", description="plan milestones")
+    attestations: dict[str, bool | None] = Field(
+        default_factory=dict, title="职责落实确认", description="attested checklist duties")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Facts:
+        for name in COLLECTIONS:
+            ids = [record.id for record in getattr(self, name)]
+            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            if duplicates:
+                raise ValueError(f"{name} 中标识重复：{duplicates} / duplicate ids in {name}: "
+                                 f"{duplicates}")
+        return self
+
+
+COLLECTIONS: dict[str, type[_Record]] = {
+    "schools": School,
+    "zones": SchoolZone,
+    "communities": EducationCommunity,
+    "pairings": Pairing,
+    "teacher_exchanges": TeacherExchange,
+    "principal_terms": PrincipalTerm,
+    "expenditures": Expenditure,
+    "title_applications": TitleApplication,
+    "training_records": TrainingRecord,
+    "mentoring": Mentoring,
+    "assessments": SchoolAssessment,
+    "district_indicators": DistrictIndicators,
+    "construction": ConstructionPlan,
+    "milestones": Milestone,
+}
+
+
+def field_label(collection: str, name: str) -> tuple[str, str]:
+    """The (Chinese, English) label of a fact field, for explanations."""
+    model: type[BaseModel] = COLLECTIONS.get(collection, Facts)
+    info = model.model_fields.get(name)
+    if info is None:
+        return name, name
+    return info.title or name, info.description or name

@@ -1,0 +1,66 @@
+"""Quantities with explicit units: 元, 学时, 年, ratios. Exact decimals, never floats.
+
+A quantity may be given as a plain number (in the field's unit) or as
+``{"value": …, "unit": …}``; a unit that does not fit the field is an error naming it.
+Money accepts 元 and 万元 (converted exactly); ratios accept 0.15, "15%" or
+``{"value": 15, "unit": "%"}``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+
+_CONVERSIONS: dict[str, dict[str, Decimal]] = {
+    "元": {"元": Decimal(1), "yuan": Decimal(1), "CNY": Decimal(1), "万元": Decimal(10000)},
+    "学时": {"学时": Decimal(1), "hours": Decimal(1), "class_hours": Decimal(1)},
+    "年": {"年": Decimal(1), "years": Decimal(1), "月": Decimal(1) / Decimal(12),
+          "months": Decimal(1) / Decimal(12)},
+    "ratio": {"ratio": Decimal(1), "%": Decimal("0.01"), "percent": Decimal("0.01")},
+}
+
+
+def _decimal(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError("应为数值，而不是真假值 / expected a number, not a boolean")
+    if isinstance(value, float):
+        value = repr(value)
+    try:
+        result = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError) as exc:
+        raise ValueError(f"应为数值：{value!r} / expected a number: {value!r}") from exc
+    if not result.is_finite():
+        raise ValueError(f"应为有限数值：{value!r} / expected a finite number: {value!r}")
+    return result
+
+
+def _in_unit(unit: str) -> Any:
+    table = _CONVERSIONS[unit]
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            if set(value) != {"value", "unit"}:
+                raise ValueError(
+                    "带单位的数值应为 {value, unit} / a quantity with a unit is {value, unit}")
+            given = str(value["unit"])
+            if given not in table:
+                allowed = "、".join(table)
+                raise ValueError(f"单位“{given}”不适用，应为：{allowed} / "
+                                 f"wrong unit {given!r}, expected one of: {', '.join(table)}")
+            return _decimal(value["value"]) * table[given]
+        if unit == "ratio" and isinstance(value, str) and value.strip().endswith("%"):
+            return _decimal(value.strip()[:-1]) * Decimal("0.01")
+        return _decimal(value)
+
+    return convert
+
+
+Yuan = Annotated[Decimal, BeforeValidator(_in_unit("元")), Field(ge=0)]
+ClassHours = Annotated[Decimal, BeforeValidator(_in_unit("学时")), Field(ge=0)]
+YearsSpan = Annotated[Decimal, BeforeValidator(_in_unit("年")), Field(ge=0)]
+Ratio = Annotated[Decimal, BeforeValidator(_in_unit("ratio")), Field(ge=0, le=1)]
+Count = Annotated[int, Field(ge=0, le=10**12)]

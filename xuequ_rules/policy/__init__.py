@@ -1,0 +1,1 @@
+"""Policies: parameters and rules that cite clauses, as inspectable data."""

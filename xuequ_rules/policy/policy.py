@@ -1,0 +1,213 @@
+"""The one model everything downstream reads: a policy version with its rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from xuequ_rules.document.document import Document
+from xuequ_rules.document.source import apply_errata
+from xuequ_rules.errors import CitationError, PolicyDefinitionError
+from xuequ_rules.facts.model import COLLECTIONS, Facts
+from xuequ_rules.policy.citation import Cite
+from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.rule import ATTESTATIONS, AnyRule, Decision
+from xuequ_rules.text import Text
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """A number in the text that is not a rule parameter, and why (a date in history, a name…)."""
+
+    cite: Cite
+    reason: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A phase or milestone the document sets, with its dates (end inclusive)."""
+
+    id: str
+    title: Text
+    start: dt.date | None
+    end: dt.date | None
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountClaim:
+    """A count the text states (e.g. 组建8个教共体) and the count its own data shows."""
+
+    id: str
+    title: Text
+    stated: int
+    actual: int
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFinding:
+    """An oddity or contradiction in the document itself, found by reading it."""
+
+    id: str
+    kind: str
+    text: Text
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unencoded:
+    """A provision that could not be encoded faithfully, and the reason."""
+
+    cite: Cite
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One version of a policy: its document expression and its encoding."""
+
+    name: str
+    version: str
+    document: Document
+    parameters: tuple[Parameter, ...]
+    rules: tuple[AnyRule, ...]
+    narratives: tuple[Narrative, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    count_claims: tuple[CountClaim, ...] = ()
+    document_findings: tuple[DocumentFinding, ...] = ()
+    unencoded: tuple[Unencoded, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, repr=False, compare=False)
+    _params_by_id: dict[str, Parameter] = field(default_factory=dict, repr=False,
+                                                compare=False)
+
+    def __post_init__(self) -> None:
+        _check_unique("rule", [r.id for r in self.rules], self.ref)
+        _check_unique("parameter", [p.id for p in self.parameters], self.ref)
+        self._rules_by_id.update({r.id: r for r in self.rules})
+        self._params_by_id.update({p.id: p for p in self.parameters})
+        self._check_references()
+        verify_citations(self)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @property
+    def title(self) -> str:
+        return self.document.metadata.title
+
+    def rule(self, rule_id: str) -> AnyRule:
+        try:
+            return self._rules_by_id[rule_id]
+        except KeyError:
+            raise PolicyDefinitionError(f"{self.ref} 中没有规则“{rule_id}”",
+                                        f"{self.ref} has no rule {rule_id!r}",
+                                        field="rule") from None
+
+    def parameter(self, parameter_id: str) -> Parameter:
+        try:
+            return self._params_by_id[parameter_id]
+        except KeyError:
+            raise PolicyDefinitionError(f"{self.ref} 中没有参数“{parameter_id}”",
+                                        f"{self.ref} has no parameter {parameter_id!r}",
+                                        field="parameter") from None
+
+    def checklist(self) -> tuple[AnyRule, ...]:
+        return tuple(r for r in self.rules if getattr(r, "is_checklist", False))
+
+    def _check_references(self) -> None:
+        for rule in self.rules:
+            if rule.subject and rule.subject not in COLLECTIONS:
+                raise PolicyDefinitionError(
+                    f"规则 {rule.id} 的对象“{rule.subject}”不是已知的事实集合",
+                    f"rule {rule.id}: subject {rule.subject!r} is not a known fact collection",
+                    field=f"{rule.id}.subject")
+            model = COLLECTIONS.get(rule.subject, Facts)
+            for node in rule.fields():
+                head = node.path[0]
+                if not rule.subject and head == ATTESTATIONS:
+                    continue
+                if head not in model.model_fields:
+                    raise PolicyDefinitionError(
+                        f"规则 {rule.id} 引用了不存在的事实字段“{node.dotted}”",
+                        f"rule {rule.id} reads unknown fact field {node.dotted!r}",
+                        field=f"{rule.id}.{node.dotted}")
+            for param in rule.parameters():
+                if self._params_by_id.get(param.id) is not param:
+                    raise PolicyDefinitionError(
+                        f"规则 {rule.id} 使用了未在政策中声明的参数 {param.id}",
+                        f"rule {rule.id} uses parameter {param.id}, not declared in the policy",
+                        field=f"{rule.id}.parameters")
+            if rule.exception_to is not None and rule.exception_to not in self._rules_by_id:
+                raise PolicyDefinitionError(
+                    f"规则 {rule.id} 声明为 {rule.exception_to} 的例外，但该规则不存在",
+                    f"rule {rule.id} is an exception to unknown rule {rule.exception_to}",
+                    field=f"{rule.id}.exception_to")
+            if isinstance(rule, Decision) and not rule.cases:
+                raise PolicyDefinitionError(f"决策规则 {rule.id} 没有任何情形",
+                                            f"decision {rule.id} has no cases", field=rule.id)
+
+
+def _check_unique(kind: str, ids: list[str], ref: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise PolicyDefinitionError(f"{ref} 中{kind}标识重复：{item}",
+                                        f"duplicate {kind} id in {ref}: {item}", field=item)
+        seen.add(item)
+
+
+def quote_in_clause(document: Document, cite: Cite) -> bool:
+    """Whether the quote appears in the clause (with its descendants), captured or corrected."""
+    clause = document.clause(cite.clause)
+    captured = document.full_text(clause)
+    if cite.quote in captured:
+        return True
+    return cite.quote in apply_errata(document.source.text, document.source.errata,
+                                      clause.start, clause.subtree_end)
+
+
+def _owners(policy: Policy) -> list[tuple[str, Cite]]:
+    owners: list[tuple[str, Cite]] = []
+    for param in policy.parameters:
+        owners.extend((f"参数 parameter {param.id}", c) for c in param.cites)
+    for rule in policy.rules:
+        cites = rule.all_cites() if isinstance(rule, Decision) else rule.cites
+        if not cites:
+            raise CitationError(f"规则 {rule.id} 没有引用任何条款",
+                                f"rule {rule.id} cites no clause", field=rule.id)
+        owners.extend((f"规则 rule {rule.id}", c) for c in cites)
+    owners.extend((f"数字说明 narrative {n.cite.quote}", n.cite) for n in policy.narratives)
+    for phase in policy.phases:
+        owners.extend((f"阶段 phase {phase.id}", c) for c in phase.cites)
+    for claim in policy.count_claims:
+        owners.extend((f"数量 claim {claim.id}", c) for c in claim.cites)
+    for finding in policy.document_findings:
+        owners.extend((f"文件问题 finding {finding.id}", c) for c in finding.cites)
+    owners.extend((f"未编码 unencoded {u.cite.clause}", u.cite) for u in policy.unencoded)
+    return owners
+
+
+def verify_citations(policy: Policy) -> None:
+    """Every citation's clause exists and its quote is verbatim in it; else the load fails."""
+    document = policy.document
+    for owner, cite in _owners(policy):
+        if not cite.quote:
+            raise CitationError(f"{policy.ref} {owner} 引用条款 {cite.clause} 时引文为空",
+                                f"{policy.ref} {owner} cites {cite.clause} with an empty quote",
+                                field=cite.clause)
+        if not document.has_clause(cite.clause):
+            raise CitationError(
+                f"{policy.ref} {owner} 引用的条款 {cite.clause} 不存在",
+                f"{policy.ref} {owner} cites clause {cite.clause}, which does not exist",
+                field=cite.clause)
+        if not quote_in_clause(document, cite):
+            raise CitationError(
+                f"{policy.ref} {owner} 的引文不在条款 {cite.clause} 中：“{cite.quote}”",
+                f"{policy.ref} {owner}: quote not found verbatim in clause {cite.clause}: "
+                f"{cite.quote!r}", field=cite.clause)

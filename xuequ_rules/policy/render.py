@@ -1,0 +1,101 @@
+"""Render expressions and rules as Chinese and English sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+from xuequ_rules.facts.model import field_label
+from xuequ_rules.policy.expr import (
+    Arith,
+    ArithOp,
+    Compare,
+    CompareOp,
+    Const,
+    Expr,
+    Field,
+    IsIn,
+    Known,
+    Length,
+    Logic,
+    Not,
+)
+from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.rule import ATTESTATIONS
+from xuequ_rules.text import Text
+
+_COMPARE_SYMBOL = {CompareOp.GE: "≥", CompareOp.GT: ">", CompareOp.LE: "≤", CompareOp.LT: "<",
+                   CompareOp.EQ: "=", CompareOp.NE: "≠"}
+_ARITH_SYMBOL = {ArithOp.ADD: "+", ArithOp.SUB: "−", ArithOp.MUL: "×", ArithOp.DIV: "÷"}
+
+
+def format_value(value: object) -> str:
+    """A value as a person reads it: exact decimals, dates in ISO form, 是/否 for truth."""
+    if value is None:
+        return "（缺失 missing）"
+    if isinstance(value, bool):
+        return "是 yes" if value else "否 no"
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        return f"{Decimal(value.numerator) / Decimal(value.denominator):.6g}"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value) or "（空 empty）"
+    return str(value)
+
+
+def _field(node: Field, subject: str, lang: str) -> str:
+    if node.path[0] == ATTESTATIONS and len(node.path) == 2:
+        return f"已确认落实“{node.path[1]}”" if lang == "zh" else f"attested {node.path[1]}"
+    zh, en = field_label(subject, node.path[0])
+    label = zh if lang == "zh" else en
+    rest = ".".join(node.path[1:])
+    return f"{label}.{rest}" if rest else label
+
+
+def render_expr(node: Expr, subject: str, lang: str = "zh") -> str:
+    """One expression as text in ``lang`` ("zh" or "en")."""
+    if isinstance(node, Parameter):
+        label = node.label.zh if lang == "zh" else node.label.en
+        return f"{node.display_value}（{label}）" if lang == "zh" else \
+            f"{node.display_value} ({label})"
+    if isinstance(node, Field):
+        return _field(node, subject, lang)
+    if isinstance(node, Const):
+        return format_value(node.value)
+    if isinstance(node, Arith):
+        left = render_expr(node.left, subject, lang)
+        right = render_expr(node.right, subject, lang)
+        return f"{left} {_ARITH_SYMBOL[node.op]} {right}"
+    if isinstance(node, Compare):
+        left = render_expr(node.left, subject, lang)
+        right = render_expr(node.right, subject, lang)
+        return f"{left} {_COMPARE_SYMBOL[node.op]} {right}"
+    if isinstance(node, Logic):
+        joiner = ("，且 " if node.op.value == "and" else "，或 ") if lang == "zh" else \
+            (" and " if node.op.value == "and" else " or ")
+        return joiner.join(f"({render_expr(item, subject, lang)})" if isinstance(item, Logic)
+                           else render_expr(item, subject, lang) for item in node.items)
+    if isinstance(node, Not):
+        inner = render_expr(node.item, subject, lang)
+        return f"并非（{inner}）" if lang == "zh" else f"not ({inner})"
+    if isinstance(node, IsIn):
+        inner = render_expr(node.item, subject, lang)
+        values = "、".join(format_value(v) for v in node.values)
+        return f"{inner} 属于 {{{values}}}" if lang == "zh" else f"{inner} is one of {{{values}}}"
+    if isinstance(node, Known):
+        inner = render_expr(node.item, subject, lang)
+        return f"已提供 {inner}" if lang == "zh" else f"{inner} is given"
+    if isinstance(node, Length):
+        inner = render_expr(node.item, subject, lang)
+        return f"{inner} 的数量" if lang == "zh" else f"number of {inner}"
+    raise TypeError(f"cannot render {type(node).__name__}")
+
+
+def render(node: Expr, subject: str) -> Text:
+    return Text(render_expr(node, subject, "zh"), render_expr(node, subject, "en"))
