@@ -14,17 +14,30 @@ ENTRY_POINT_GROUP = "xuequ_rules.policies"
 
 
 @cache
+def _discover() -> tuple[dict[str, PolicyPackage], dict[str, str]]:
+    found: dict[str, PolicyPackage] = {}
+    broken: dict[str, str] = {}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            package = entry.load()
+        except Exception as exc:  # a broken third-party package must not hide the others
+            broken[entry.name] = f"{type(exc).__name__}: {exc}"
+            continue
+        if not isinstance(package, PolicyPackage):
+            broken[entry.name] = "entry point does not point at a PolicyPackage"
+            continue
+        found[package.name] = package
+    return dict(sorted(found.items())), dict(sorted(broken.items()))
+
+
 def packages() -> dict[str, PolicyPackage]:
     """Every installed policy package by name, sorted by name."""
-    found: dict[str, PolicyPackage] = {}
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        package = entry.load()
-        if not isinstance(package, PolicyPackage):
-            raise UnknownPolicyError(
-                f"入口点 {entry.name} 没有指向 PolicyPackage",
-                f"entry point {entry.name} does not point at a PolicyPackage", field=entry.name)
-        found[package.name] = package
-    return dict(sorted(found.items()))
+    return _discover()[0]
+
+
+def broken_packages() -> dict[str, str]:
+    """Entry points that failed to load, with the error (reported by ``xuequ check``)."""
+    return _discover()[1]
 
 
 def split_ref(ref: str) -> tuple[str, str | None]:
@@ -38,6 +51,11 @@ def package(name: str) -> PolicyPackage:
     try:
         return known[name]
     except KeyError:
+        if name in broken_packages():
+            raise UnknownPolicyError(
+                f"政策包 {name} 无法加载：{broken_packages()[name]}",
+                f"policy package {name} failed to load: {broken_packages()[name]}",
+                field="policy") from None
         close = difflib.get_close_matches(name, list(known), n=3)
         hint_zh = f"；是否要找：{'、'.join(close)}" if close else ""
         hint_en = f"; did you mean: {', '.join(close)}" if close else ""

@@ -103,7 +103,7 @@ PHASES = (
 )
 
 # ── quantitative rules ─────────────────────────────────────────────────────────
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule, ...] = (*phase_rules("liujiang", PHASES, BUREAU),
     Rule(id="liujiang.teacher_exchange.min_share",
          title=zh_en("每年交流轮岗教师不低于符合交流条件教师总数的10%",
                      "At least 10% of eligible teachers rotate each year"),
@@ -191,7 +191,7 @@ RULES: tuple[Rule, ...] = (
          subject="pairings", requires=f.agreement_signed.eq(True),
          concept="pairing.agreement",
          cites=(C("三/(二)/1", "帮扶学校和受援学校协商签订帮扶协议"),)),
-) + phase_rules("liujiang", PHASES, BUREAU)
+)
 
 
 def _duty(key: str, zh: str, en: str, party: object, clause: str, quote: str,

@@ -24,7 +24,7 @@ from xuequ_rules.evaluation import Status, evaluate
 from xuequ_rules.evaluation.finding import STATUS_LABELS
 from xuequ_rules.facts.loader import load_facts
 from xuequ_rules.policy.describe import clause_dict, policy_dict
-from xuequ_rules.registry import load_policy, packages
+from xuequ_rules.registry import broken_packages, load_policy, packages
 
 app = typer.Typer(help="xuequ-rules：义务教育学区制政策规则库 / school-district policies as code",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -158,6 +158,10 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
           as_json: JsonOpt = False) -> None:
     """一致性检查：库的缺陷（须为零）与文件自身的问题 / consistency report."""
     refs = [name] if name else [f"{n}@{v}" for n, p in packages().items() for v in p.versions()]
+    broken = broken_packages() if name is None else {}
+    for package_name, problem in broken.items():
+        errors.print(f"[red]缺陷 defect[/] 政策包 {package_name} 无法加载 / package failed to load: "
+                     f"{escape(problem)}")
     reports = [check_policy(load_policy(ref)) for ref in refs]
     if as_json:
         print_json([r.as_dict() for r in reports])
@@ -173,8 +177,24 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
                 where = ", ".join(c.clause for c in issue.cites)
                 console.print(f"  [yellow]文件 document[/] \\[{issue.kind}] "
                               f"{escape(issue.text.zh)}" + (f"（{escape(where)}）" if where else ""))
-    if any(not r.ok for r in reports):
+    if broken or any(not r.ok for r in reports):
         raise typer.Exit(1)
+
+
+@app.command()
+def schema(what: Annotated[str, typer.Argument(help="facts 或 case / facts or case")] = "facts"
+           ) -> None:
+    """输出事实或案例文件的 JSON Schema / JSON Schema of the facts or the case format."""
+    from xuequ_rules.cases import case_schema
+    from xuequ_rules.facts.model import Facts
+
+    if what == "facts":
+        print_json(Facts.model_json_schema())
+    elif what == "case":
+        print_json(case_schema())
+    else:
+        raise XuequError(f"未知的模式“{what}”，应为 facts 或 case",
+                         f"unknown schema {what!r}: expected facts or case", field="what")
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -185,6 +205,20 @@ def _parse_date(value: str | None) -> dt.date | None:
     except ValueError:
         raise XuequError(f"日期格式应为 YYYY-MM-DD：{value!r}",
                          f"date must be YYYY-MM-DD: {value!r}", field="--as-of") from None
+
+
+# Further command groups live in their own modules, each with ``register(app)``.
+_COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _register_commands() -> None:
+    import importlib
+
+    for module in _COMMAND_MODULES:
+        importlib.import_module(f"xuequ_rules.cli.{module}").register(app)
+
+
+_register_commands()
 
 
 def main() -> None:

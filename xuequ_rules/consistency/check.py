@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from xuequ_rules.consistency.numbers import uncovered_numbers
@@ -103,7 +104,7 @@ def _phase_findings(policy: Policy) -> list[Issue]:
                 f"文件成文于 {plan_date}，晚于其阶段“{phase.title.zh}”的结束日期 {phase.end}",
                 f"the document is dated {plan_date}, after its phase {phase.title.en!r} "
                 f"ended ({phase.end})"), phase.cites))
-    for first, second in zip(phases, phases[1:], strict=False):
+    for first, second in pairwise(phases):
         if first.end and second.start and second.start <= first.end:
             issues.append(Issue(f"phase:{first.id}/{second.id}:overlap", "phase_overlap", Text(
                 f"阶段“{first.title.zh}”（至 {first.end}）与“{second.title.zh}”"

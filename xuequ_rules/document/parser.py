@@ -1,9 +1,11 @@
 """Parse Chinese official-document numbering into a clause tree.
 
-Numbering levels: 第一章 → 一、 → 第一条 → (一)/（一） → 1. / 1、 → (1) / 1) → ①, plus 附件.
+Numbering levels: 第一章 → 一、 → 第一条 → (一)/（一）/㈠ → 1. / 1、 → (1) / 1) → ①, plus 附件.
 The parser never changes text: every clause's ``text`` is a slice of the source, and the
 clause texts in document order reproduce the source exactly. It tolerates what captures
-contain: levels that skip, numbered items running inline inside one paragraph, headings
+contain: levels that skip, numbered items running inline inside one paragraph (after
+sentence punctuation, or — when they continue the numbering strictly — after a space,
+as in captures that run a whole document into a few lines), headings
 lost in capture (supplied as :class:`HeadingInsert` from the errata), restarts and gaps
 (reported as notes, never silently renumbered).
 """
@@ -14,15 +16,25 @@ import re
 from dataclasses import dataclass, field
 
 from xuequ_rules.document.clause import PREAMBLE_ID, RANK, Clause, Level
-from xuequ_rules.document.numerals import CIRCLED, chinese_to_int, circled_to_int
+from xuequ_rules.document.numerals import CIRCLED, chinese_to_int, circled_to_int, int_to_chinese
 
 _CN = "一二三四五六七八九十百"
+PARENTHESIZED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"   # U+3220–U+3229: ㈠ is the (一) level
+
+
+def parenthesized_to_int(ch: str) -> int:
+    """``㈠`` → 1 … ``㈩`` → 10."""
+    index = PARENTHESIZED.find(ch)
+    if index < 0 or len(ch) != 1:
+        raise ValueError(f"not a parenthesized ideograph numeral: {ch!r}")
+    return index + 1
+
 _LINE_MARKERS: tuple[tuple[Level, re.Pattern[str]], ...] = (
     (Level.ANNEX, re.compile(r"附\s*件\s*(?P<n>\d*)(?=\s*[:：\s]|$)")),
     (Level.CHAPTER, re.compile(rf"第(?P<n>[{_CN}]+)章")),
     (Level.ARTICLE, re.compile(rf"第(?P<n>[{_CN}]+)条")),
     (Level.PART, re.compile(rf"(?P<n>[{_CN}]+)\s*[、，,．.]")),
-    (Level.SECTION, re.compile(rf"[（(]\s*(?P<n>[{_CN}]+)\s*[）)]")),
+    (Level.SECTION, re.compile(rf"[（(]\s*(?P<n>[{_CN}]+)\s*[）)]|(?P<p>[{PARENTHESIZED}])")),
     (Level.SUBITEM, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)]|(?P<m>\d{1,2})\s*[）)]")),
     (Level.ITEM, re.compile(r"(?P<n>\d{1,2})\s*[.．、](?![\d.．])")),
     (Level.POINT, re.compile(rf"(?P<n>[{CIRCLED}])")),
@@ -32,6 +44,18 @@ _INLINE = re.compile(
     rf"(?<=[。；;：:])\s*(?:(?P<sec>[（(][{_CN}]+[）)])|(?P<sub>[（(]\d{{1,2}}[）)]|\d{{1,2}}[）)])"
     rf"|(?P<item>\d{{1,2}}[.．、](?![\d.．]))|(?P<pt>[{CIRCLED}]))"
 )
+# Further inline items, each accepted only if it continues the numbering strictly (see
+# _inline_markers): the single-character ㈠…㈩ after punctuation or a space, and any item
+# (including the 一、 level) after a space. 一、 must not be followed by another numeral
+# (一、二、三年级 is a list, not a heading).
+_INLINE_SPACED = re.compile(
+    rf"(?:(?<=[。；;：:])|(?<=\s))\s*(?P<psec>[{PARENTHESIZED}])"
+    rf"|(?<=\s)(?:(?P<part>[{_CN}]+、)(?![{_CN}\d\s])|(?P<sec>[（(][{_CN}]+[）)])"
+    rf"|(?P<sub>[（(]\d{{1,2}}[）)]|\d{{1,2}}[）)])|(?P<item>\d{{1,2}}[.．、](?![\d.．]))"
+    rf"|(?P<pt>[{CIRCLED}]))"
+)
+_KIND_LEVEL = {"part": Level.PART, "sec": Level.SECTION, "psec": Level.SECTION,
+               "sub": Level.SUBITEM, "item": Level.ITEM, "pt": Level.POINT}
 _HEADING_STOP = re.compile(r"[。：:；;]")
 _MAX_HEADING = 40
 
@@ -96,7 +120,11 @@ def _line_marker(line: str, line_start: int) -> _Marker | None:
         match = pattern.match(stripped)
         if match is None:
             continue
-        raw = match["n"] if match["n"] is not None else (match.groupdict().get("m") or "")
+        groups = match.groupdict()
+        if groups.get("p"):
+            raw = int_to_chinese(parenthesized_to_int(groups["p"]))
+        else:
+            raw = groups["n"] if groups["n"] is not None else (groups.get("m") or "")
         try:
             number = _number(level, raw)
         except ValueError:
@@ -110,34 +138,67 @@ def _line_marker(line: str, line_start: int) -> _Marker | None:
     return None
 
 
-def _inline_markers(line: str, line_start: int, opening: _Marker | None) -> list[_Marker]:
-    """Numbered items running inline after sentence punctuation, in strict sequence."""
+def _inline_markers(line: str, line_start: int, opening: _Marker | None,
+                    seen: dict[Level, int] | None = None) -> list[_Marker]:
+    """Numbered items running inline, in strict sequence.
+
+    After sentence punctuation an item must continue this line's numbering (the first of
+    a level on the line is 1). Otherwise an item written after a space (or a ㈠…㈩) must
+    continue the numbering strictly: the next number on this line, or else the number
+    after the last one seen at that level in the document so far (``seen``, with deeper
+    levels reset whenever a higher level is numbered); an item of a higher level than the
+    line's opening marker is accepted only as the next sibling of a number already seen.
+    """
+    seen = {} if seen is None else seen
     found: list[_Marker] = []
     expected: dict[Level, int] = {}
     if opening is not None:
         expected[opening.level] = opening.number + 1
     search_from = (opening.body_start - line_start) if opening else 0
+    candidates: dict[int, tuple[bool, str, re.Match[str]]] = {}
     for match in _INLINE.finditer(line, search_from):
-        kind = match.lastgroup
-        token = match[kind] if kind else ""
-        level = {"sec": Level.SECTION, "sub": Level.SUBITEM, "item": Level.ITEM,
-                 "pt": Level.POINT}[kind or "item"]
-        raw = re.sub(r"[^\d" + _CN + CIRCLED + "]", "", token)
+        kind = match.lastgroup or "item"
+        candidates[match.start(kind)] = (False, kind, match)
+    for match in _INLINE_SPACED.finditer(line, search_from):
+        kind = match.lastgroup or "item"
+        candidates.setdefault(match.start(kind), (True, kind, match))
+    for position in sorted(candidates):
+        spaced, kind, match = candidates[position]
+        token = match[kind]
+        level = _KIND_LEVEL[kind]
         try:
-            number = _number(level, raw)
+            if kind == "psec":
+                number = parenthesized_to_int(token)
+                raw = int_to_chinese(number)
+            else:
+                raw = re.sub(r"[^\d" + _CN + CIRCLED + "]", "", token)
+                number = _number(level, raw)
         except ValueError:
             continue
-        if number != expected.get(level, 1):
+        higher = opening is not None and RANK[level] < RANK[opening.level]
+        after_punctuation = not spaced and number == expected.get(level, 1) and not higher
+        after_space = kind == "psec" or line[position - 1:position].isspace()
+        if level in expected:
+            continues = number == expected[level]
+        else:
+            continues = number == seen.get(level, 0) + 1 and not (higher and number == 1)
+        if not (after_punctuation or (after_space and continues)):
             continue
-        if opening is not None and RANK[level] < RANK[opening.level]:
-            continue
-        start = line_start + match.start(kind)
+        start = line_start + position
         found.append(_Marker(level, number, _label(level, number, raw), start,
                              line_start + match.end(), inline=True))
         expected[level] = number + 1
         for deeper in [lv for lv in expected if RANK[lv] > RANK[level]]:
             del expected[deeper]
+        _record(seen, level, number)
     return found
+
+
+def _record(seen: dict[Level, int], level: Level, number: int) -> None:
+    """Remember the last number of ``level``; deeper levels start again."""
+    seen[level] = number
+    for deeper in [lv for lv in seen if RANK[lv] > RANK[level]]:
+        del seen[deeper]
 
 
 def _heading(source: str, marker: _Marker, end: int) -> str | None:
@@ -158,6 +219,7 @@ def _heading(source: str, marker: _Marker, end: int) -> str | None:
 def _collect_markers(source: str, inserts: tuple[HeadingInsert, ...]) -> list[_Marker]:
     markers: list[_Marker] = []
     insert_at = {insert.offset: insert for insert in inserts}
+    seen: dict[Level, int] = {}
     offset = 0
     for line in source.splitlines(keepends=True):
         insert = insert_at.pop(offset, None)
@@ -171,7 +233,8 @@ def _collect_markers(source: str, inserts: tuple[HeadingInsert, ...]) -> list[_M
         opening = _line_marker(line, offset)
         if opening is not None:
             markers.append(opening)
-        markers.extend(_inline_markers(line, offset, opening))
+            _record(seen, opening.level, opening.number)
+        markers.extend(_inline_markers(line, offset, opening, seen))
         offset += len(line)
     return markers
 

@@ -41,7 +41,7 @@ def compiled_rules(policy: Policy) -> tuple[_CompiledRule, ...]:
         if isinstance(rule, Decision):
             out.append(_CompiledRule(rule, applies, None, None,
                                      tuple(compile_expr(c.when) for c in rule.cases),
-                                     compile_expr(rule.actual) if rule.actual else None))
+                                     compile_expr(rule.actual) if rule.actual is not None else None))
         else:
             out.append(_CompiledRule(
                 rule, applies,

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from xuequ_rules.facts.quantities import ClassHours, Count, Ratio, Yuan, YearsSpan
+from xuequ_rules.facts.quantities import ClassHours, Count, Ratio, YearsSpan, Yuan
 
 
 class _Record(BaseModel):
@@ -56,6 +56,8 @@ class School(_Record):
     quality: Quality | None = _f("办学质量", "weak or quality school")
     public: bool | None = _f("公办", "public school")
     students: Count | None = _f("在校学生数", "enrolled students")
+    in_community: bool | None = _f("已纳入教共体（教育集团、学区）",
+                                   "the school belongs to an education community, group or zone")
 
 
 class ZoneForm(StrEnum):
@@ -114,6 +116,8 @@ class TeacherExchange(_Record):
     eligible: Count | None = _f("符合交流条件教师数", "teachers eligible for exchange")
     rotated: Count | None = _f("交流轮岗教师数", "teachers rotated or exchanged")
     backbone_rotated: Count | None = _f("交流轮岗的骨干教师数", "backbone teachers among the rotated")
+    backbone_eligible: Count | None = _f("符合交流条件的骨干教师数",
+                                         "backbone teachers eligible for exchange")
 
     @model_validator(mode="after")
     def _backbone_within_rotated(self) -> TeacherExchange:
@@ -219,8 +223,21 @@ class DistrictIndicators(_Record):
     fulltime_teachers: Count | None = _f("专任教师数", "full-time teachers")
     education_groups_primary: Count | None = _f("小学教育集团数", "primary education groups")
     education_groups_junior: Count | None = _f("初中教育集团数", "junior-middle education groups")
+    communities_primary: Count | None = _f("小学教共体数", "primary-school education communities")
+    communities_nine_year: Count | None = _f("九年制教共体数",
+                                             "nine-year (primary + junior) education communities")
     pairing_coverage: Ratio | None = _f("结对帮扶覆盖率", "share of schools covered by pairing")
     backbone_teachers: Count | None = _f("市、区级骨干教师数", "city and district backbone teachers")
+    broadband_every_school: bool | None = _f(
+        "宽带网络校校通", "broadband network reaches every school")
+    quality_resources_every_class: bool | None = _f(
+        "优质资源班班通", "quality digital resources reach every class")
+    learning_space_everyone: bool | None = _f(
+        "网络学习空间人人通", "every teacher and pupil has an online learning space")
+    resource_service_platform_built: bool | None = _f(
+        "已建成教育资源公共服务平台", "public service platform for education resources built")
+    management_service_platform_built: bool | None = _f(
+        "已建成教育管理公共服务平台", "public service platform for education management built")
 
     @model_validator(mode="after")
     def _within_totals(self) -> DistrictIndicators:

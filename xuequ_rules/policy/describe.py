@@ -6,6 +6,7 @@ from typing import Any
 
 from xuequ_rules.document.clause import Clause
 from xuequ_rules.document.document import Document
+from xuequ_rules.policy.expr import Expr
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.render import format_value, render
@@ -74,6 +75,10 @@ def parameter_dict(param: Parameter) -> dict[str, Any]:
     }
 
 
+def _rendered(expr: Expr | None, subject: str) -> dict[str, str] | None:
+    return None if expr is None else render(expr, subject).as_dict()
+
+
 def rule_dict(rule: AnyRule) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": rule.id,
@@ -87,15 +92,14 @@ def rule_dict(rule: AnyRule) -> dict[str, Any]:
         "valid_until": rule.valid_until.isoformat() if rule.valid_until else None,
         "exception_to": rule.exception_to,
         "parameters": [p.id for p in rule.parameters()],
-        "applies": render(rule.applies, rule.subject).as_dict() if rule.applies else None,
+        "applies": _rendered(rule.applies, rule.subject),
         "citations": [c.as_dict() for c in rule.cites],
     }
     if isinstance(rule, Rule):
         data["checklist"] = rule.is_checklist
         data["deadline"] = rule.deadline.isoformat() if rule.deadline else None
-        data["requires"] = render(rule.requires, rule.subject).as_dict() if rule.requires \
-            else None
-        data["forbids"] = render(rule.forbids, rule.subject).as_dict() if rule.forbids else None
+        data["requires"] = _rendered(rule.requires, rule.subject)
+        data["forbids"] = _rendered(rule.forbids, rule.subject)
     if isinstance(rule, Decision):
         data["question"] = rule.question
         data["cases"] = [{"when": render(case.when, rule.subject).as_dict(),

@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Union
+from typing import TypeAlias
 
-Scalar = Union[Decimal, int, bool, str, dt.date]
-Operand = Union["Expr", Decimal, int, bool, str, dt.date]
+Scalar: TypeAlias = Decimal | int | bool | str | dt.date
+Operand: TypeAlias = "Expr | Decimal | int | bool | str | dt.date"
 
 
 class ArithOp(StrEnum):
