@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from xuequ_rules.policy.package import PolicyPackage
 from xuequ_policies.nantong.rules import build
+
+from xuequ_rules.policy.package import PolicyPackage
 
 PACKAGE = PolicyPackage(name="nantong", root=Path(__file__).parent, builders={"2013": build})

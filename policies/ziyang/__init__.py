@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from xuequ_rules.policy.package import PolicyPackage
 from xuequ_policies.ziyang.rules import build
+
+from xuequ_rules.policy.package import PolicyPackage
 
 PACKAGE = PolicyPackage(name="ziyang", root=Path(__file__).parent, builders={"2024": build})

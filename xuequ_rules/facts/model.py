@@ -9,6 +9,7 @@ explanations.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -228,6 +229,24 @@ class DistrictIndicators(_Record):
                                              "nine-year (primary + junior) education communities")
     pairing_coverage: Ratio | None = _f("结对帮扶覆盖率", "share of schools covered by pairing")
     backbone_teachers: Count | None = _f("市、区级骨干教师数", "city and district backbone teachers")
+    famous_schools_introduced: Count | None = _f(
+        "引进的名校数", "renowned schools brought into the district (引进名校)")
+    university_affiliated_schools: Count | None = _f(
+        "大学与中小学合作建立的附中、附小数",
+        "affiliated secondary and primary schools set up with universities")
+    university_supported_primary_schools: Count | None = _f(
+        "高校支持的小学数（高参小）", "primary schools supported by universities (高参小)")
+    construction_projects: Count | None = _f(
+        "实施的中小学新建、改扩建项目数", "school new-build and rebuild/expansion projects carried out")
+    youth_palaces_up_to_standard: Count | None = _f(
+        "软硬件达标的少年宫数", "youth palaces meeting the facility and programme standard")
+    excellent_school_based_courses: Count | None = _f(
+        "成为区级优秀课程的校本课程数", "school-based courses rated excellent at district level")
+    quality_private_schools: Count | None = _f(
+        "高水平、有特色的民办中小学数", "high-level, distinctive private primary and secondary schools")
+    teacher_average_pay: Yuan | None = _f("教师平均工资（元）", "average teacher pay in yuan")
+    civil_servant_average_pay: Yuan | None = _f(
+        "当地公务员平均工资（元）", "average pay of local civil servants in yuan")
     broadband_every_school: bool | None = _f(
         "宽带网络校校通", "broadband network reaches every school")
     quality_resources_every_class: bool | None = _f(
@@ -269,6 +288,53 @@ class Milestone(_Record):
     completed_on: dt.date | None = _f("实际完成日期", "actual completion date")
 
 
+class WithdrawalReason(StrEnum):
+    LONG_ILLNESS = "long_illness"                # 因病长期休学、短期内不能痊愈
+    DEVELOPMENTAL_DISABILITY = "developmental_disability"  # 生理发育不全、身体发育畸形
+    SERIOUS_DISEASE = "serious_disease"          # 所列严重疾病
+    SEVERE_MYOPIA = "severe_myopia"              # 高度近视
+    FAMILY_HARDSHIP = "family_hardship"          # 家庭突变、需负担家庭生活
+    EMPLOYMENT = "employment"                    # 家庭极端困难、劳动部门安排就业
+    OTHER = "other"
+
+
+class Student(_Record):
+    """One pupil (identified by a pseudonymous id): entry, suspension, transfer, withdrawal."""
+
+    school: str | None = _f("学校", "school")
+    age: Count | None = _f("年龄（周岁）", "age in full years (周岁)")
+    grade: int | None = _f("年级", "grade", ge=1, le=12)
+    new_entrant: bool | None = _f("新生（新入学）", "new entrant")
+    hukou_local: bool | None = _f("户口在本学区", "household registration (户口) in the school's zone")
+    property_local: bool | None = _f("在本学区有房产（房产证）",
+                                     "holds a property certificate in the school's zone")
+    guest_student: bool | None = _f("借读生", "admitted as a guest pupil (借读生)")
+    absence_months: Decimal | None = _f("需请假时间（月）", "leave of absence needed, in months",
+                                        ge=0)
+    suspended: bool | None = _f("休学", "suspension of schooling (休学) granted")
+    suspension_years: YearsSpan | None = _f("休学时间（年）", "length of suspension in years")
+    extensions: Count | None = _f("延期休学次数", "number of extensions of the suspension")
+    sports_skills: Count | None = _f("掌握的体育运动技能项数", "sports skills mastered")
+    art_skills: Count | None = _f("掌握的艺术技能项数", "art skills mastered")
+    transfer_in: bool | None = _f("转入本校", "transferring into the school")
+    transfer_out: bool | None = _f("转出本校", "transferring out of the school")
+    transfer_documents_complete: bool | None = _f(
+        "转学手续齐全（接收证、转学证等）", "transfer papers complete (acceptance and transfer "
+        "certificates etc.)")
+    transfer_reason_proper: bool | None = _f(
+        "转学有正当理由（如父母调动工作）", "the transfer has a proper reason (e.g. parents' job move)")
+    transfer_during_term: bool | None = _f("在学期中办理转学",
+                                           "transfer handled during the term")
+    graduating_class: bool | None = _f("毕业班学生", "pupil in a graduating class")
+    neighbouring_school_transfer: bool | None = _f(
+        "在本学区邻近学校之间转学", "transfer between neighbouring schools of the same zone")
+    withdrawn: bool | None = _f("退学", "withdrawn from school (退学)")
+    withdrawal_reason: WithdrawalReason | None = _f("退学原因", "reason for withdrawal")
+    withdrawal_requested_by_family: bool | None = _f(
+        "学生家长和学生本人要求退学", "parents and pupil themselves ask for withdrawal")
+    myopia_degrees: Count | None = _f("近视度数（度）", "degree of myopia (度, e.g. 1200)")
+
+
 class Facts(BaseModel):
     """A scenario: everything known about a jurisdiction, by collection."""
 
@@ -298,6 +364,8 @@ class Facts(BaseModel):
         default_factory=list, title="区域指标", description="district indicators")
     construction: list[ConstructionPlan] = Field(
         default_factory=list, title="学校建设", description="school construction")
+    students: list[Student] = Field(
+        default_factory=list, title="学生", description="pupils (pseudonymous)")
     milestones: list[Milestone] = Field(
         default_factory=list, title="实施进度", description="plan milestones")
     attestations: dict[str, bool | None] = Field(
@@ -329,6 +397,7 @@ COLLECTIONS: dict[str, type[_Record]] = {
     "district_indicators": DistrictIndicators,
     "construction": ConstructionPlan,
     "milestones": Milestone,
+    "students": Student,
 }
 
 
