@@ -24,3 +24,15 @@ def test_wheel_contains_policy_packages_sources_and_entry_points(tmp_path):
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[xuequ_rules.policies]" in text and "liujiang = xuequ_policies.liujiang:PACKAGE" in text
+
+
+def test_every_python_package_in_the_tree_is_listed_in_pyproject():
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+                 ["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts)
+             for p in (ROOT / "xuequ_rules").rglob("__init__.py")}
+    found |= {".".join(("xuequ_policies", *p.parent.relative_to(ROOT / "policies").parts))
+              .rstrip(".") for p in (ROOT / "policies").rglob("__init__.py")}
+    assert found == listed

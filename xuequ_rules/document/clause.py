@@ -79,5 +79,6 @@ class Clause:
         if self.heading:
             return self.heading
         if self.reconstructed_heading:
-            return f"［{self.reconstructed_heading}］"
+            heading = self.reconstructed_heading
+            return heading if heading.startswith("［") else f"［{heading}］"
         return ""

@@ -1,0 +1,9 @@
+"""桂林市全面推进义务教育学区制管理改革实施方案（征求意见稿，从未生效；定稿为市政办〔2018〕24号）."""
+
+from pathlib import Path
+
+from xuequ_policies.guilin.rules import build
+
+from xuequ_rules.policy.package import PolicyPackage
+
+PACKAGE = PolicyPackage(name="guilin", root=Path(__file__).parent, builders={"draft-2018": build})
