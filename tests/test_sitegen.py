@@ -1,0 +1,179 @@
+"""The documentation site: generated from the installed policies, built with mkdocs --strict."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from xuequ_rules import load_policy, packages
+from xuequ_rules.cli.app import app
+from xuequ_rules.sitegen import REPO_ROOT, SiteResult, build_site
+from xuequ_rules.sitegen.pages import Entry, clause_anchor, policy_pages
+
+ROTATION_CLAUSE = "三/(四)/3"
+LIUJIANG = "policies/liujiang/2018"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    root = tmp_path_factory.mktemp("site")
+    return build_site(root / "html", source_dir=root / "src", strict=True)
+
+
+def _md(site: SiteResult, path: str) -> str:
+    return (site.source_dir / "docs" / path).read_text(encoding="utf-8")
+
+
+def _section(text: str, anchor: str) -> str:
+    """The markdown of one clause: from its heading to the next heading."""
+    start = text.index(f"{{ #{anchor} }}")
+    following = re.search(r"\n#{2,6} ", text[start:])
+    return text[start:start + following.start()] if following else text[start:]
+
+
+def test_clause_anchor_of_the_rotation_clause_is_stable() -> None:
+    assert clause_anchor(ROTATION_CLAUSE) == "c-三_四_3"
+    assert clause_anchor("序") == "c-序"
+
+
+def test_site_builds_strictly_with_a_page_set_per_installed_policy_version(
+        site: SiteResult) -> None:
+    assert (site.site_dir / "index.html").is_file()
+    for name, package in packages().items():
+        for version in package.versions():
+            folder = f"policies/{name}/{version}"
+            assert f"{folder}/index.md" in site.pages, folder
+            assert f"{folder}/text.md" in site.pages, folder
+            assert (site.site_dir / folder / "text.html").is_file(), folder
+
+
+def test_liujiang_text_page_shows_the_rotation_rule_beside_its_clause(site: SiteResult) -> None:
+    section = _section(_md(site, f"{LIUJIANG}/text.md"), clause_anchor(ROTATION_CLAUSE))
+    assert "全区每年交流轮岗教师的比例不低于符合交流条件教师总数的10%" in section
+    assert '<aside class="xq-encoding">' in section
+    assert "<code>liujiang.teacher_exchange.min_share</code>" in section     # the rule
+    assert "At least 10% of eligible teachers rotate each year" in section  # in English too
+    assert "<code>liujiang.teacher_exchange.backbone_min_share</code>" in section  # parameter
+    html = (site.site_dir / LIUJIANG / "text.html").read_text(encoding="utf-8")
+    assert 'id="c-三_四_3"' in html
+
+
+def test_liujiang_text_page_marks_errata_in_their_clause(site: SiteResult) -> None:
+    text = _md(site, f"{LIUJIANG}/text.md")
+    assert "勘误 erratum E02" in text
+
+
+def test_liujiang_overview_has_metadata_basis_errata_and_provenance(site: SiteResult) -> None:
+    text = _md(site, f"{LIUJIANG}/index.md")
+    assert "江政规〔2018〕1号" in text
+    assert "柳州市柳江区人民政府" in text
+    assert "2018-01-25" in text
+    assert "桂政办发〔2016〕168号" in text and "柳政规〔2017〕10号" in text
+    assert "| E02 |" in text
+    policy = load_policy("liujiang")
+    assert policy.document.source.provenance.capture_sha256 in text
+    assert "删除 removed: duplicate" in text
+
+
+def test_parameter_table_lists_every_liujiang_parameter_with_its_value(site: SiteResult) -> None:
+    text = _md(site, f"{LIUJIANG}/parameters.md")
+    for param in load_policy("liujiang").parameters:
+        assert f"<code>{param.id}</code>" in text
+    assert "**10%**" in text
+    assert f"(text.md#{clause_anchor(ROTATION_CLAUSE)})" in text
+
+
+def test_checklist_page_lists_every_duty_under_its_party(site: SiteResult) -> None:
+    text = _md(site, f"{LIUJIANG}/checklist.md")
+    policy = load_policy("liujiang")
+    for duty in policy.checklist():
+        assert f"<code>{duty.id}</code>" in text
+    assert "## 区财政 district finance bureau" in text
+    assert "## 教育督导部门 education inspectorate" in text
+
+
+def test_consistency_page_separates_defects_from_document_findings(site: SiteResult) -> None:
+    text = _md(site, f"{LIUJIANG}/consistency.md")
+    assert "## 库缺陷 Library defects: 0" in text
+    assert "missing\\_party" in text or "missing_party" in text
+    assert "## 文件问题 Document findings:" in text
+
+
+def test_compare_page_aligns_the_rotation_minimum_by_concept(site: SiteResult) -> None:
+    text = _md(site, "compare/index.md")
+    row = next(line for line in text.splitlines()
+               if line.startswith("| <code>teacher_exchange.min_share_per_year</code>"))
+    assert "**10%**" in row
+
+
+def test_diff_pages_exist_for_each_pair_of_encoded_policies(site: SiteResult) -> None:
+    index = _md(site, "diff/index.md")
+    diffs = [p for p in site.pages if p.startswith("diff/") and p != "diff/index.md"]
+    encoded = [n for n, p in packages().items()
+               if _loads(p.name)]
+    assert len(diffs) >= len(encoded) * (len(encoded) - 1) // 2
+    if len(encoded) >= 2:
+        assert "liujiang@2018" in index
+
+
+def _loads(name: str) -> bool:
+    try:
+        load_policy(name)
+    except Exception:
+        return False
+    return True
+
+
+def test_search_is_configured_for_chinese_and_english(site: SiteResult) -> None:
+    config = yaml.safe_load((site.source_dir / "mkdocs.yml").read_text(encoding="utf-8"))
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    assert search["lang"] == ["zh", "en"]
+    assert "\\u200b" in search["separator"] and "，" in search["separator"]
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["zh", "en"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jieba") is None,
+                    reason="jieba (docs extra) not installed: Chinese is not segmented")
+def test_search_index_has_rotation_as_a_word_of_liujiangs_rotation_clause(
+        site: SiteResult) -> None:
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    doc = next(d for d in index["docs"]
+               if d["location"] == f"{LIUJIANG}/text.html#{clause_anchor(ROTATION_CLAUSE)}")
+    assert "\u200b轮岗\u200b" in doc["text"]
+
+
+def test_api_reference_is_rendered_by_mkdocstrings(site: SiteResult) -> None:
+    html = (site.site_dir / "api" / "diff.html").read_text(encoding="utf-8")
+    assert "diff_policies" in html and "PolicyDiff" in html
+
+
+def test_policy_pages_are_generated_never_hand_copied() -> None:
+    handwritten = REPO_ROOT / "docs"
+    assert not (handwritten / "policies").exists()
+    assert not (handwritten / "compare").exists() and not (handwritten / "diff").exists()
+    for page in handwritten.rglob("*.md"):
+        assert "江政规" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_version_without_encoding_is_shown_as_its_document_with_the_reason() -> None:
+    document = load_policy("liujiang").document
+    entry = Entry("liujiang", "2018", True, document, None, "UnknownPolicyError: no encoding")
+    pages = policy_pages(entry, [entry])
+    assert [p.path.rsplit("/", 1)[1] for p in pages] == ["index.md", "text.md"]
+    assert "no encoding" in pages[0].text
+    assert "本条款无编码项" in pages[1].text
+
+
+def test_cli_docs_build_writes_the_site(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["docs", "build", "--out", str(tmp_path / "html"),
+                                      "--build-dir", str(tmp_path / "src")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "html" / LIUJIANG / "checklist.html").is_file()
+    assert (tmp_path / "src" / "mkdocs.yml").is_file()

@@ -1,0 +1,36 @@
+"""``xuequ docs build``: generate the policy pages and build the MkDocs site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from xuequ_rules.cli.output import console, errors
+
+
+def register(app: typer.Typer) -> None:
+    docs = typer.Typer(help="文档网站 / documentation site", no_args_is_help=True)
+
+    @docs.command("build")
+    def build(
+        out: Annotated[Path, typer.Option("--out", "-o", help="HTML 输出目录 / site output "
+                                          "directory")] = Path("site"),
+        build_dir: Annotated[Path, typer.Option(
+            "--build-dir", help="生成的 Markdown 与 mkdocs.yml 所在目录 / where the generated "
+            "markdown and mkdocs.yml go")] = Path("build/docs-src"),
+        strict: Annotated[bool, typer.Option("--strict/--no-strict", help="警告即失败 / fail "
+                                             "on warnings")] = True,
+    ) -> None:
+        """生成政策页面并构建网站 / generate the policy pages and build the site."""
+        from xuequ_rules.sitegen import build_site
+
+        result = build_site(out, source_dir=build_dir, strict=strict)
+        console.print(f"网站 site: {escape(str(result.site_dir))}（{len(result.pages)} 个生成页面 "
+                      f"generated pages；政策 policies: {escape(', '.join(result.policies))}）")
+        for problem in result.problems:
+            errors.print(f"[yellow]注意 note[/] {escape(problem)}")
+
+    app.add_typer(docs, name="docs")

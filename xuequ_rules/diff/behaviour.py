@@ -1,0 +1,421 @@
+"""Level 3: behaviour. Generated scenarios evaluated under both policies.
+
+For every fact collection both policies have rules about (with a shared ``concept``), a
+base record is built that meets the thresholds of both, then varied one field at a time:
+each threshold just below, at and just above (exact arithmetic, from the parameters of
+either policy), each categorical value the rules name plus one they do not, and the
+field missing. Every record is evaluated under both policies; a case is listed when the
+two judge a shared concept differently (status, and the decision outcome for procedures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import types
+import typing
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
+from typing import Any
+
+import annotated_types
+from pydantic import BaseModel
+
+from xuequ_rules.diff.model import BehaviourCase, BehaviourDiff
+from xuequ_rules.errors import XuequError
+from xuequ_rules.evaluation import Status, evaluate
+from xuequ_rules.evaluation.compiler import UNDEFINED, Env, compile_expr
+from xuequ_rules.facts.loader import parse_facts
+from xuequ_rules.facts.model import COLLECTIONS
+from xuequ_rules.policy.expr import Compare, CompareOp, Const, Expr, Field, IsIn, Known, Length
+from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.policy import Policy
+from xuequ_rules.policy.render import format_value
+from xuequ_rules.policy.rule import AnyRule, Rule
+
+#: Upper bound of generated records per collection (keeps the diff fast and bounded).
+MAX_RECORDS = 400
+
+_FLIP = {CompareOp.GE: CompareOp.LE, CompareOp.GT: CompareOp.LT, CompareOp.LE: CompareOp.GE,
+         CompareOp.LT: CompareOp.GT, CompareOp.EQ: CompareOp.EQ, CompareOp.NE: CompareOp.NE}
+_SEVERITY = [Status.VIOLATED, Status.UNDETERMINED, Status.SATISFIED, Status.NOT_APPLICABLE]
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    base: str                 # int | year | decimal | ratio | bool | date | enum | str | list
+    enum: type[Enum] | None = None
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    metadata: list[Any] = []
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotated = typing.get_args(annotation)
+            annotation = annotated[0]
+            for extra in annotated[1:]:
+                metadata.extend(getattr(extra, "metadata", []) or [extra])
+            continue
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) == 1:
+                annotation = args[0]
+                continue
+        return annotation, metadata
+
+
+def field_kind(model: type[BaseModel], name: str) -> _Kind | None:
+    info = model.model_fields.get(name)
+    if info is None:
+        return None
+    annotation, metadata = _unwrap(info.annotation)
+    metadata.extend(info.metadata)
+    upper = next((m.le for m in metadata if isinstance(m, annotated_types.Le)), None)
+    lower = next((m.ge for m in metadata if isinstance(m, annotated_types.Ge)), None)
+    if isinstance(annotation, type):
+        if issubclass(annotation, bool):
+            return _Kind("bool")
+        if issubclass(annotation, Enum):
+            return _Kind("enum", annotation)
+        if issubclass(annotation, int):
+            return _Kind("year" if lower is not None and lower >= 1000 else "int")
+        if issubclass(annotation, Decimal):
+            return _Kind("ratio" if upper == 1 else "decimal")
+        if issubclass(annotation, dt.date):
+            return _Kind("date")
+        if issubclass(annotation, str):
+            return _Kind("str")
+    if typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
+        return _Kind("list")
+    return None
+
+
+def _default(kind: _Kind, as_of: dt.date) -> Any:
+    return {"int": 200, "year": as_of.year, "decimal": Decimal(200), "ratio": Decimal("0.5"),
+            "bool": True, "date": as_of, "str": "x", "list": ["a", "b", "c"]}.get(
+        kind.base, next(iter(kind.enum)).value if kind.enum else None)
+
+
+def _to_number(value: Any) -> Fraction | None:
+    if isinstance(value, bool) or value is None or value is UNDEFINED:
+        return None
+    if isinstance(value, int | Decimal | Fraction):
+        return Fraction(value)
+    return None
+
+
+def _as_decimal(value: Fraction) -> Decimal:
+    if value.denominator == 1:
+        return Decimal(value.numerator)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.000001"))
+
+
+def _around(kind: _Kind, threshold: Any) -> list[Any]:
+    """Just below, at and just above a threshold, in the field's own type."""
+    if kind.base == "date" and isinstance(threshold, dt.date):
+        day = dt.timedelta(days=1)
+        return [threshold - day, threshold, threshold + day]
+    number = _to_number(threshold)
+    if number is None:
+        return []
+    if kind.base in ("int", "year"):
+        low, high = math.floor(number), math.ceil(number)
+        values = sorted({low - 1, low, high, high + 1})
+        return [v for v in values if v >= 0]
+    if kind.base in ("decimal", "ratio"):
+        eps = Fraction(1, 100) if kind.base == "ratio" else Fraction(1)
+        return [_as_decimal(v) for v in (number - eps, number, number + eps) if v >= 0]
+    return []
+
+
+def _satisfying(kind: _Kind, op: CompareOp, threshold: Any) -> Any:
+    """The value nearest the threshold that meets ``field op threshold``."""
+    values = _around(kind, threshold)
+    reference = threshold if isinstance(threshold, dt.date) else _to_number(threshold)
+    if not values or reference is None:
+        return None
+    ok = [v for v in values if _holds(op, v, reference)]
+    if not ok:
+        return None
+    return ok[0] if op in (CompareOp.GE, CompareOp.GT, CompareOp.EQ) else ok[-1]
+
+
+def _holds(op: CompareOp, value: Any, threshold: Any) -> bool:
+    left: Any = Fraction(value) if isinstance(value, int | Decimal) else value
+    return bool({CompareOp.GE: left >= threshold, CompareOp.GT: left > threshold,
+                 CompareOp.LE: left <= threshold, CompareOp.LT: left < threshold,
+                 CompareOp.EQ: left == threshold, CompareOp.NE: left != threshold}[op])
+
+
+def _target(node: Expr) -> str | None:
+    """The top-level field a comparison side is about (``f.x`` or ``length(f.x)``)."""
+    if isinstance(node, Field) and len(node.path) == 1:
+        return node.path[0]
+    if isinstance(node, Length) and len(node.item.path) == 1:
+        return node.item.path[0]
+    return None
+
+
+def _literal(node: Expr) -> Any:
+    if isinstance(node, Parameter):
+        return node.value_at(None)
+    if isinstance(node, Const):
+        return node.value
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Constraint:
+    field: str
+    op: CompareOp
+    other: Expr
+    length: bool
+
+
+def _constraints(exprs: list[Expr]) -> tuple[list[_Constraint], dict[str, list[Any]],
+                                                set[str]]:
+    constraints: list[_Constraint] = []
+    categorical: dict[str, list[Any]] = {}
+    known: set[str] = set()
+    for expr in exprs:
+        for node in expr.walk():
+            if isinstance(node, Compare):
+                for side, other, op in ((node.left, node.right, node.op),
+                                        (node.right, node.left, _FLIP[node.op])):
+                    name = _target(side)
+                    if name is None or any(_target(n) == name for n in other.walk()):
+                        continue
+                    value = _literal(other)
+                    numeric = isinstance(value, int | Decimal | dt.date) and \
+                        not isinstance(value, bool)
+                    if value is not None and not numeric:
+                        categorical.setdefault(name, []).append(value)
+                    else:
+                        constraints.append(_Constraint(name, op, other,
+                                                       isinstance(side, Length)))
+                    break
+            elif isinstance(node, IsIn):
+                name = _target(node.item)
+                if name is not None:
+                    categorical.setdefault(name, []).extend(node.values)
+            elif isinstance(node, Known):
+                name = _target(node.item)
+                if name is not None:
+                    known.add(name)
+    return constraints, categorical, known
+
+
+def _evaluate_other(other: Expr, record: dict[str, Any], as_of: dt.date) -> Any:
+    try:
+        return compile_expr(other)(record, Env(as_of))
+    except (TypeError, ArithmeticError):
+        return None
+
+
+def _field_value(kind: _Kind, value: Any, length: bool) -> Any:
+    if length and isinstance(value, int):
+        return [f"s{i + 1}" for i in range(value)]
+    return value
+
+
+def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date
+                     ) -> list[tuple[str, dict[str, Any]]]:
+    """(varied field, record) pairs for one collection, base record first."""
+    model = COLLECTIONS[collection]
+    exprs = [e for r in rules for e in r.expressions()]
+    constraints, categorical, known = _constraints(exprs)
+    names: list[str] = []
+    for expr in exprs:
+        for node in expr.walk():
+            if isinstance(node, Field) and node.path[0] not in names:
+                names.append(node.path[0])
+    kinds = {n: k for n in names if (k := field_kind(model, n)) is not None}
+    order = [n for n in model.model_fields if n in kinds]
+    base: dict[str, Any] = {n: _default(kinds[n], as_of) for n in order}
+    for name, values in categorical.items():
+        if name in base and values:
+            base[name] = _plain(values[0])
+    # thresholds of both policies, met at once (lower bounds: the highest; upper: lowest)
+    for _ in range(3):
+        wanted: dict[str, list[tuple[CompareOp, Any]]] = {}
+        for c in constraints:
+            if c.field not in kinds:
+                continue
+            threshold = _evaluate_other(c.other, base, as_of)
+            if threshold is None or threshold is UNDEFINED:
+                continue
+            kind = _Kind("int") if c.length else kinds[c.field]
+            current = base.get(c.field)
+            current = len(current) if c.length and isinstance(current, list) else current
+            reference = threshold if isinstance(threshold, dt.date) else _to_number(threshold)
+            constant = not any(isinstance(n, Field) for n in c.other.walk())
+            if constant and current is not None and reference is not None and \
+                    _holds(c.op, current, reference):
+                continue   # the default already meets a constant bound: keep it typical
+            value = _satisfying(kind, c.op, threshold)
+            if value is not None:
+                wanted.setdefault(c.field, []).append((c.op, value))
+        for name, options in wanted.items():
+            lows = [v for op, v in options if op in (CompareOp.GE, CompareOp.GT, CompareOp.EQ)]
+            highs = [v for op, v in options if op in (CompareOp.LE, CompareOp.LT)]
+            length = any(c.length for c in constraints if c.field == name)
+            chosen = max(lows) if lows else (min(highs) if highs else None)
+            if chosen is not None:
+                base[name] = _field_value(kinds[name], chosen, length)
+    out: list[tuple[str, dict[str, Any]]] = [("", dict(base))]
+
+    def vary(name: str, value: Any) -> None:
+        record = dict(base)
+        if value is None:
+            record.pop(name, None)
+        else:
+            record[name] = value
+        out.append((name, record))
+
+    for c in constraints:
+        if c.field not in kinds:
+            continue
+        threshold = _evaluate_other(c.other, base, as_of)
+        if threshold is None or threshold is UNDEFINED:
+            continue
+        kind = _Kind("int") if c.length else kinds[c.field]
+        for value in _around(kind, threshold):
+            vary(c.field, _field_value(kinds[c.field], value, c.length))
+    for name, values in categorical.items():
+        if name not in kinds:
+            continue
+        plain = [_plain(v) for v in values]
+        for value in dict.fromkeys(json.dumps(v, default=str) for v in plain):
+            vary(name, json.loads(value) if kinds[name].base != "date" else plain[0])
+        outside = _outside(kinds[name], plain)
+        if outside is not None:
+            vary(name, outside)
+    for name in order:
+        if name == "id":
+            continue
+        vary(name, None)
+        if name in known and base.get(name) is None:
+            vary(name, _default(kinds[name], as_of))
+    unique: dict[str, tuple[str, dict[str, Any]]] = {}
+    for varied, record in out:
+        key = json.dumps(record, default=str, sort_keys=True)
+        unique.setdefault(key, (varied, record))
+    return list(unique.values())[:MAX_RECORDS]
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def _outside(kind: _Kind, values: list[Any]) -> Any:
+    if kind.base == "bool":
+        present = {bool(v) for v in values}
+        missing = [v for v in (True, False) if v not in present]
+        return missing[0] if missing else None
+    if kind.base == "enum" and kind.enum is not None:
+        return next((m.value for m in kind.enum if m.value not in values), None)
+    if kind.base == "str":
+        return "其他 other"
+    return None
+
+
+def _outcome(findings: list[Any]) -> str:
+    if not findings:
+        return "—"
+    statuses = {f.status for f in findings}
+    worst = next(s for s in _SEVERITY if s in statuses)
+    decisions = sorted({f.decision.code for f in findings if f.decision is not None})
+    return worst.value + (f"→{'/'.join(decisions)}" if decisions else "")
+
+
+def _record_text(record: dict[str, Any], varied: str) -> tuple[tuple[str, str], ...]:
+    items = [(k, format_value(v)) for k, v in record.items() if k != "id"]
+    if varied and varied not in record:
+        items.append((varied, format_value(None)))
+    return tuple(items)
+
+
+def default_as_of(left: Policy, right: Policy) -> dt.date:
+    """The latest deadline or start date of either policy, so that every target is judged."""
+    dates: list[dt.date] = []
+    for policy in (left, right):
+        dates.extend(d for d in (policy.valid_from,) if d)
+        dates.extend(r.deadline for r in policy.rules if isinstance(r, Rule) and r.deadline)
+        meta = policy.document.metadata.dates
+        dates.extend(d for d in (meta.issued, meta.effective, meta.written) if d)
+    return max(dates) if dates else dt.date(2000, 1, 1)
+
+
+def _comparable(rule: AnyRule, same_policy: bool) -> bool:
+    if not rule.subject or not rule.concept:
+        return False
+    if isinstance(rule, Rule) and rule.is_checklist:
+        return False
+    # record ids (e.g. a phase id) name one district's records; not comparable across them
+    return same_policy or not any(n.path == ("id",) for n in rule.fields())
+
+
+def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
+                   same_policy: bool | None = None) -> BehaviourDiff:
+    """Evaluate generated records under both policies; list the concepts judged differently."""
+    same = left.name == right.name if same_policy is None else same_policy
+    date = as_of or default_as_of(left, right)
+    lrules = [r for r in left.rules if _comparable(r, same)]
+    rrules = [r for r in right.rules if _comparable(r, same)]
+    collections: list[str] = []
+    all_concepts: list[str] = []
+    cases: list[BehaviourCase] = []
+    scenarios = skipped = 0
+    notes: list[str] = []
+    for collection in COLLECTIONS:
+        lsub = [r for r in lrules if r.subject == collection]
+        rsub = [r for r in rrules if r.subject == collection]
+        concepts = sorted({r.concept for r in lsub if r.concept} &
+                          {r.concept for r in rsub if r.concept})
+        if not concepts:
+            continue
+        collections.append(collection)
+        all_concepts.extend(concepts)
+        used = [r for r in lsub + rsub if r.concept in concepts]
+        for varied, record in generate_records(collection, used, date):
+            record = {"id": record.get("id") or "generated", **{k: v for k, v in record.items()
+                                                                 if k != "id"}}
+            try:
+                facts = parse_facts({collection: [record]})
+            except XuequError:
+                skipped += 1
+                continue
+            scenarios += 1
+            ref = f"{collection}[{record['id']}]"
+            outcomes = []
+            for policy, rules in ((left, lsub), (right, rsub)):
+                try:
+                    findings = evaluate(policy, facts, as_of=date).findings
+                    error = None
+                except XuequError as exc:
+                    findings, error = (), f"error: {exc.en}"
+                by_concept: dict[str, str] = {}
+                for concept in concepts:
+                    ids = {r.id for r in rules if r.concept == concept}
+                    hits = [f for f in findings if f.rule.id in ids and f.record in (ref, "")]
+                    by_concept[concept] = error or _outcome(hits)
+                outcomes.append(by_concept)
+            for concept in concepts:
+                if outcomes[0][concept] != outcomes[1][concept]:
+                    cases.append(BehaviourCase(
+                        collection, _record_text(record, varied), varied or "（基准 base）",
+                        concept,
+                        tuple(r.id for r in lsub if r.concept == concept),
+                        tuple(r.id for r in rsub if r.concept == concept),
+                        outcomes[0][concept], outcomes[1][concept]))
+    if not collections:
+        notes.append("两项政策没有针对同一事实集合、同一概念的可执行规则，无行为差异可比 / "
+                     "no executable rules on a shared fact collection with a shared concept")
+    notes.append("清单项（须确认落实的定性职责）只作结构比较 / checklist duties are compared "
+                 "structurally only")
+    return BehaviourDiff(date.isoformat(), tuple(collections), tuple(all_concepts), scenarios,
+                         skipped, tuple(cases), tuple(notes))
