@@ -1,0 +1,151 @@
+"""``xuequ eval-bulk``: every rule of a policy on every row of a Parquet / CSV table.
+
+Statuses per row go to ``--out`` (Parquet or CSV); the counts per rule are printed (or given
+as JSON with ``--json``). The table is evaluated in batches with a progress bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from xuequ_rules.cli.output import console, errors, print_json
+from xuequ_rules.errors import XuequError
+from xuequ_rules.policy.policy import Policy
+from xuequ_rules.registry import load_policy
+
+BATCH_ROWS = 1_000_000
+
+
+def _date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise XuequError(f"日期格式应为 YYYY-MM-DD：{value!r}",
+                         f"date must be YYYY-MM-DD: {value!r}", field="--as-of") from None
+
+
+def _guess_collection(policy: Policy, columns: list[str]) -> str:
+    """The rule subject whose fields best match the table's columns."""
+    from xuequ_rules.engines._schema import collection_columns, subject_rules
+
+    best, score = None, 0
+    for subject in sorted({rule.subject for rule in policy.rules}):
+        names = set(collection_columns(subject, subject_rules(policy.rules, subject)))
+        hits = len(names & set(columns))
+        if hits > score:
+            best, score = subject, hits
+    if best is None:
+        raise XuequError("无法从列名判断事实集合，请用 --collection 指定",
+                         "cannot tell the collection from the columns; give --collection",
+                         field="--collection")
+    return best
+
+
+def _write(frame: Any, out: Path) -> None:
+    suffix = out.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        frame.write_parquet(out)
+    elif suffix == ".csv":
+        frame.write_csv(out)
+    else:
+        raise XuequError(f"输出文件应为 .parquet 或 .csv：{out.name}",
+                         f"--out must be .parquet or .csv: {out.name}", field="--out")
+
+
+def eval_bulk(
+    name: Annotated[str, typer.Argument(help="政策名或 名称@版本 / NAME or NAME@VERSION")],
+    file: Annotated[Path, typer.Argument(help="记录表 Parquet/CSV / table of records")],
+    collection: Annotated[str | None, typer.Option(
+        "--collection", "-c", help="事实集合（如 teacher_exchanges；scenario 为清单项）/ "
+        "fact collection (scenario for checklist duties)")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD / "
+                                              "evaluation date")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="逐行结论写入 .parquet/.csv / "
+                                             "per-row statuses")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="机器可读的 JSON 输出 / "
+                                          "JSON output")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="polars 或 duckdb / polars or "
+                                        "duckdb")] = "polars",
+    batch_rows: Annotated[int, typer.Option("--batch-rows", help="每批行数 / rows per batch",
+                                            min=1)] = BATCH_ROWS,
+) -> None:
+    """批量评估：对表中每一行评估政策规则 / evaluate a policy on every row of a table."""
+    try:
+        import polars as pl
+
+        from xuequ_rules.engines import polars_backend as pb
+    except ImportError:  # pragma: no cover - the bulk extra is missing
+        raise XuequError("需要安装 bulk 扩展：pip install 'xuequ-rules[bulk]'",
+                         "needs the bulk extra: pip install 'xuequ-rules[bulk]'",
+                         field="engine") from None
+    if engine not in ("polars", "duckdb"):
+        raise XuequError(f"未知引擎：{engine}", f"unknown engine: {engine}", field="--engine")
+    date = _date(as_of)
+    policy = load_policy(name)
+    lazy = pb.scan_file(file, collection or "", policy)
+    subject = (collection if collection is not None
+               else _guess_collection(policy, list(lazy.collect_schema().names())))
+    from xuequ_rules.engines._schema import normalize_collection, subject_rules
+
+    subject = normalize_collection(subject)
+    if not subject_rules(policy.rules, subject):
+        raise XuequError(f"{policy.ref} 没有关于“{subject or 'scenario'}”的规则",
+                         f"{policy.ref} has no rules about {subject or 'scenario'!r}",
+                         field="--collection")
+    if collection is None and file.suffix.lower() in (".csv", ".tsv"):
+        lazy = pb.scan_file(file, subject, policy)
+    total = lazy.select(pl.len()).collect().item()
+    parts: list[Any] = []
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+                        MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=errors, transient=as_json, disable=as_json)
+    with progress:
+        task = progress.add_task(f"{policy.ref} · {subject or 'scenario'}", total=total)
+        for offset in range(0, max(total, 1), batch_rows):
+            batch = lazy.slice(offset, batch_rows)
+            if engine == "duckdb":
+                from xuequ_rules.engines.sql_backend import evaluate_duckdb
+
+                part = evaluate_duckdb(policy, subject, batch, date)
+            else:
+                part = pb.evaluate_frame(policy, subject, batch, date)
+            parts.append(part)
+            progress.advance(task, part.height)
+    result = pl.concat(parts) if parts else pl.DataFrame()
+    counts = pb.status_counts(result, policy, subject)
+    if out is not None:
+        _write(result, out)
+    unsupported = pb.unsupported_rules(policy, subject)
+    if as_json:
+        print_json({"policy": policy.name, "version": policy.version, "as_of": date.isoformat(),
+                    "collection": subject or "scenario", "rows": total,
+                    "out": str(out) if out is not None else None, "counts": counts,
+                    "unsupported": unsupported})
+        return
+    table = Table(title=f"{policy.ref} · {subject or 'scenario'} @ {date} ({total} 行 rows)")
+    for column in ("规则 rule", "符合 satisfied", "不符合 violated", "不适用 n/a",
+                   "无法判定 undetermined"):
+        table.add_column(column, justify="left" if column.startswith("规则") else "right",
+                         overflow="fold")
+    for rule_id, by_status in counts.items():
+        table.add_row(escape(rule_id), *(str(by_status[s]) for s in
+                                         ("satisfied", "violated", "not_applicable",
+                                          "undetermined")))
+    console.print(table)
+    for rule_id, reason in unsupported.items():
+        console.print(f"[yellow]未计算 not computed[/] {escape(rule_id)}: {escape(reason)}")
+    if out is not None:
+        console.print(f"逐行结论 per-row statuses → {escape(str(out))}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval-bulk")(eval_bulk)
