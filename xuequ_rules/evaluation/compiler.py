@@ -20,13 +20,17 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from xuequ_rules.exact import ExactSqrt, as_fraction
 from xuequ_rules.policy.expr import (
+    AggFunc,
+    Aggregate,
     Arith,
     ArithOp,
     BoolOp,
     Compare,
     CompareOp,
     Const,
+    CountTrue,
     Expr,
     Field,
     IsIn,
@@ -36,6 +40,14 @@ from xuequ_rules.policy.expr import (
     Not,
 )
 from xuequ_rules.policy.parameter import Parameter
+
+
+class Group(dict[str, Any]):
+    """The records of one group of a grouped rule; its keys are the group-by values."""
+
+    def __init__(self, key: dict[str, Any], records: tuple[Any, ...]) -> None:
+        super().__init__(key)
+        self.records = records
 
 
 class _Undefined:
@@ -93,6 +105,8 @@ def _compare_values(op: CompareOp, left: Any, right: Any) -> Any:
         return None
     if left is UNDEFINED or right is UNDEFINED:
         return UNDEFINED
+    if isinstance(left, ExactSqrt) or isinstance(right, ExactSqrt):
+        return _COMPARE[op](left, right)
     if isinstance(left, Fraction) or isinstance(right, Fraction):
         left, right = _exact(left), _exact(right)
     return _COMPARE[op](left, right)
@@ -154,7 +168,76 @@ def compile_expr(node: Expr) -> Compiled:
             value = inner(record, env)
             return None if value is None else len(value)
         return length
+    if isinstance(node, CountTrue):
+        conditions = tuple(compile_expr(item) for item in node.items)
+
+        def count_true(record: Any, env: Env) -> Any:
+            values = [condition(record, env) for condition in conditions]
+            if any(value is None for value in values):
+                return None
+            return sum(1 for value in values if value is True)
+        return count_true
+    if isinstance(node, Aggregate):
+        return _compile_aggregate(node)
     raise TypeError(f"cannot compile {type(node).__name__}")
+
+
+def _compile_aggregate(node: Aggregate) -> Compiled:
+    item = compile_expr(node.item) if node.item is not None else None
+    weight = compile_expr(node.weight) if node.weight is not None else None
+    func = node.func
+
+    def aggregate(group: Any, env: Env) -> Any:
+        records = getattr(group, "records", None)
+        if records is None:
+            raise TypeError("an aggregate is only computed over the records of a group")
+        if func is AggFunc.COUNT:
+            return len(records)
+        scratch = Env(env.as_of)
+        values: list[Fraction] = []
+        weights: list[Fraction] = []
+        for record in records:
+            raw = item(record, scratch) if item is not None else None
+            if raw is None:
+                return None
+            if raw is UNDEFINED:
+                return UNDEFINED
+            value = as_fraction(raw)
+            if value is None:
+                return None
+            values.append(value)
+            if weight is not None:
+                raw_weight = weight(record, scratch)
+                weight_value = as_fraction(raw_weight)
+                if weight_value is None:
+                    return None
+                weights.append(weight_value)
+        return _reduce(func, values, weights)
+    return aggregate
+
+
+def _reduce(func: AggFunc, values: list[Fraction], weights: list[Fraction]) -> Any:
+    if func is AggFunc.SUM:
+        return sum(values, Fraction(0))
+    if not values:
+        return UNDEFINED
+    if func is AggFunc.MIN:
+        return min(values)
+    if func is AggFunc.MAX:
+        return max(values)
+    if func is AggFunc.MEAN:
+        return sum(values, Fraction(0)) / len(values)
+    total_weight = sum(weights, Fraction(0))
+    if total_weight == 0:
+        return UNDEFINED
+    mean = sum((w * v for v, w in zip(values, weights, strict=True)), Fraction(0)) / total_weight
+    if func is AggFunc.WEIGHTED_MEAN:
+        return mean
+    if mean == 0:
+        return UNDEFINED
+    variance = sum((w * (v - mean) ** 2 for v, w in zip(values, weights, strict=True)),
+                   Fraction(0)) / total_weight
+    return ExactSqrt(variance / (mean * mean))
 
 
 def _compile_compare(node: Compare) -> Compiled:

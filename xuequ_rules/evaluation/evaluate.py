@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from xuequ_rules.errors import RuleConflictError
-from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, compile_expr
+from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, Group, compile_expr
 from xuequ_rules.evaluation.finding import Finding, Status
 from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.facts.model import Facts
@@ -25,6 +25,7 @@ class _CompiledRule:
     forbids: Compiled | None
     cases: tuple[Compiled, ...]
     actual: Compiled | None
+    where: Compiled | None = None
 
 
 _CACHE: dict[int, tuple[Policy, tuple[_CompiledRule, ...]]] = {}
@@ -38,15 +39,18 @@ def compiled_rules(policy: Policy) -> tuple[_CompiledRule, ...]:
     out: list[_CompiledRule] = []
     for rule in policy.rules:
         applies = compile_expr(rule.applies) if rule.applies is not None else None
+        where = compile_expr(rule.where) if rule.where is not None else None
         if isinstance(rule, Decision):
             out.append(_CompiledRule(rule, applies, None, None,
                                      tuple(compile_expr(c.when) for c in rule.cases),
-                                     compile_expr(rule.actual) if rule.actual is not None else None))
+                                     compile_expr(rule.actual) if rule.actual is not None else None,
+                                     where))
         else:
             out.append(_CompiledRule(
                 rule, applies,
                 compile_expr(rule.requires) if rule.requires is not None else None,
-                compile_expr(rule.forbids) if rule.forbids is not None else None, (), None))
+                compile_expr(rule.forbids) if rule.forbids is not None else None, (), None,
+                where))
     result = tuple(out)
     _CACHE[id(policy)] = (policy, result)
     return result
@@ -89,6 +93,36 @@ def _records(facts: Facts, subject: str) -> Iterator[tuple[str, Any]]:
     for record in getattr(facts, subject):
         yield f"{subject}[{record.id}]", record
 
+
+def _group_ref(subject: str, key: dict[str, Any]) -> str:
+    if not key:
+        return f"{subject}[*]"
+    parts = ",".join(f"{name}={getattr(value, 'value', value)}" for name, value in key.items())
+    return f"{subject}[{parts}]"
+
+
+def _groups(compiled: _CompiledRule, facts: Facts, date: dt.date
+            ) -> Iterator[tuple[str, Group | None, tuple[str, ...]]]:
+    """The groups of a grouped rule: (ref, group, records whose inclusion is unknown)."""
+    rule = compiled.rule
+    names = rule.group_by or ()
+    members: dict[tuple[Any, ...], list[Any]] = {}
+    unsure: dict[tuple[Any, ...], list[str]] = {}
+    for record in getattr(facts, rule.subject):
+        key = tuple(getattr(record, name, None) for name in names)
+        members.setdefault(key, [])
+        if compiled.where is not None:
+            included = compiled.where(record, Env(date))
+            if included is None:
+                unsure.setdefault(key, []).append(record.id)
+                continue
+            if included is not True:
+                continue
+        members[key].append(record)
+    for key, records in members.items():
+        key_dict = dict(zip(names, key, strict=True))
+        yield (_group_ref(rule.subject, key_dict), Group(key_dict, tuple(records)),
+               tuple(unsure.get(key, ())))
 
 _NA_PERIOD = Text("不在本规则的有效期内", "outside the rule's period of validity")
 
@@ -183,7 +217,12 @@ def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
     rule = compiled.rule
     findings: list[Finding] = []
     any_record = False
-    for ref, record in _records(facts, rule.subject):
+    targets: Iterator[tuple[str, Any]]
+    if rule.grouped:
+        targets = _grouped_targets(compiled, facts, env_date, findings)
+    else:
+        targets = _records(facts, rule.subject)
+    for ref, record in targets:
         any_record = True
         env = Env(env_date)
         if compiled.applies is not None:
@@ -204,11 +243,23 @@ def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
             findings.append(_judge_decision(compiled, rule, record, ref, env))
         else:
             findings.append(_judge_rule(compiled, rule, record, ref, env))
-    if not any_record:
+    if not any_record and not findings:
         findings.append(Finding(rule, f"{rule.subject}[]", Status.UNDETERMINED,
                                 Text(f"未提供“{rule.subject}”方面的事实",
                                      f"no facts given about {rule.subject}")))
     return findings
+
+
+def _grouped_targets(compiled: _CompiledRule, facts: Facts, date: dt.date,
+                     findings: list[Finding]) -> Iterator[tuple[str, Any]]:
+    for ref, group, unsure in _groups(compiled, facts, date):
+        if unsure:
+            findings.append(Finding(
+                compiled.rule, ref, Status.UNDETERMINED,
+                Text(f"无法判断以下记录是否计入：{'、'.join(unsure)}",
+                     f"cannot tell whether these records count: {', '.join(unsure)}")))
+            continue
+        yield ref, group
 
 
 def _apply_exceptions(policy: Policy, findings: list[Finding],

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from xuequ_rules.policy.citation import Cite
-from xuequ_rules.policy.expr import all_of, any_of, f, length
+from xuequ_rules.policy.expr import agg, all_of, any_of, count_true, f, length
 from xuequ_rules.policy.parameter import DatedValue, Parameter
 from xuequ_rules.policy.policy import (
     CountClaim,
@@ -21,10 +21,33 @@ from xuequ_rules.policy.units import Unit
 from xuequ_rules.text import Text, zh_en
 
 __all__ = [
-    "Case", "Cite", "CountClaim", "DatedValue", "Decimal", "Decision", "DocumentFinding",
-    "Modality", "Narrative", "Outcome", "Parameter", "Phase", "Policy", "Rule", "Text",
-    "Unencoded", "Unit", "all_of", "any_of", "checklist_duty", "dt", "f", "length",
-    "phase_rules", "zh_en",
+    "Case",
+    "Cite",
+    "CountClaim",
+    "DatedValue",
+    "Decimal",
+    "Decision",
+    "DocumentFinding",
+    "Modality",
+    "Narrative",
+    "Outcome",
+    "Parameter",
+    "Phase",
+    "Policy",
+    "Rule",
+    "Text",
+    "Unencoded",
+    "Unit",
+    "agg",
+    "all_of",
+    "any_of",
+    "checklist_duty",
+    "count_true",
+    "dt",
+    "f",
+    "length",
+    "phase_rules",
+    "zh_en",
 ]
 
 

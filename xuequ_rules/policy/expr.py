@@ -292,3 +292,86 @@ def fields_of(expr: Expr) -> tuple[Field, ...]:
         if isinstance(node, Field) and node.path not in seen:
             seen[node.path] = node
     return tuple(seen.values())
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class CountTrue(Expr):
+    """How many of the conditions hold (e.g. indicators meeting their standard).
+
+    Unknown when any condition is unknown."""
+
+    items: tuple[Expr, ...]
+
+    def children(self) -> tuple[Expr, ...]:
+        return self.items
+
+    def key(self) -> tuple[object, ...]:
+        return ("count_true", tuple(item.key() for item in self.items))
+
+
+def count_true(*items: Expr) -> CountTrue:
+    return CountTrue(tuple(items))
+
+
+class AggFunc(StrEnum):
+    COUNT = "count"              # records in the group
+    SUM = "sum"
+    MIN = "min"
+    MAX = "max"
+    MEAN = "mean"
+    WEIGHTED_MEAN = "weighted_mean"
+    WEIGHTED_CV = "weighted_cv"  # enrolment-weighted coefficient of variation
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Aggregate(Expr):
+    """An aggregate over the records of a group (a rule with ``group_by``).
+
+    ``item`` is computed per record; ``weight`` weights it (weighted mean, weighted CV).
+    Unknown when any record's item or weight is unknown; undefined for an empty group or
+    a zero mean (a coefficient of variation needs a non-zero mean).
+    """
+
+    func: AggFunc
+    item: Expr | None = None
+    weight: Expr | None = None
+
+    def children(self) -> tuple[Expr, ...]:
+        return tuple(e for e in (self.item, self.weight) if e is not None)
+
+    def key(self) -> tuple[object, ...]:
+        return ("aggregate", self.func.value, self.item.key() if self.item else None,
+                self.weight.key() if self.weight else None)
+
+
+class agg:
+    """Aggregates for grouped rules: ``agg.count()``, ``agg.sum(f.x)``,
+    ``agg.weighted_cv(f.x, weight=f.students)``."""
+
+    @staticmethod
+    def count() -> Aggregate:
+        return Aggregate(AggFunc.COUNT)
+
+    @staticmethod
+    def sum(item: Expr) -> Aggregate:
+        return Aggregate(AggFunc.SUM, item)
+
+    @staticmethod
+    def min(item: Expr) -> Aggregate:
+        return Aggregate(AggFunc.MIN, item)
+
+    @staticmethod
+    def max(item: Expr) -> Aggregate:
+        return Aggregate(AggFunc.MAX, item)
+
+    @staticmethod
+    def mean(item: Expr) -> Aggregate:
+        return Aggregate(AggFunc.MEAN, item)
+
+    @staticmethod
+    def weighted_mean(item: Expr, weight: Expr) -> Aggregate:
+        return Aggregate(AggFunc.WEIGHTED_MEAN, item, weight)
+
+    @staticmethod
+    def weighted_cv(item: Expr, weight: Expr) -> Aggregate:
+        return Aggregate(AggFunc.WEIGHTED_CV, item, weight)

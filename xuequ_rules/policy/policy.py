@@ -6,11 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.errors import CitationError, PolicyDefinitionError
 from xuequ_rules.facts.model import COLLECTIONS, Facts
 from xuequ_rules.policy.citation import Cite
+from xuequ_rules.policy.expr import Aggregate
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import ATTESTATIONS, AnyRule, Decision
 from xuequ_rules.text import Text
@@ -143,6 +146,7 @@ class Policy:
                         f"规则 {rule.id} 使用了未在政策中声明的参数 {param.id}",
                         f"rule {rule.id} uses parameter {param.id}, not declared in the policy",
                         field=f"{rule.id}.parameters")
+            self._check_grouping(rule, model)
             if rule.exception_to is not None and rule.exception_to not in self._rules_by_id:
                 raise PolicyDefinitionError(
                     f"规则 {rule.id} 声明为 {rule.exception_to} 的例外，但该规则不存在",
@@ -151,6 +155,28 @@ class Policy:
             if isinstance(rule, Decision) and not rule.cases:
                 raise PolicyDefinitionError(f"决策规则 {rule.id} 没有任何情形",
                                             f"decision {rule.id} has no cases", field=rule.id)
+
+
+    def _check_grouping(self, rule: AnyRule, model: type[BaseModel]) -> None:
+        aggregates = [node for expr in rule.expressions() for node in expr.walk()
+                      if isinstance(node, Aggregate)]
+        if not rule.grouped:
+            if aggregates or rule.where is not None:
+                raise PolicyDefinitionError(
+                    f"规则 {rule.id} 使用了聚合或 where，但没有 group_by",
+                    f"rule {rule.id} uses aggregates or where without group_by",
+                    field=f"{rule.id}.group_by")
+            return
+        if not rule.subject:
+            raise PolicyDefinitionError(f"分组规则 {rule.id} 必须指定事实集合",
+                                        f"grouped rule {rule.id} needs a subject collection",
+                                        field=f"{rule.id}.subject")
+        for name in rule.group_by or ():
+            if name not in model.model_fields:
+                raise PolicyDefinitionError(
+                    f"规则 {rule.id} 按不存在的字段“{name}”分组",
+                    f"rule {rule.id} groups by unknown field {name!r}",
+                    field=f"{rule.id}.group_by")
 
 
 def _check_unique(kind: str, ids: list[str], ref: str) -> None:

@@ -6,13 +6,17 @@ import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
+from xuequ_rules.exact import ExactSqrt
 from xuequ_rules.facts.model import field_label
 from xuequ_rules.policy.expr import (
+    AggFunc,
+    Aggregate,
     Arith,
     ArithOp,
     Compare,
     CompareOp,
     Const,
+    CountTrue,
     Expr,
     Field,
     IsIn,
@@ -36,6 +40,8 @@ def format_value(value: object) -> str:
         return "（缺失 missing）"
     if isinstance(value, bool):
         return "是 yes" if value else "否 no"
+    if isinstance(value, ExactSqrt):
+        return f"{float(value):.4f}"
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
@@ -94,7 +100,37 @@ def render_expr(node: Expr, subject: str, lang: str = "zh") -> str:
     if isinstance(node, Length):
         inner = render_expr(node.item, subject, lang)
         return f"{inner} 的数量" if lang == "zh" else f"number of {inner}"
+    if isinstance(node, CountTrue):
+        inner = "；".join(render_expr(item, subject, lang) for item in node.items)
+        return f"下列条件中成立的个数［{inner}］" if lang == "zh" else \
+            f"number of conditions holding [{inner}]"
+    if isinstance(node, Aggregate):
+        return _aggregate(node, subject, lang)
     raise TypeError(f"cannot render {type(node).__name__}")
+
+
+_AGG_LABELS = {
+    AggFunc.COUNT: ("记录数", "number of records"),
+    AggFunc.SUM: ("合计", "sum"),
+    AggFunc.MIN: ("最小值", "minimum"),
+    AggFunc.MAX: ("最大值", "maximum"),
+    AggFunc.MEAN: ("平均值", "mean"),
+    AggFunc.WEIGHTED_MEAN: ("加权平均值", "weighted mean"),
+    AggFunc.WEIGHTED_CV: ("加权差异系数", "weighted coefficient of variation"),
+}
+
+
+def _aggregate(node: Aggregate, subject: str, lang: str) -> str:
+    zh, en = _AGG_LABELS[node.func]
+    label = zh if lang == "zh" else en
+    if node.item is None:
+        return label
+    item = render_expr(node.item, subject, lang)
+    if node.weight is None:
+        return f"{label}（{item}）" if lang == "zh" else f"{label} of ({item})"
+    weight = render_expr(node.weight, subject, lang)
+    return f"{label}（{item}，以{weight}加权）" if lang == "zh" else \
+        f"{label} of ({item}) weighted by {weight}"
 
 
 def render(node: Expr, subject: str) -> Text:

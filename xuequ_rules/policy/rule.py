@@ -49,13 +49,19 @@ class BaseRule:
     exception_to: str | None = None    # the id of the rule this one makes an exception to
     concept: str | None = None         # shared vocabulary for comparing districts
     note: Text | None = None
+    group_by: tuple[str, ...] | None = None  # judge groups of records (aggregates), not records
+    where: Expr | None = None          # grouped rules: which records count (others excluded)
 
     @property
     def modality(self) -> Modality:
         raise NotImplementedError
 
     def expressions(self) -> tuple[Expr, ...]:
-        return (self.applies,) if self.applies is not None else ()
+        return tuple(e for e in (self.applies, self.where) if e is not None)
+
+    @property
+    def grouped(self) -> bool:
+        return self.group_by is not None
 
     def parameters(self) -> tuple[Parameter, ...]:
         seen: dict[str, Parameter] = {}
