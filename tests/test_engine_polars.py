@@ -20,6 +20,7 @@ from xuequ_rules.engines.polars_backend import (
     status_counts,
 )
 from xuequ_rules.policy.dsl import Case, Cite, Decision, Modality, Outcome, Rule, f, zh_en
+from xuequ_rules.policy.expr import count_true
 from xuequ_rules.policy.policy import Policy
 
 AFTER = dt.date(2019, 6, 1)
@@ -215,6 +216,9 @@ def synthetic(liujiang: Policy) -> Policy:
         Rule(id="t.permit", title=zh_en("许可", "permit"), kind=Modality.PERMISSION,
              requires=~(f.year.isin((2019, 2020))) | (f.backbone_rotated / f.rotated > share),
              **base),
+        Rule(id="t.count", title=zh_en("计数", "count"), kind=Modality.OBLIGATION,
+             requires=count_true(f.rotated > 0, f.rotated / f.eligible >= share,
+                                 f.backbone_rotated.is_known()) >= 2, **base),
         Decision(id="t.route", title=zh_en("决策", "decision"), question="t.route",
                  cases=(Case(f.eligible >= 100, Outcome("big", zh_en("大", "big"))),
                         Case(f.eligible < 100, Outcome("small", zh_en("小", "small")))),
@@ -308,13 +312,16 @@ def test_eval_bulk_writes_per_row_statuses_and_prints_counts(tmp_path: Path) -> 
     exchanges((70, 7, 1), (71, 7, 1), (0, 0, 0), (None, 3, None)).write_parquet(source)
     result = CliRunner().invoke(app, ["eval-bulk", "liujiang", str(source), "--as-of",
                                       "2019-06-01", "--out", str(out), "--json",
-                                      "--batch-rows", "3"])
+                                      "--batch-rows", "3", "--explain", "1"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["collection"] == "teacher_exchanges"       # guessed from the columns
     assert report["rows"] == 4
     assert report["counts"][MIN_SHARE] == {"satisfied": 1, "violated": 1,
                                            "not_applicable": 1, "undetermined": 1}
+    explained = {f["rule"]: f for f in report["explanations"]["1"]}
+    assert explained[MIN_SHARE]["status"] == "violated"
+    assert "7.1" in explained[MIN_SHARE]["explanation"]["en"]
     written = pl.read_parquet(out)
     assert written["id"].to_list() == ["r0", "r1", "r2", "r3"]
     assert statuses(written, MIN_SHARE) == ["satisfied", "violated", "not_applicable",

@@ -77,6 +77,9 @@ def eval_bulk(
                                         "duckdb")] = "polars",
     batch_rows: Annotated[int, typer.Option("--batch-rows", help="每批行数 / rows per batch",
                                             min=1)] = BATCH_ROWS,
+    explain: Annotated[list[int] | None, typer.Option(
+        "--explain", help="解释第 N 行（从 0 起，可重复）/ explain row N (0-based, repeatable)",
+        min=0)] = None,
 ) -> None:
     """批量评估：对表中每一行评估政策规则 / evaluate a policy on every row of a table."""
     try:
@@ -101,8 +104,10 @@ def eval_bulk(
         raise XuequError(f"{policy.ref} 没有关于“{subject or 'scenario'}”的规则",
                          f"{policy.ref} has no rules about {subject or 'scenario'!r}",
                          field="--collection")
-    if collection is None and file.suffix.lower() in (".csv", ".tsv"):
+    if file.suffix.lower() in (".csv", ".tsv"):
+        # text is parsed once (decimal scales are read from the data), then cut in batches
         lazy = pb.scan_file(file, subject, policy)
+        lazy = pb.prepare_frame(lazy, subject, policy)[0].collect().lazy()
     total = lazy.select(pl.len()).collect().item()
     parts: list[Any] = []
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
@@ -125,11 +130,14 @@ def eval_bulk(
     if out is not None:
         _write(result, out)
     unsupported = pb.unsupported_rules(policy, subject)
+    explained = pb.explain_rows(policy, subject, lazy, explain, date) if explain else {}
     if as_json:
         print_json({"policy": policy.name, "version": policy.version, "as_of": date.isoformat(),
                     "collection": subject or "scenario", "rows": total,
                     "out": str(out) if out is not None else None, "counts": counts,
-                    "unsupported": unsupported})
+                    "unsupported": unsupported,
+                    "explanations": {str(row): [f.as_dict() for f in findings]
+                                     for row, findings in explained.items()}})
         return
     table = Table(title=f"{policy.ref} · {subject or 'scenario'} @ {date} ({total} 行 rows)")
     for column in ("规则 rule", "符合 satisfied", "不符合 violated", "不适用 n/a",
@@ -143,6 +151,13 @@ def eval_bulk(
     console.print(table)
     for rule_id, reason in unsupported.items():
         console.print(f"[yellow]未计算 not computed[/] {escape(rule_id)}: {escape(reason)}")
+    for row, findings in explained.items():
+        console.print(f"[bold]第 {row} 行 row {row}[/]")
+        for finding in findings:
+            console.print(f"  {escape(finding.rule.id)} {escape(finding.record)}: "
+                          f"{finding.status.value}")
+            for line in finding.explanation.zh.splitlines():
+                console.print(f"    {escape(line)}")
     if out is not None:
         console.print(f"逐行结论 per-row statuses → {escape(str(out))}")
 

@@ -42,6 +42,7 @@ from xuequ_rules.policy.expr import (
     Compare,
     CompareOp,
     Const,
+    CountTrue,
     Expr,
     Field,
     IsIn,
@@ -130,6 +131,7 @@ class Algebra(Protocol):
     def count_true(self, items: Sequence[Any]) -> Any: ...
     def int_lit(self, value: int) -> Any: ...
     def first_non_null(self, items: Sequence[Any]) -> Any: ...
+    def bind(self, e: Any, kind: str) -> Any: ...
 
 
 # ── static-aware boolean helpers ───────────────────────────────────────────────
@@ -200,6 +202,13 @@ class ExprCompiler:
         self.logic = _Logic(self.algebra)
 
     # helpers
+    def bind(self, x: Val) -> Val:
+        """Let the backend compute a rule's condition once (SQL: an inner column)."""
+        if x.literal is not None or x.kind not in ("bool", "null"):
+            return x
+        undef = x.undef if isinstance(x.undef, bool) else self.algebra.bind(x.undef, "bool")
+        return replace(x, v=self.algebra.bind(x.v, "bool"), undef=undef)
+
     def unknown(self, x: Val) -> Cond:
         if not x.nullable:
             return False
@@ -290,6 +299,13 @@ class ExprCompiler:
                 return self.literal(True)
             known = self.logic.or_(self.logic.not_(self.algebra.is_null(x.v)), x.undef)
             return Val(self.logic.expr(known), "bool", nullable=False)
+        if isinstance(node, CountTrue):
+            items = [self.compile(item) for item in node.items]
+            holds = [self.logic.expr(self.is_true(item)) for item in items]
+            count = self.algebra.count_true(holds) if holds else self.algebra.lit(0, "int", 0)
+            unknown = self.logic.or_(*(self.unknown(item) for item in items))
+            value = self.logic.when([(unknown, self.algebra.null("int"))], count)
+            return Val(value, "int", nullable=unknown is not False, bound=len(items))
         if isinstance(node, Length):
             x = self.compile(node.item)
             if x.kind == "null":
@@ -478,6 +494,8 @@ class PolicyPlan:
     rules: list[RulePlan]
     unsupported: dict[str, str]
     errors: Any = None             # combined conflict expression, or None
+    bindings: list[tuple[str, Any]] = field(default_factory=list)   # SQL: inner columns
+    checks: Any = None             # polars: a one-row query, true where the table is invalid
 
 
 def period_status(rule: AnyRule, policy: Policy, as_of: dt.date) -> str | None:
@@ -498,14 +516,14 @@ def _rule_plan(c: ExprCompiler, rule: Rule) -> RulePlan:
     branches: list[tuple[Cond, Any]] = []
     applicable: Cond = True
     if rule.applies is not None:
-        applies = c.compile(rule.applies)
+        applies = c.bind(c.compile(rule.applies))
         branches.append((c.unknown(applies), a.status(UND)))
         applicable = c.is_true(applies)
         branches.append((lg.not_(applicable), a.status(NA)))
     check_expr = rule.requires if rule.requires is not None else rule.forbids
     if check_expr is None:
         return RulePlan(rule, lg.when(branches, a.status(NA)), applicable)
-    check = c.compile(check_expr)
+    check = c.bind(c.compile(check_expr))
     branches.append((c.unknown(check), a.status(UND)))
     if check.undef is not False:
         branches.append((check.undef, a.status(NA)))
@@ -527,11 +545,11 @@ def _decision_plan(c: ExprCompiler, rule: Decision) -> RulePlan:
     gate: list[tuple[Cond, Any]] = []
     applicable: Cond = True
     if rule.applies is not None:
-        applies = c.compile(rule.applies)
+        applies = c.bind(c.compile(rule.applies))
         gate.append((c.unknown(applies), a.status(UND)))
         applicable = c.is_true(applies)
         gate.append((lg.not_(applicable), a.status(NA)))
-    cases = [c.compile(case.when) for case in rule.cases]
+    cases = [c.bind(c.compile(case.when)) for case in rule.cases]
     chosen = [c.is_true(case) for case in cases]
     live = [lg.expr(t) for t in chosen]
     count = a.count_true(live)
@@ -578,6 +596,11 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
     plans: list[RulePlan] = []
     unsupported: dict[str, str] = {}
     for rule in rules:
+        if getattr(rule, "group_by", None) is not None:
+            # judged per group of records (aggregates), not per row
+            unsupported[rule.id] = ("grouped rule (group_by): one finding per group, not per "
+                                    "row; use the reference evaluator")
+            continue
         if collection == "":
             # a scenario table has jurisdiction and attestation columns, not whole collections
             heads = {node.path[0] for node in rule.fields()} - {"jurisdiction", ATTESTATIONS}

@@ -161,6 +161,9 @@ class PolarsAlgebra:
     def first_non_null(self, items: Sequence[pl.Expr]) -> pl.Expr:
         return items[0] if len(items) == 1 else pl.coalesce(items)
 
+    def bind(self, e: pl.Expr, kind: str) -> pl.Expr:
+        return e   # polars' common-subexpression elimination computes it once
+
 
 _I64 = 2**63 - 1
 _I128 = 2**127 - 1
@@ -338,9 +341,6 @@ def _spec_dict(spec: ColumnSpec) -> dict[str, Any]:
             "enum": spec.enum, "nested": spec.nested, "scale": spec.scale}
 
 
-INVALID_COLUMN = "__invalid_facts__"
-
-
 def validity_checks(columns: dict[str, ColumnSpec]) -> dict[str, pl.Expr]:
     """Per column, an expression true on values the fact model would refuse.
 
@@ -363,6 +363,23 @@ def validity_checks(columns: dict[str, ColumnSpec]) -> dict[str, pl.Expr]:
         if bad:
             checks[name] = reduce(lambda x, y: x | y, bad).fill_null(False)
     return checks
+
+
+def validity_summary(columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
+    """One boolean per column, true when some value is refused (cheap reductions)."""
+    out: list[pl.Expr] = []
+    for name, spec in columns.items():
+        col = pl.col(name)
+        bad: list[pl.Expr] = []
+        if spec.ge is not None:
+            bad.append(col.min() < _bound(spec.ge, spec))
+        if spec.le is not None:
+            bad.append(col.max() > _bound(spec.le, spec))
+        if spec.enum is not None or name == "id":
+            bad.append(validity_checks({name: spec})[name].any())
+        if bad:
+            out.append(reduce(lambda x, y: x | y, bad).fill_null(False).alias(name))
+    return out
 
 
 def validate_frame(lf: pl.LazyFrame, collection: str, columns: dict[str, ColumnSpec]) -> None:
@@ -424,14 +441,13 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
                   as_of: dt.date | None = None, *, keep: Iterable[str] = ("id",),
                   decisions: bool = True, validate: bool = True, assume_valid: bool = False
                   ) -> tuple[pl.LazyFrame, PolicyPlan]:
-    """The lazy result of :func:`evaluate_frame` (checks not yet applied: see
-    :func:`finish`).
+    """The lazy result of :func:`evaluate_frame`; collect it with :func:`collect_checked`.
 
     With ``validate`` the values the rules read are checked against the fact model's
-    bounds in the same pass (column ``__invalid_facts__``), and numbers are computed as
-    integers sized from those bounds. ``assume_valid=True`` skips the check but keeps the
-    integers: the caller vouches that the table was validated before. Without either,
-    numbers are 38-digit decimals.
+    bounds (``plan.checks``, min/max reductions collected together with the statuses), and
+    numbers are computed as integers sized from those bounds. ``assume_valid=True`` skips
+    the check but keeps the integers: the caller vouches that the table was validated
+    before. Without either, numbers are 38-digit decimals.
     """
     collection = normalize_collection(collection)
     lf, columns = prepare_frame(frame, collection, policy)
@@ -440,23 +456,24 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
     kept = [name for name in keep if name in lf.collect_schema()]
     exprs = plan_exprs(plan, decisions=decisions)
     if validate and not assume_valid:
-        checks = validity_checks(_read_columns(policy, collection, columns))
-        if checks:
-            exprs.append(pl.any_horizontal(list(checks.values())).alias(INVALID_COLUMN))
+        summary = validity_summary(_read_columns(policy, collection, columns))
+        if summary:
+            plan.checks = lf.select(summary)
     # with_columns broadcasts literal statuses (rules out of period) to every row
     names = [*kept, *(e.meta.output_name() for e in exprs)]
     return lf.with_columns(exprs).select(names), plan
 
 
-def finish(result: pl.DataFrame, policy: Policy, collection: str,
-           frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-    """Raise on invalid facts or decision conflicts, as the reference evaluator would."""
-    if INVALID_COLUMN in result.columns:
-        if result[INVALID_COLUMN].any():
-            collection = normalize_collection(collection)
-            lf, columns = prepare_frame(frame, collection, policy)
-            validate_frame(lf, collection, _read_columns(policy, collection, columns))
-        result = result.drop(INVALID_COLUMN)
+def collect_checked(lazy: pl.LazyFrame, plan: PolicyPlan, policy: Policy,
+                    frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """Collect the statuses (and the validity checks, in one run); raise on invalid facts
+    or decision conflicts, as the reference evaluator would."""
+    if plan.checks is None:
+        return check_conflicts(lazy.collect())
+    result, summary = pl.collect_all([lazy, plan.checks])
+    if any(summary.row(0)):
+        lf, columns = prepare_frame(frame, plan.collection, policy)
+        validate_frame(lf, plan.collection, _read_columns(policy, plan.collection, columns))
     return check_conflicts(result)
 
 
@@ -484,9 +501,9 @@ def evaluate_frame(policy: Policy, collection: str, frame: pl.DataFrame | pl.Laz
     :class:`RuleConflictError` where the reference evaluator would. Rules this engine
     cannot compute are listed by :func:`unsupported_rules`.
     """
-    lazy, _ = evaluate_lazy(policy, collection, frame, as_of, keep=keep, decisions=decisions,
-                            validate=validate)
-    return finish(lazy.collect(), policy, collection, frame)
+    lazy, plan = evaluate_lazy(policy, collection, frame, as_of, keep=keep,
+                               decisions=decisions, validate=validate)
+    return collect_checked(lazy, plan, policy, frame)
 
 
 def unsupported_rules(policy: Policy, collection: str) -> dict[str, str]:

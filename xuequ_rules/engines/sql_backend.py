@@ -68,7 +68,28 @@ def _decimal_type(precision: int, scale: int) -> str:
 
 
 class SqlAlgebra:
-    """Builds sqlglot expressions for :mod:`xuequ_rules.engines._core`."""
+    """Builds sqlglot expressions for :mod:`xuequ_rules.engines._core`.
+
+    Each rule's conditions are bound to columns of an inner ``SELECT`` (``__c0``, …) so the
+    outer ``CASE`` reads them instead of recomputing them in every branch.
+    """
+
+    def __init__(self, *, status_codes: bool = False, bind: bool = True) -> None:
+        self.bindings: list[tuple[str, exp.Expression]] = []
+        self._by_sql: dict[str, str] = {}
+        self.status_codes = status_codes     # statuses as 0…3 (for counting) not text
+        self.binds = bind
+
+    def bind(self, e: exp.Expression, kind: str) -> exp.Expression:
+        if isinstance(e, exp.Column) or not self.binds:
+            return e
+        key = e.sql()
+        name = self._by_sql.get(key)
+        if name is None:
+            name = f"__c{len(self.bindings)}"
+            self.bindings.append((name, e))
+            self._by_sql[key] = name
+        return exp.Column(this=exp.to_identifier(name, quoted=True))
 
     def column(self, spec: ColumnSpec) -> exp.Expression:
         column = exp.Column(this=exp.to_identifier(spec.name, quoted=True))
@@ -178,6 +199,9 @@ class SqlAlgebra:
         return exp.Paren(this=exp.GT(this=exp.Length(this=e), expression=exp.Literal.number(0)))
 
     def status(self, value: str | None) -> exp.Expression:
+        if self.status_codes:
+            return exp.Literal.number(STATUSES.index(value)) if value is not None \
+                else self.null("int")
         return exp.Literal.string(value) if value is not None else self.null("str")
 
     def text(self, value: str | None) -> exp.Expression:
@@ -219,9 +243,13 @@ def _spec_dict(spec: ColumnSpec) -> dict[str, Any]:
 
 
 def compile_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
-                 columns: dict[str, ColumnSpec] | None = None) -> PolicyPlan:
+                 columns: dict[str, ColumnSpec] | None = None, *,
+                 status_codes: bool = False, bind: bool = True) -> PolicyPlan:
     cols = columns if columns is not None else default_columns(policy, collection)
-    return compile_policy(policy, collection, SqlAlgebra(), as_of, cols)
+    algebra = SqlAlgebra(status_codes=status_codes, bind=bind)
+    plan = compile_policy(policy, collection, algebra, as_of, cols)
+    plan.bindings = algebra.bindings
+    return plan
 
 
 def select_expression(plan: PolicyPlan, source: exp.Expression | str, *,
@@ -238,6 +266,11 @@ def select_expression(plan: PolicyPlan, source: exp.Expression | str, *,
     if plan.errors is not None:
         projections.append(exp.Alias(this=plan.errors, alias=_identifier(ERRORS_COLUMN)))
     table = exp.to_table(source) if isinstance(source, str) else source
+    bindings = plan.bindings
+    if bindings:
+        inner = exp.select(exp.Star(), *(exp.Alias(this=e, alias=_identifier(name))
+                                          for name, e in bindings)).from_(table)
+        table = inner.subquery("facts_with_conditions")
     return exp.select(*projections).from_(table)
 
 
@@ -363,12 +396,12 @@ def relation_expression(relation: str) -> exp.Expression:
 
 def duckdb_status_counts(policy: Policy, collection: str, relation: str,
                          as_of: dt.date | None = None, *,
-                         con: Any) -> dict[str, dict[str, int]]:
+                         con: Any, bind: bool = True) -> dict[str, dict[str, int]]:
     """Count statuses per rule inside DuckDB over ``relation`` (e.g. ``read_parquet('…')``)."""
     from xuequ_rules.errors import RuleConflictError
 
     columns = duckdb_columns(con, relation, policy, collection)
-    plan = compile_plan(policy, collection, as_of, columns)
+    plan = compile_plan(policy, collection, as_of, columns, status_codes=True, bind=bind)
     inner = select_expression(plan, relation_expression(relation), keep=(),
                               decisions=False).subquery("statuses")
     sums: list[exp.Expression] = []
@@ -378,7 +411,8 @@ def duckdb_status_counts(policy: Policy, collection: str, relation: str,
             keys.append((rule.rule.id, status))
             hit = exp.Case(ifs=[exp.If(this=exp.EQ(
                 this=exp.Column(this=_identifier(rule.rule.id)),
-                expression=exp.Literal.string(status)), true=exp.Literal.number(1))],
+                expression=exp.Literal.number(STATUSES.index(status))),
+                true=exp.Literal.number(1))],
                 default=exp.Literal.number(0))
             sums.append(exp.Sum(this=hit))
     if plan.errors is not None:
