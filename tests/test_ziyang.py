@@ -80,7 +80,9 @@ def test_ziyang_metadata_doc_number_dates_issuers_basis_and_status(policy):
     assert meta.issuers == ("中共紫阳县委办公室", "紫阳县人民政府办公室")
     assert meta.status.state.value == "in_force"
     assert [b.label for b in meta.basis] == ["安字〔2024〕102号",
-                                             "紫阳县名优骨干教师奖励激励实施办法(试行)"]
+                                             "紫阳县名优骨干教师奖励激励实施办法(试行)",
+                                             "教督〔2017〕6号"]
+    assert meta.basis[2].relation == "aims_at"
     assert policy.valid_from == dt.date(2024, 11, 6)
 
 

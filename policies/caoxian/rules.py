@@ -24,10 +24,9 @@ from xuequ_rules.policy.dsl import (
     Parameter,
     Policy,
     Rule,
-    Text,
     Unencoded,
     Unit,
-    checklist_duty,
+    duty_maker,
     f,
     zh_en,
 )
@@ -135,12 +134,7 @@ def _entry_parameters(document: Document) -> tuple[Parameter, Parameter, str]:
     )
 
 
-def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
-          concept: str | None = None, modality: Modality = Modality.OBLIGATION,
-          in_principle: bool = False) -> Rule:
-    return checklist_duty(id=f"caoxian.duty.{key}", title=zh_en(zh, en), party=party,
-                          cites=(C(clause, quote),), concept=concept, modality=modality,
-                          in_principle=in_principle)
+_duty = duty_maker("caoxian")
 
 
 def _rules(document: Document, grade: Parameter, age: Parameter,

@@ -13,10 +13,9 @@ from xuequ_rules.policy.dsl import (
     Parameter,
     Policy,
     Rule,
-    Text,
     Unit,
-    checklist_duty,
     dt,
+    duty_maker,
     f,
     zh_en,
 )
@@ -183,10 +182,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
-          concept: str | None = None, modality: Modality = Modality.OBLIGATION) -> Rule:
-    return checklist_duty(id=f"changping.duty.{key}", title=zh_en(zh, en), party=party,
-                          cites=(C(clause, quote),), concept=concept, modality=modality)
+_duty = duty_maker("changping")
 
 
 CHECKLIST: tuple[Rule, ...] = (

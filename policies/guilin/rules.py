@@ -17,10 +17,9 @@ from xuequ_rules.policy.dsl import (
     Parameter,
     Policy,
     Rule,
-    Text,
     Unencoded,
     Unit,
-    checklist_duty,
+    duty_maker,
     f,
     length,
     zh_en,
@@ -125,10 +124,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
-          concept: str | None = None) -> Rule:
-    return checklist_duty(id=f"guilin.duty.{key}", title=zh_en(zh, en), party=party,
-                          cites=(C(clause, quote),), concept=concept)
+_duty = duty_maker("guilin")
 
 
 CHECKLIST: tuple[Rule, ...] = (

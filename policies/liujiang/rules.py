@@ -16,8 +16,8 @@ from xuequ_rules.policy.dsl import (
     Policy,
     Rule,
     Unit,
-    checklist_duty,
     dt,
+    duty_maker,
     f,
     phase_rules,
     zh_en,
@@ -194,11 +194,7 @@ RULES: tuple[Rule, ...] = (*phase_rules("liujiang", PHASES, BUREAU),
 )
 
 
-def _duty(key: str, zh: str, en: str, party: object, clause: str, quote: str,
-          concept: str | None = None) -> Rule:
-    assert isinstance(party, type(BUREAU))
-    return checklist_duty(id=f"liujiang.duty.{key}", title=zh_en(zh, en), party=party,
-                          cites=(C(clause, quote),), concept=concept)
+_duty = duty_maker("liujiang")
 
 
 GROUP_SCHOOLS = zh_en("集团内学校", "schools of an education group")

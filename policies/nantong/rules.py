@@ -15,8 +15,8 @@ from xuequ_rules.policy.dsl import (
     Rule,
     Text,
     Unit,
-    checklist_duty,
     dt,
+    duty_maker,
     f,
     zh_en,
 )
@@ -431,12 +431,7 @@ STAFF_RULES: tuple[Rule, ...] = (
 
 
 # ── qualitative duties (checklist) ─────────────────────────────────────────────
-def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
-          concept: str | None = None, *, modality: Modality = Modality.OBLIGATION,
-          note: Text | None = None, extra: tuple[Cite, ...] = ()) -> Rule:
-    return checklist_duty(id=f"nantong.duty.{key}", title=zh_en(zh, en), party=party,
-                          cites=(C(clause, quote), *extra), concept=concept,
-                          modality=modality, note=note)
+_duty = duty_maker("nantong")
 
 
 ENCOURAGED = zh_en("鼓励性条款：倡导而非强制；落实即可确认，未落实不构成违反。",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Protocol
 
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.expr import agg, all_of, any_of, count_true, f, length
@@ -44,11 +45,36 @@ __all__ = [
     "checklist_duty",
     "count_true",
     "dt",
+    "duty_maker",
     "f",
     "length",
     "phase_rules",
     "zh_en",
 ]
+
+
+class DutyMaker(Protocol):
+    def __call__(self, key: str, zh: str, en: str, party: Text, clause: str, quote: str,
+                 concept: str | None = None, *, modality: Modality = Modality.OBLIGATION,
+                 in_principle: bool = False, note: Text | None = None,
+                 extra: tuple[Cite, ...] = ()) -> Rule: ...
+
+
+def duty_maker(prefix: str) -> DutyMaker:
+    """A short constructor for a policy's checklist duties, with ids ``<prefix>.duty.<key>``.
+
+    ``duty("rotation_system", "建立…制度", "Establish …", BUREAU, "三/(四)/3", "建立健全…")``
+    """
+
+    def duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
+             concept: str | None = None, *, modality: Modality = Modality.OBLIGATION,
+             in_principle: bool = False, note: Text | None = None,
+             extra: tuple[Cite, ...] = ()) -> Rule:
+        return checklist_duty(id=f"{prefix}.duty.{key}", title=zh_en(zh, en), party=party,
+                              cites=(Cite(clause, quote), *extra), concept=concept,
+                              modality=modality, in_principle=in_principle, note=note)
+
+    return duty
 
 
 def phase_rules(prefix: str, phases: tuple[Phase, ...], party: Text) -> tuple[Rule, ...]:
