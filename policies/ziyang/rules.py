@@ -28,8 +28,8 @@ from xuequ_rules.policy.dsl import (
     Text,
     Unencoded,
     Unit,
-    checklist_duty,
     dt,
+    duty_maker,
     f,
     length,
     phase_rules,
@@ -289,17 +289,18 @@ RULES: tuple[Rule | Decision, ...] = (*QUANTITATIVE, *phase_rules("ziyang", PHAS
 _UNNAMED: list[Cite] = []
 
 
+_make_duty = duty_maker("ziyang")
+_UNNAMED_NOTE = zh_en("原文未写明责任主体，按最可能的主体编码",
+                      "the text names no responsible party; the most plausible one is encoded")
+
+
 def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
           concept: str | None = None, modality: Modality = Modality.OBLIGATION,
           unnamed: bool = False) -> Rule:
-    cite = C(clause, quote)
     if unnamed:
-        _UNNAMED.append(cite)
-    return checklist_duty(id=f"ziyang.duty.{key}", title=zh_en(zh, en), party=party,
-                          cites=(cite,), concept=concept, modality=modality,
-                          note=zh_en("原文未写明责任主体，按最可能的主体编码",
-                                     "the text names no responsible party; the most plausible "
-                                     "one is encoded") if unnamed else None)
+        _UNNAMED.append(C(clause, quote))
+    return _make_duty(key, zh, en, party, clause, quote, concept, modality=modality,
+                      note=_UNNAMED_NOTE if unnamed else None)
 
 
 CHECKLIST: tuple[Rule, ...] = (
