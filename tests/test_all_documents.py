@@ -35,7 +35,9 @@ def test_policy_clause_ids_are_unique_and_resolvable(ref):
 @pytest.mark.parametrize("ref", REFS)
 def test_policy_cleaned_text_comes_from_its_capture(ref, seeds):
     document = load_policy(ref).document
-    capture = (seeds / document.source.provenance.capture).read_text(encoding="utf-8")
+    provenance = document.source.provenance
+    capture = (seeds.parent / provenance.collection / provenance.capture).read_text(
+        encoding="utf-8")
     assert verify_against_capture(document.source, capture) == []
 
 

@@ -55,6 +55,7 @@ class Provenance(_Frozen):
 
     capture: str
     capture_sha256: str
+    collection: str = "seeds"   # the folder under ../shared/ that holds the capture
     description_zh: str
     description_en: str
     kept: tuple[KeptRange, ...] = Field(min_length=1)

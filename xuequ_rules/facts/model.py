@@ -59,6 +59,27 @@ class School(_Record):
     students: Count | None = _f("在校学生数", "enrolled students")
     in_community: bool | None = _f("已纳入教共体（教育集团、学区）",
                                    "the school belongs to an education community, group or zone")
+    county: str | None = _f("所在县（市、区）", "county-level division the school belongs to "
+                            "(groups schools for county-wide 校际差异系数)")
+    special_education: bool | None = _f("特殊教育学校", "special-education school")
+    teaching_point: bool | None = _f("教学点", "teaching point (教学点, a small village teaching site)")
+    # 优质均衡 resource indicators (教督〔2017〕6号), as the school's TOTALS; the per-100-pupil and
+    # per-pupil values are computed exactly from these and ``students``. A nine-year school is
+    # recorded as one record per stage section (its primary part and its junior part).
+    teachers_above_required_qualification: Count | None = _f(
+        "高于规定学历的教师数", "teachers with a qualification above the required level (total)")
+    backbone_teachers_county_level: Count | None = _f(
+        "县级以上骨干教师数", "backbone teachers recognised at county level or above (total)")
+    pe_art_teachers: Count | None = _f(
+        "体育、艺术（美术、音乐）专任教师数", "full-time PE and art (fine art, music) teachers (total)")
+    teaching_space_m2: Decimal | None = _f(
+        "教学及辅助用房面积（平方米）", "floor area of teaching and auxiliary rooms in m² (total)", ge=0)
+    sports_space_m2: Decimal | None = _f(
+        "体育运动场馆面积（平方米）", "area of sports grounds and halls in m² (total)", ge=0)
+    equipment_value: Yuan | None = _f(
+        "教学仪器设备值（元）", "value of teaching instruments and equipment in yuan (total)")
+    multimedia_classrooms: Count | None = _f(
+        "网络多媒体教室数（间）", "networked multimedia classrooms (total)")
 
 
 class ZoneForm(StrEnum):
@@ -335,6 +356,51 @@ class Student(_Record):
     myopia_degrees: Count | None = _f("近视度数（度）", "degree of myopia (度, e.g. 1200)")
 
 
+class StaffYear(_Record):
+    """One staff member of an office (e.g. a 学区 office) in one year: study, discipline, sign-in."""
+
+    staff: str | None = _f("工作人员", "staff member")
+    office: str | None = _f("机关（单位）", "office")
+    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    unexcused_study_absences: Count | None = _f("无故不参加集体学习次数",
+                                                "collective study sessions missed without cause")
+    unexcused_late_or_early: Count | None = _f("集体学习无故迟到、早退次数",
+                                               "study sessions come late to or left early without cause")
+    written_explanations: Count | None = _f("书面情况说明份数", "written explanations submitted")
+    award_promotion_disqualified: bool | None = _f(
+        "已取消当年评优晋级资格", "disqualified from that year's awards and promotion")
+    study_notes_kept: bool | None = _f("有学习笔记", "keeps study notes")
+    reflections_written: Count | None = _f("当年撰写心得体会篇数", "reflection essays written that year")
+    workdays: Count | None = _f("当年工作日数", "working days that year")
+    days_signed_in: Count | None = _f("在工作日志上签到天数", "working days signed in on the work log")
+
+    @model_validator(mode="after")
+    def _signed_within_workdays(self) -> StaffYear:
+        if (self.days_signed_in is not None and self.workdays is not None
+                and self.days_signed_in > self.workdays):
+            raise ValueError("签到天数不能多于工作日数 / days_signed_in cannot exceed workdays")
+        return self
+
+
+class OfficeWeek(_Record):
+    """One week of an office's routine: its weekly meeting and study, and the duty rota."""
+
+    office: str | None = _f("机关（单位）", "office")
+    week_start: dt.date | None = _f("本周星期一的日期", "date of the week's Monday")
+    study_session_weekday: int | None = _f("集中学习在星期几（1=星期一）",
+                                           "weekday of the collective session (1 = Monday)",
+                                           ge=1, le=7)
+    study_session_morning: bool | None = _f("集中学习在上午", "the session is held in the morning")
+    study_session_hours: Decimal | None = _f("集中学习时长（小时）", "length of the session in hours",
+                                             ge=0)
+    duty_staff: str | None = _f("本周值班人员", "staff member on duty this week")
+    handover_weekday: int | None = _f("值班交接在星期几（1=星期一）",
+                                      "weekday of the duty handover (1 = Monday)", ge=1, le=7)
+    handover_morning: bool | None = _f("值班交接在早晨", "the handover is in the early morning")
+    daily_log_kept: bool | None = _f("专人逐日记载当日主要工作事务",
+                                     "the day's main business is logged daily by a designated person")
+
+
 class Facts(BaseModel):
     """A scenario: everything known about a jurisdiction, by collection."""
 
@@ -368,6 +434,10 @@ class Facts(BaseModel):
         default_factory=list, title="学生", description="pupils (pseudonymous)")
     milestones: list[Milestone] = Field(
         default_factory=list, title="实施进度", description="plan milestones")
+    staff_years: list[StaffYear] = Field(
+        default_factory=list, title="机关工作人员年度记录", description="office staff, per year")
+    office_weeks: list[OfficeWeek] = Field(
+        default_factory=list, title="机关每周工作记录", description="office routine, per week")
     attestations: dict[str, bool | None] = Field(
         default_factory=dict, title="职责落实确认", description="attested checklist duties")
 
@@ -398,6 +468,8 @@ COLLECTIONS: dict[str, type[_Record]] = {
     "construction": ConstructionPlan,
     "milestones": Milestone,
     "students": Student,
+    "staff_years": StaffYear,
+    "office_weeks": OfficeWeek,
 }
 
 
