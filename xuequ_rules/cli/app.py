@@ -1,15 +1,27 @@
 """``xuequ``: list, show, eval and check policies.
 
-Exit codes: 0 ok; 1 a rule is violated and ``--fail-on-violation`` was given, or
-``xuequ check`` found library defects; 2 bad input (unknown policy or clause, invalid
-facts, malformed files). Errors are one bilingual line; ``--debug`` shows the traceback.
+Every command takes ``--json`` (machine-readable output on stdout; for ``schema`` the output
+is always JSON, for ``serve`` it is the address as one JSON line).
+
+Exit codes (see docs/cli.md):
+
+* ``0`` ok;
+* ``1`` a rule is violated and ``--fail-on-violation`` was given, or ``xuequ check`` found
+  library defects;
+* ``2`` bad input: unknown policy, version or clause, invalid facts, malformed or unreadable
+  files, bad dates, unknown commands or options;
+* ``3`` an internal error (a bug in xuequ-rules or a policy package; please report it).
+
+Errors are exactly one line on stderr, ``错误 error: <中文> / <English>``; ``xuequ --debug …``
+shows the traceback instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.markup import escape
@@ -17,6 +29,11 @@ from rich.table import Table
 from rich.tree import Tree
 
 from xuequ_rules.cli.output import console, errors, print_json
+
+try:  # typer vendors its own click (typer._click) since 0.2x; the exceptions come from there
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover - older typer on the click package
+    from click import exceptions as click_exc  # type: ignore[no-redef]
 from xuequ_rules.consistency import check_policy
 from xuequ_rules.document.clause import Clause
 from xuequ_rules.errors import XuequError
@@ -182,8 +199,9 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
 
 
 @app.command()
-def schema(what: Annotated[str, typer.Argument(help="facts 或 case / facts or case")] = "facts"
-           ) -> None:
+def schema(what: Annotated[str, typer.Argument(help="facts 或 case / facts or case")] = "facts",
+           as_json: Annotated[bool, typer.Option(
+               "--json", help="输出总是 JSON / the output is always JSON")] = False) -> None:
     """输出事实或案例文件的 JSON Schema / JSON Schema of the facts or the case format."""
     from xuequ_rules.cases import case_schema
     from xuequ_rules.facts.model import Facts
@@ -208,7 +226,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 # Further command groups live in their own modules, each with ``register(app)``.
-_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk")
+_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk", "serve")
 
 
 def _register_commands() -> None:
@@ -221,12 +239,48 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def main() -> None:
-    """Entry point: bilingual one-line errors, exit code 2 on bad input."""
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    errors.print(f"错误 error: {escape(_one_line(message))}")
+    raise SystemExit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one bilingual error line (traceback with ``--debug``); exit codes 0/1/2/3."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in args
     try:
-        app()
-    except XuequError as exc:
-        if _state["debug"]:
+        code = app(args=args, prog_name="xuequ", standalone_mode=False)
+    except click_exc.NoArgsIsHelpError as exc:
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except click_exc.UsageError as exc:
+        if debug:
             raise
-        errors.print(f"错误 error: {escape(exc.message)}")
-        raise SystemExit(2) from None
+        where = f" [{exc.ctx.command_path}]" if exc.ctx is not None else ""
+        _fail(f"用法错误{where}（见 --help） / usage error{where}: {exc.format_message()}", 2)
+    except click_exc.ClickException as exc:
+        if debug:
+            raise
+        _fail(f"输入无效 / invalid input: {exc.format_message()}", exc.exit_code or 2)
+    except typer.Abort:
+        _fail("已中止 / aborted", 1)
+    except XuequError as exc:
+        if debug or _state["debug"]:
+            raise
+        _fail(exc.message, 2)
+    except OSError as exc:
+        if debug:
+            raise
+        name = exc.filename if exc.filename is not None else ""
+        _fail(f"无法读写文件 {name}：{exc.strerror or exc} / cannot read or write {name}: "
+              f"{exc.strerror or exc}", 2)
+    except Exception as exc:
+        if debug:
+            raise
+        _fail(f"内部错误（{type(exc).__name__}），请用 --debug 查看并报告 / internal error "
+              f"({type(exc).__name__}: {exc}); rerun with --debug and report it", 3)
+    raise SystemExit(code if isinstance(code, int) else 0)

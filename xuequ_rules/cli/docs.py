@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from xuequ_rules.cli.output import console, errors
+from xuequ_rules.cli.output import console, errors, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -23,11 +23,17 @@ def register(app: typer.Typer) -> None:
             "markdown and mkdocs.yml go")] = Path("build/docs-src"),
         strict: Annotated[bool, typer.Option("--strict/--no-strict", help="警告即失败 / fail "
                                              "on warnings")] = True,
+        as_json: Annotated[bool, typer.Option("--json", help="机器可读的 JSON 输出 / JSON "
+                                              "output")] = False,
     ) -> None:
         """生成政策页面并构建网站 / generate the policy pages and build the site."""
         from xuequ_rules.sitegen import build_site
 
         result = build_site(out, source_dir=build_dir, strict=strict)
+        if as_json:
+            print_json({"site": str(result.site_dir), "pages": len(result.pages),
+                        "policies": list(result.policies), "problems": list(result.problems)})
+            return
         console.print(f"网站 site: {escape(str(result.site_dir))}（{len(result.pages)} 个生成页面 "
                       f"generated pages；政策 policies: {escape(', '.join(result.policies))}）")
         for problem in result.problems:

@@ -239,21 +239,42 @@ def _collect_markers(source: str, inserts: tuple[HeadingInsert, ...]) -> list[_M
     return markers
 
 
+@dataclass(slots=True)
+class _Siblings:
+    """Bookkeeping for one parent's children, so building the tree stays linear."""
+
+    nodes: list[_Node] = field(default_factory=list)
+    last_number: dict[Level, int] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+    next_suffix: dict[str, int] = field(default_factory=dict)
+
+    def unique_id(self, base: str) -> str:
+        if base not in self.ids:
+            return base
+        suffix = self.next_suffix.get(base, 2)
+        while f"{base}~{suffix}" in self.ids:
+            suffix += 1
+        self.next_suffix[base] = suffix + 1
+        return f"{base}~{suffix}"
+
+
 def _build_tree(markers: list[_Marker]) -> tuple[list[_Node], list[str]]:
-    roots: list[_Node] = []
+    top = _Siblings()
+    kids: dict[int, _Siblings] = {}
     stack: list[_Node] = []
     notes: list[str] = []
     last_seen: dict[Level, int] = {}
     for marker in markers:
         while stack and RANK[stack[-1].marker.level] >= RANK[marker.level]:
             stack.pop()
-        siblings = stack[-1].children if stack else roots
+        siblings = kids.setdefault(id(stack[-1]), _Siblings()) if stack else top
         node = _Node(marker)
-        same_level = [s for s in siblings if s.marker.level is marker.level]
-        previous = same_level[-1].marker.number if same_level else 0
+        has_same_level = marker.level in siblings.last_number
+        previous = siblings.last_number.get(marker.level, 0)
         # Some documents number items straight through across sections (1.–20.).
-        continues = not same_level and marker.number == last_seen.get(marker.level, 0) + 1
+        continues = not has_same_level and marker.number == last_seen.get(marker.level, 0) + 1
         last_seen[marker.level] = marker.number
+        siblings.last_number[marker.level] = marker.number
         if (marker.level is not Level.ANNEX and marker.number != previous + 1
                 and not continues):
             node.notes.append(
@@ -269,18 +290,16 @@ def _build_tree(markers: list[_Marker]) -> tuple[list[_Node], list[str]]:
                 )
         parent_id = stack[-1].id if stack else ""
         base = f"{parent_id}/{marker.label}" if parent_id else marker.label
-        node.id = base
-        taken = {s.id for s in siblings}
-        suffix = 2
-        while node.id in taken:
-            node.id = f"{base}~{suffix}"
-            suffix += 1
+        node.id = siblings.unique_id(base)
         if node.id != base:
             node.notes.append(f"重复编号，标识改为 {node.id} / duplicate numbering, id is {node.id}")
-        siblings.append(node)
+        siblings.ids.add(node.id)
+        siblings.nodes.append(node)
+        if stack:
+            stack[-1].children.append(node)
         stack.append(node)
         notes.extend(f"{node.id}: {note}" for note in node.notes)
-    return roots, notes
+    return top.nodes, notes
 
 
 def _freeze(source: str, node: _Node, ends: dict[int, int], subtree_end: int) -> Clause:
@@ -317,8 +336,29 @@ class ParseResult:
     notes: tuple[str, ...]
 
 
+#: Upper bound on the length of a source text, in characters (about 65× the longest document
+#: in the library). It bounds the memory and time the parser can be made to spend; a longer
+#: text is refused with a bilingual :class:`~xuequ_rules.errors.SourceError`.
+MAX_SOURCE_CHARS = 1_000_000
+
+
 def parse_clauses(source: str, inserts: tuple[HeadingInsert, ...] = ()) -> ParseResult:
-    """Parse ``source`` into a clause tree. Never raises on any text; never drops a character."""
+    """Parse ``source`` into a clause tree; never drops a character.
+
+    Never raises on any text of at most :data:`MAX_SOURCE_CHARS` characters; a longer text
+    raises :class:`~xuequ_rules.errors.SourceError` (nothing is parsed).
+    """
+    if len(source) > MAX_SOURCE_CHARS:
+        from xuequ_rules.errors import SourceError
+
+        raise SourceError(
+            f"来源文本过长（{len(source)} 个字符，上限 {MAX_SOURCE_CHARS}）",
+            f"source text too long ({len(source)} characters, limit {MAX_SOURCE_CHARS})",
+            field="text")
+    return _parse_clauses(source, inserts)
+
+
+def _parse_clauses(source: str, inserts: tuple[HeadingInsert, ...]) -> ParseResult:
     markers = _collect_markers(source, inserts)
     # Two markers can never start at the same offset; keep the first (a lost heading insert).
     unique: list[_Marker] = []

@@ -84,8 +84,15 @@ def read_data_file(path: Path) -> Any:
         if path.suffix.lower() == ".json":
             return json.loads(text)
         return yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise FactsError(f"无法解析 {path.name}：{exc}", f"cannot parse {path.name}: {exc}",
+    except RecursionError:
+        raise FactsError(f"{path.name} 嵌套层次过深", f"{path.name} is nested too deeply",
+                         field=str(path)) from None
+    except (ValueError, yaml.YAMLError, ArithmeticError, LookupError, AttributeError,
+            TypeError) as exc:
+        # yaml's safe constructors raise ValueError/IndexError/AttributeError for values such
+        # as 2019-02-30 or a malformed explicit tag; json raises JSONDecodeError (a ValueError).
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FactsError(f"无法解析 {path.name}：{reason}", f"cannot parse {path.name}: {reason}",
                          field=str(path)) from None
 
 

@@ -22,6 +22,12 @@ _CONVERSIONS: dict[str, dict[str, Decimal]] = {
 }
 
 
+# Magnitudes are bounded by the decimal exponent (read without arithmetic, so a value such as
+# 1e999999999 is refused instead of overflowing): far beyond any budget, count or hour total.
+_LARGEST_EXPONENT = 15
+_SMALLEST_EXPONENT = -12
+
+
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError("应为数值，而不是真假值 / expected a number, not a boolean")
@@ -33,6 +39,8 @@ def _decimal(value: Any) -> Decimal:
         raise ValueError(f"应为数值：{value!r} / expected a number: {value!r}") from exc
     if not result.is_finite():
         raise ValueError(f"应为有限数值：{value!r} / expected a finite number: {value!r}")
+    if not result.is_zero() and not _SMALLEST_EXPONENT <= result.adjusted() < _LARGEST_EXPONENT:
+        raise ValueError(f"数值超出范围：{value!r} / number out of range: {value!r}")
     return result
 
 
