@@ -33,13 +33,16 @@ def week(**values):
 
 
 # ── document ──────────────────────────────────────────────────────────────────
-def test_office_capture_runs_all_articles_inline_so_the_text_is_one_clause(policy):
+def test_office_articles_running_inline_become_chapter_and_article_clauses(policy):
     document = policy.document
-    assert list(document.ids) == ["序"]
-    text = document.clause("序").text
-    assert text.startswith("**学区机关管理制度 为了充分发挥学区机关的管理、指导、服务等职能作用")
-    assert "第七条机关建立值日值班制度" in text
-    assert text.rstrip().endswith("泄露尚未公开的工作机密和领导谈话、")
+    assert list(document.ids) == ["序", "第一章", *(f"第一章/第{n}条" for n in
+                                                 "一二三四五六七八")]
+    assert document.clause("第一章").heading == "学习及工作制度"
+    assert document.clause("序").text.startswith("**学区机关管理制度 为了充分发挥学区机关")
+    assert "每周星期一上午集中2小时" in document.clause("第一章/第一条").text
+    assert document.clause("第一章/第七条").text.startswith("第七条机关建立值日值班制度")
+    assert document.clause("第一章/第八条").text.rstrip().endswith("泄露尚未公开的工作机密和领导谈话、")
+    assert document.parse_notes == ()
 
 
 def test_office_metadata_has_no_number_no_date_unknown_status_and_its_basis(policy):

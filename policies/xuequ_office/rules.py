@@ -1,8 +1,7 @@
 """学区机关管理制度 (capture, undated, issuer unnamed): every provision, cited to its article.
 
-The capture runs the whole text into one paragraph; the clause parser does not split inline
-第X条 articles, so the whole text is the preamble clause 序 and each rule names its article
-(第一条…第八条) in its title. Facts: ``staff_years`` (one staff member in one year) and
+The capture runs the whole text into one paragraph; the parser splits it at the inline
+第一章 and 第一条…第八条, and every rule cites its article (e.g. ``第一章/第二条``). Facts: ``staff_years`` (one staff member in one year) and
 ``office_weeks`` (one week of the office's routine).
 """
 
@@ -26,7 +25,6 @@ from xuequ_rules.policy.dsl import (
 from xuequ_rules.text import Text
 
 C = Cite
-S = "序"   # the whole capture parses as one clause (articles run inline)
 HEAD = zh_en("学区主任", "head of the school district")
 OFFICE_HEAD = zh_en("办公室负责人", "head of the office")
 STAFF = zh_en("机关工作人员", "office staff")
@@ -39,7 +37,7 @@ SESSION_WEEKDAY = Parameter(
     label=zh_en("每周集中学习、汇报的日子（星期几，1=星期一）",
                 "weekday of the weekly report and study session (1 = Monday)"),
     concept="office.weekly_session.weekday",
-    cites=(C(S, "每周星期一上午集中2小时"),))
+    cites=(C("第一章/第一条", "每周星期一上午集中2小时"),))
 SESSION_HOURS = Parameter(
     id="xuequ_office.weekly_session.hours", value=2, unit=Unit.HOURS,
     label=zh_en("每周星期一上午集中的时长（小时）", "length of the Monday-morning session (hours)"),
@@ -47,7 +45,7 @@ SESSION_HOURS = Parameter(
     note=zh_en("原文“集中2小时”，按不少于2小时判断；单位为小时（钟点），不是培训学时。",
                "The text says 集中2小时 (meet for 2 hours); judged as at least 2 hours. The unit "
                "is clock hours, not training class hours."),
-    cites=(C(S, "每周星期一上午集中2小时"),))
+    cites=(C("第一章/第一条", "每周星期一上午集中2小时"),))
 SANCTION_ABSENCES = Parameter(
     id="xuequ_office.study.sanction_absences", value=3, unit=Unit.COUNT,
     label=zh_en("取消当年评优晋级资格的无故不参加学习次数（含本数）",
@@ -57,18 +55,18 @@ SANCTION_ABSENCES = Parameter(
     note=zh_en("“三次以上”按法律文件通常的理解包括本数（三次即取消）；次数按年度计（“当年”）。",
                "三次以上 is read, as usual in Chinese legal texts, to include three; absences "
                "are counted per year (当年)."),
-    cites=(C(S, "三次以上取消当年评优晋级资格"),))
+    cites=(C("第一章/第二条", "三次以上取消当年评优晋级资格"),))
 MIN_REFLECTIONS = Parameter(
     id="xuequ_office.study.min_reflections", value=2, unit=Unit.COUNT,
     label=zh_en("每人每年撰写心得体会的最少篇数", "minimum reflection essays per person per year"),
     concept="office.study.min_reflections_per_year",
-    cites=(C(S, "每年撰写心得体会不少于两篇"),))
+    cites=(C("第一章/第四条", "每年撰写心得体会不少于两篇"),))
 HANDOVER_WEEKDAY = Parameter(
     id="xuequ_office.duty.handover_weekday", value=1, unit=Unit.COUNT,
     label=zh_en("周值班交接班的日子（星期几，1=星期一）", "weekday of the weekly duty handover "
                 "(1 = Monday)"),
     concept="office.duty.handover_weekday",
-    cites=(C(S, "每周星期一早晨交接班"),))
+    cites=(C("第一章/第七条", "每周星期一早晨交接班"),))
 
 PARAMETERS = (SESSION_WEEKDAY, SESSION_HOURS, SANCTION_ABSENCES, MIN_REFLECTIONS, HANDOVER_WEEKDAY)
 
@@ -80,20 +78,20 @@ RULES: tuple[Rule, ...] = (
          kind=Modality.OBLIGATION, party=HEAD, subject="office_weeks",
          requires=f.study_session_weekday.eq(SESSION_WEEKDAY) & f.study_session_morning.eq(True),
          concept="office.weekly_session.weekday",
-         cites=(C(S, "每周星期一上午集中2小时对上周工作进行汇报小结"),
-                C(S, "集体学习由学区主任组织进行"))),
+         cites=(C("第一章/第一条", "每周星期一上午集中2小时对上周工作进行汇报小结"),
+                C("第一章/第二条", "集体学习由学区主任组织进行"))),
     Rule(id="xuequ_office.weekly_session.two_hours",
          title=zh_en("第一条：星期一上午集中2小时", "Art. 1: the Monday session lasts 2 hours"),
          kind=Modality.OBLIGATION, party=HEAD, subject="office_weeks",
          requires=f.study_session_hours >= SESSION_HOURS, concept="office.weekly_session.hours",
-         cites=(C(S, "每周星期一上午集中2小时"),)),
+         cites=(C("第一章/第一条", "每周星期一上午集中2小时"),)),
     Rule(id="xuequ_office.study.no_unexcused_absence",
          title=zh_en("第二条：机关成员不得无故缺席、迟到、早退集体学习",
                      "Art. 2: no unexcused absence, lateness or early leaving at collective study"),
          kind=Modality.PROHIBITION, party=STAFF, subject="staff_years",
          forbids=(f.unexcused_study_absences + f.unexcused_late_or_early) > 0,
          concept="office.study.attendance",
-         cites=(C(S, "机关成员须按时参加,不得无故缺席、迟到、早退"),)),
+         cites=(C("第一章/第二条", "机关成员须按时参加,不得无故缺席、迟到、早退"),)),
     Rule(id="xuequ_office.study.written_explanation",
          title=zh_en("第二条：每次无故不参加学习都要有书面情况说明",
                      "Art. 2: each unexcused absence needs a written explanation"),
@@ -101,7 +99,7 @@ RULES: tuple[Rule, ...] = (
          applies=f.unexcused_study_absences > 0,
          requires=f.written_explanations >= f.unexcused_study_absences,
          concept="office.study.written_explanation",
-         cites=(C(S, "凡无故不参加学习者,要有书面情况说明"),)),
+         cites=(C("第一章/第二条", "凡无故不参加学习者,要有书面情况说明"),)),
     Rule(id="xuequ_office.study.absence_sanction",
          title=zh_en("第二条：无故不参加学习三次以上，取消当年评优晋级资格",
                      "Art. 2: three or more unexcused absences cancel that year's awards and "
@@ -110,19 +108,19 @@ RULES: tuple[Rule, ...] = (
          applies=f.unexcused_study_absences >= SANCTION_ABSENCES,
          requires=f.award_promotion_disqualified.eq(True),
          concept="office.study.sanction_absences",
-         cites=(C(S, "凡无故不参加学习者,要有书面情况说明,三次以上取消当年评优晋级资格"),)),
+         cites=(C("第一章/第二条", "凡无故不参加学习者,要有书面情况说明,三次以上取消当年评优晋级资格"),)),
     Rule(id="xuequ_office.study.notes_kept",
          title=zh_en("第四条：个人要有学习笔记", "Art. 4: each person keeps study notes"),
          kind=Modality.OBLIGATION, party=STAFF, subject="staff_years",
          requires=f.study_notes_kept.eq(True), concept="office.study.notes",
-         cites=(C(S, "个人要有学习笔记"),)),
+         cites=(C("第一章/第四条", "个人要有学习笔记"),)),
     Rule(id="xuequ_office.study.reflections",
          title=zh_en("第四条：每年撰写心得体会不少于两篇",
                      "Art. 4: at least two reflection essays a year"),
          kind=Modality.OBLIGATION, party=STAFF, subject="staff_years",
          requires=f.reflections_written >= MIN_REFLECTIONS,
          concept="office.study.min_reflections_per_year",
-         cites=(C(S, "每年撰写心得体会不少于两篇"),)),
+         cites=(C("第一章/第四条", "每年撰写心得体会不少于两篇"),)),
     Rule(id="xuequ_office.duty.daily_sign_in",
          title=zh_en("第七条：各人每天在工作日志上签到",
                      "Art. 7: everyone signs in on the work log every day"),
@@ -131,13 +129,13 @@ RULES: tuple[Rule, ...] = (
          concept="office.duty.daily_sign_in",
          note=zh_en("按工作日计：签到天数不少于当年工作日数。", "Counted over working days: days "
                     "signed in at least the year's working days."),
-         cites=(C(S, "工作日志上各人每天要签到"),)),
+         cites=(C("第一章/第七条", "工作日志上各人每天要签到"),)),
     Rule(id="xuequ_office.duty.daily_log",
          title=zh_en("第七条：由专人做好当日主要工作事务记载",
                      "Art. 7: a designated person logs the day's main business"),
          kind=Modality.OBLIGATION, party=OFFICE, subject="office_weeks",
          requires=f.daily_log_kept.eq(True), concept="office.duty.daily_log",
-         cites=(C(S, "由专人做好当日主要工作事务记载"),)),
+         cites=(C("第一章/第七条", "由专人做好当日主要工作事务记载"),)),
     Rule(id="xuequ_office.duty.weekly_rota",
          title=zh_en("第七条：工作人员实行轮流周值班，每周有值班人员",
                      "Art. 7: staff take weekly duty in turn; every week has someone on duty"),
@@ -146,105 +144,104 @@ RULES: tuple[Rule, ...] = (
          note=zh_en("每周是否有值班人员可按记录判断；是否“轮流”由检查清单 xuequ_office.duty.rotation 确认。",
                     "Whether each week has someone on duty is judged from the records; whether "
                     "duty rotates is attested by the checklist duty xuequ_office.duty.rotation."),
-         cites=(C(S, "工作人员实行轮流周值班制度"),)),
+         cites=(C("第一章/第七条", "工作人员实行轮流周值班制度"),)),
     Rule(id="xuequ_office.duty.monday_handover",
          title=zh_en("第七条：每周星期一早晨交接班", "Art. 7: duty is handed over on Monday morning"),
          kind=Modality.OBLIGATION, party=ON_DUTY, subject="office_weeks",
          requires=f.handover_weekday.eq(HANDOVER_WEEKDAY) & f.handover_morning.eq(True),
          concept="office.duty.handover_weekday",
-         cites=(C(S, "每周星期一早晨交接班"),)),
+         cites=(C("第一章/第七条", "每周星期一早晨交接班"),)),
 )
 
 
 _make_duty = duty_maker("xuequ_office")
 
 
-def _duty(key: str, zh: str, en: str, party: Text, quote: str,
+def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
           modality: Modality = Modality.OBLIGATION, note: Text | None = None) -> Rule:
-    """A checklist duty citing the one clause 序 (every article runs inline in it)."""
-    return _make_duty(key, zh, en, party, S, quote, modality=modality, note=note)
+    return _make_duty(key, zh, en, party, clause, quote, modality=modality, note=note)
 
 
 P = Modality.PROHIBITION
 CHECKLIST: tuple[Rule, ...] = (
     _duty("weekly_report_and_plan", "第一条：星期一集中时汇报小结上周工作、部署本周重点工作并组织集体学习",
           "Art. 1: the Monday session reviews last week, plans this week and holds collective "
-          "study", HEAD, "对上周工作进行汇报小结,对本周重点工作进行具体安排部署,并组织集体学习"),
+          "study", HEAD, "第一章/第一条", "对上周工作进行汇报小结,对本周重点工作进行具体安排部署,并组织集体学习"),
     _duty("study_organised", "第二条：集体学习由学区主任组织进行",
           "Art. 2: the district head organises collective study", HEAD,
-          "集体学习由学区主任组织进行"),
+          "第一章/第二条", "集体学习由学区主任组织进行"),
     _duty("study_assessed", "第二条：办公室负责人负责考核集体学习",
           "Art. 2: the office head assesses study attendance", OFFICE_HEAD,
-          "办公室负责人负责考核"),
+          "第一章/第二条", "办公室负责人负责考核"),
     _duty("self_study", "第三条：机关工作人员认真钻研业务，提高业务能力；提倡互学及自学",
           "Art. 3: staff study their work and improve their skills; mutual and self-study are "
-          "encouraged", STAFF, "机关工作人员要认真钻研业务,努力提高各方面业务能力水平,提倡业务互学及自学"),
+          "encouraged", STAFF, "第一章/第三条", "机关工作人员要认真钻研业务,努力提高各方面业务能力水平,提倡业务互学及自学"),
     _duty("study_per_plan", "第四条：机关学习按照计划安排进行", "Art. 4: study follows a plan",
-          OFFICE, "机关学习按照计划安排进行"),
+          OFFICE, "第一章/第四条", "机关学习按照计划安排进行"),
     _duty("study_in_annual_review", "第四条：个人学习情况纳入年度考核",
           "Art. 4: each person's study counts in the annual review", OFFICE,
-          "个人学习情况和学区全体教职工同时纳入年度考核"),
+          "第一章/第四条", "个人学习情况和学区全体教职工同时纳入年度考核"),
     _duty("punctuality", "第五条：按时上下班，坚守工作岗位，提高工作效率",
           "Art. 5: keep office hours, stay at the post, work efficiently", STAFF,
-          "按时上下班,坚守工作岗位,注意提高工作效率"),
+          "第一章/第五条", "按时上下班,坚守工作岗位,注意提高工作效率"),
     _duty("no_leaving_post", "第五条：上班时间不得随意脱岗", "Art. 5: do not leave the post at "
-          "will in working hours", STAFF, "上班时间不得随意脱岗", P),
+          "will in working hours", STAFF, "第一章/第五条", "上班时间不得随意脱岗", P),
     _duty("private_calls", "第五条：尽量减少私人电话及聊天时间",
           "Art. 5: keep private calls and chatting to a minimum", STAFF,
-          "尽量减少私人电话及聊天时间"),
+          "第一章/第五条", "尽量减少私人电话及聊天时间"),
     _duty("no_entertainment", "第五条：不得在电脑和手机上玩游戏、看电影、聊天、网购或看与工作无关的书报",
           "Art. 5: no games, films, chat, online shopping or unrelated reading at work", STAFF,
-          "不得在电脑和手机上玩游戏、看电影、聊QQ和微信、逛淘宝等,或者看一些与工作内容无关的书报杂志", P),
+          "第一章/第五条", "不得在电脑和手机上玩游戏、看电影、聊QQ和微信、逛淘宝等,或者看一些与工作内容无关的书报杂志", P),
     _duty("no_disturbing_activities", "第五条：不得在办公室从事妨碍他人或与工作无关的活动",
           "Art. 5: no activities in the office that disturb others or are unrelated to work",
-          STAFF, "不得在办公室从事妨碍他人或与正常工作无关的活动", P),
+          STAFF, "第一章/第五条", "不得在办公室从事妨碍他人或与正常工作无关的活动", P),
     _duty("commitment", "第六条：爱岗敬业，乐于奉献，有担当和责任意识",
           "Art. 6: dedication and a sense of responsibility", STAFF,
-          "爱岗敬业,乐于奉献,要有担当和责任意识"),
+          "第一章/第六条", "爱岗敬业,乐于奉献,要有担当和责任意识"),
     _duty("task_allocation", "第六条：业务工作由主任或办公室负责人协调分配专人办理，分工协作",
           "Art. 6: the head or office head assigns each task to a named person; clear division "
           "and close cooperation", zh_en("学区主任或办公室负责人", "district head or office head"),
-          "业务工作由主任或办公室负责人协调分配专人办理,既有明确分工又要密切协作"),
+          "第一章/第六条", "业务工作由主任或办公室负责人协调分配专人办理,既有明确分工又要密切协作"),
     _duty("timely_completion", "第六条：及时、高效完成工作任务", "Art. 6: finish tasks promptly "
-          "and efficiently", STAFF, "要及时、高效完成工作任务"),
+          "and efficiently", STAFF, "第一章/第六条", "要及时、高效完成工作任务"),
     _duty("orderly_work", "第六条：工作主次分明、步骤明确，尽量不打扰他人和基层学校教学秩序",
           "Art. 6: orderly work that as far as possible does not disturb others or schools' "
-          "teaching", STAFF, "开展工作要主次分明、思路清晰、步骤明确,尽量以不打扰他人或基层学校正常教学秩序为前提"),
+          "teaching", STAFF, "第一章/第六条", "开展工作要主次分明、思路清晰、步骤明确,尽量以不打扰他人或基层学校正常教学秩序为前提"),
     _duty("report_open_matters", "第六条：一时无法确定的事项及时汇报学区主任研究解决",
           "Art. 6: report undecided matters promptly to the district head", STAFF,
-          "对一时无法确定的事项要及时汇报学区主任研究解决"),
+          "第一章/第六条", "对一时无法确定的事项要及时汇报学区主任研究解决"),
     _duty("no_buck_passing", "第六条：不得推诿扯皮、拖延应付", "Art. 6: no buck-passing or "
-          "stalling", STAFF, "不得推诿扯皮、拖延应付", P),
+          "stalling", STAFF, "第一章/第六条", "不得推诿扯皮、拖延应付", P),
     _duty("accountability", "第六条：对因工作失误造成严重后果者追究责任并严肃处理",
           "Art. 6: hold to account those whose mistakes cause serious consequences", OFFICE,
-          "对因工作失误造成严重后果者,予以责任追究并严肃处理"),
+          "第一章/第六条", "对因工作失误造成严重后果者,予以责任追究并严肃处理"),
     _duty("duty_system", "第七条：机关建立值日值班制度", "Art. 7: the office sets up a duty system",
-          OFFICE, "机关建立值日值班制度"),
+          OFFICE, "第一章/第七条", "机关建立值日值班制度"),
     _duty("rotation", "第七条：周值班由工作人员轮流担任", "Art. 7: weekly duty rotates among the "
-          "staff", OFFICE, "工作人员实行轮流周值班制度"),
+          "staff", OFFICE, "第一章/第七条", "工作人员实行轮流周值班制度"),
     _duty("on_duty_tasks", "第七条：值班人员早到开门、迟走关锁门窗，及时打扫卫生",
           "Art. 7: the person on duty opens early, locks up late and cleans", ON_DUTY,
-          "值班人员坚持早到开门、迟走关锁门窗等,并及时打扫卫生"),
+          "第一章/第七条", "值班人员坚持早到开门、迟走关锁门窗等,并及时打扫卫生"),
     _duty("delegate_when_away", "第七条：值班人员外出或离开单位时委托他人值班",
           "Art. 7: the person on duty hands over to someone else when away", ON_DUTY,
-          "若因公因私外出或者离开单位时要委托他人值班"),
+          "第一章/第七条", "若因公因私外出或者离开单位时要委托他人值班"),
     _duty("first_contact", "第七条：实行值班人员首问、接待制度，文明办公，礼貌待人",
           "Art. 7: first-contact and reception by the person on duty; courteous service",
-          ON_DUTY, "并实行值班人员首问、接待制度,文明办公,礼貌待人"),
+          ON_DUTY, "第一章/第七条", "并实行值班人员首问、接待制度,文明办公,礼貌待人"),
     _duty("confidentiality", "第八条：严格执行保密纪律，严禁谈论、泄露尚未公开的工作机密和领导谈话",
           "Art. 8: keep confidentiality; never discuss or leak unpublished work secrets or "
           "leaders' talks", STAFF,
-          "严禁公共场所或在家人、子女、亲友、同事等面前谈论、泄露尚未公开的工作机密和领导谈话", P,
+          "第一章/第八条", "严禁公共场所或在家人、子女、亲友、同事等面前谈论、泄露尚未公开的工作机密和领导谈话", P,
           note=zh_en("“保安纪律”按勘误 E01 读作“保密纪律”；第八条在采集中截断。",
                      "保安纪律 reads 保密纪律 (erratum E01); article 8 is cut off in the capture.")),
 )
 
 NARRATIVES = (
-    Narrative(C(S, "镇教体〔2016〕113号"), zh_en("依据文件的文号", "number of the basis document")),
+    Narrative(C("序", "镇教体〔2016〕113号"), zh_en("依据文件的文号", "number of the basis document")),
 )
 
 UNENCODED = (
-    Unencoded(C(S, "泄露尚未公开的工作机密和领导谈话、"),
+    Unencoded(C("第一章/第八条", "泄露尚未公开的工作机密和领导谈话、"),
               zh_en("第八条在“领导谈话、”处截断，其余部分及以后各条、各章缺失，无法编码",
                     "article 8 is cut off at 领导谈话、; its rest and any later articles or "
                     "chapters are missing and cannot be encoded")),
@@ -255,35 +252,35 @@ DOCUMENT_FINDINGS = (
         "xuequ_office.finding.issuer_and_date_unnamed", "missing_issuer",
         zh_en("制度没有写明制定的学区、印发日期和施行日期", "The rules name neither the issuing "
               "学区 nor any date of issue or effect"),
-        (C(S, "结合学区实际,特制定本制度"),)),
+        (C("序", "结合学区实际,特制定本制度"),)),
     DocumentFinding(
         "xuequ_office.finding.basis_issuer_code_mismatch", "inconsistent_terms",
         zh_en("依据文件称由“县教体局”制定，而文号代字为“镇教体”（镇级代字），二者不一致",
               "The basis document is attributed to the county education-and-sports bureau (县教体局), "
               "but its number carries a town-level code (镇教体)"),
-        (C(S, "根据县教体局《关于进一步强化学区职能全面提升小学教育质量的意见》(镇教体〔2016〕113号)"),)),
+        (C("序", "根据县教体局《关于进一步强化学区职能全面提升小学教育质量的意见》(镇教体〔2016〕113号)"),)),
     DocumentFinding(
         "xuequ_office.finding.truncated", "truncated",
         zh_en("采集稿止于第八条“领导谈话、”，只有第一章的第一至七条完整", "The capture stops in "
               "article 8 at 领导谈话、; only articles 1-7 of chapter 1 are complete"),
-        (C(S, "第一章学习及工作制度"), C(S, "泄露尚未公开的工作机密和领导谈话、"))),
+        (C("第一章", "第一章学习及工作制度"), C("第一章/第八条", "泄露尚未公开的工作机密和领导谈话、"))),
     DocumentFinding(
         "xuequ_office.finding.sanction_threshold_ambiguous", "ambiguous_threshold",
         zh_en("“三次以上”未写明计数期间（按“当年”理解为一年内），“以上”是否含本数也未写明（按通常理解含三次）",
               "三次以上 states no counting period (read as one year, after 当年) and does not say "
               "whether 以上 includes three (read, as usual, to include it)"),
-        (C(S, "三次以上取消当年评优晋级资格"),)),
+        (C("第一章/第二条", "三次以上取消当年评优晋级资格"),)),
     DocumentFinding(
         "xuequ_office.finding.weekly_session_party_unnamed", "missing_party",
         zh_en("第一条的星期一集中汇报、学习未写明组织者；第二条规定集体学习由学区主任组织，本库按学区主任编码",
               "Article 1's Monday session names no organiser; article 2 has the district head "
               "organise collective study, so the library encodes the district head"),
-        (C(S, "每周星期一上午集中2小时对上周工作进行汇报小结"),)),
+        (C("第一章/第一条", "每周星期一上午集中2小时对上周工作进行汇报小结"),)),
     DocumentFinding(
         "xuequ_office.finding.security_for_secrecy", "wrong_word",
         zh_en("第八条标题作“保安纪律”，内容却是保密，应为“保密纪律”（见勘误 E01）",
               "Article 8 is headed 保安纪律 (security) but is about secrecy: 保密纪律 (erratum E01)"),
-        (C(S, "严格执行保安纪律"),)),
+        (C("第一章/第八条", "严格执行保安纪律"),)),
 )
 
 

@@ -46,16 +46,19 @@ _INLINE = re.compile(
 )
 # Further inline items, each accepted only if it continues the numbering strictly (see
 # _inline_markers): the single-character ㈠…㈩ after punctuation or a space, and any item
-# (including the 一、 level) after a space. 一、 must not be followed by another numeral
+# (including the 一、 level, and 第X章 / 第X条) after a space. 一、 must not be followed by another numeral
 # (一、二、三年级 is a list, not a heading).
 _INLINE_SPACED = re.compile(
     rf"(?:(?<=[。；;：:])|(?<=\s))\s*(?P<psec>[{PARENTHESIZED}])"
-    rf"|(?<=\s)(?:(?P<part>[{_CN}]+、)(?![{_CN}\d\s])|(?P<sec>[（(][{_CN}]+[）)])"
+    rf"|(?<=\s)(?:(?P<chap>第[{_CN}]+章)|(?P<art>第[{_CN}]+条)"
+    rf"|(?P<part>[{_CN}]+、)(?![{_CN}\d\s])|(?P<sec>[（(][{_CN}]+[）)])"
     rf"|(?P<sub>[（(]\d{{1,2}}[）)]|\d{{1,2}}[）)])|(?P<item>\d{{1,2}}[.．、](?![\d.．]))"
     rf"|(?P<pt>[{CIRCLED}]))"
 )
-_KIND_LEVEL = {"part": Level.PART, "sec": Level.SECTION, "psec": Level.SECTION,
+_KIND_LEVEL = {"chap": Level.CHAPTER, "art": Level.ARTICLE, "part": Level.PART, "sec": Level.SECTION, "psec": Level.SECTION,
                "sub": Level.SUBITEM, "item": Level.ITEM, "pt": Level.POINT}
+# Level pairs that legitimately sit directly one under the other (not a skip worth noting).
+_USUAL_SKIPS = {(Level.PART, Level.SECTION), (Level.CHAPTER, Level.ARTICLE)}
 _HEADING_STOP = re.compile(r"[。：:；;]")
 _MAX_HEADING = 40
 
@@ -283,7 +286,7 @@ def _build_tree(markers: list[_Marker]) -> tuple[list[_Node], list[str]]:
             )
         if stack and RANK[marker.level] - RANK[stack[-1].marker.level] > 1:
             parent_level = stack[-1].marker.level
-            if not (parent_level is Level.PART and marker.level is Level.SECTION):
+            if (parent_level, marker.level) not in _USUAL_SKIPS:
                 node.notes.append(
                     f"层级跳跃：{marker.level} 直接位于 {parent_level} 之下 / level skips: "
                     f"{marker.level} directly under {parent_level}"
