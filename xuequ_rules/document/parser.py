@@ -55,8 +55,9 @@ _INLINE_SPACED = re.compile(
     rf"|(?P<sub>[（(]\d{{1,2}}[）)]|\d{{1,2}}[）)])|(?P<item>\d{{1,2}}[.．、](?![\d.．]))"
     rf"|(?P<pt>[{CIRCLED}]))"
 )
-_KIND_LEVEL = {"chap": Level.CHAPTER, "art": Level.ARTICLE, "part": Level.PART, "sec": Level.SECTION, "psec": Level.SECTION,
-               "sub": Level.SUBITEM, "item": Level.ITEM, "pt": Level.POINT}
+_KIND_LEVEL = {"chap": Level.CHAPTER, "art": Level.ARTICLE, "part": Level.PART,
+               "sec": Level.SECTION, "psec": Level.SECTION, "sub": Level.SUBITEM,
+               "item": Level.ITEM, "pt": Level.POINT}
 # Level pairs that legitimately sit directly one under the other (not a skip worth noting).
 _USUAL_SKIPS = {(Level.PART, Level.SECTION), (Level.CHAPTER, Level.ARTICLE)}
 _HEADING_STOP = re.compile(r"[。：:；;]")
