@@ -104,3 +104,9 @@ def test_aggregate_outside_a_grouped_rule_is_a_policy_definition_error():
                 cites=CITE)
     with pytest.raises(PolicyDefinitionError):
         _grouped_policy(rule)
+
+
+def test_aggregate_structural_key_distinguishes_function_item_and_weight():
+    assert agg.weighted_cv(f.x, weight=f.w).key() != agg.weighted_cv(f.x, weight=f.v).key()
+    assert agg.sum(f.x).key() == agg.sum(f.x).key()
+    assert agg.count().key() == ("aggregate", "count", None, None)

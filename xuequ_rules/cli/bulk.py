@@ -2,6 +2,12 @@
 
 Statuses per row go to ``--out`` (Parquet or CSV); the counts per rule are printed (or given
 as JSON with ``--json``). The table is evaluated in batches with a progress bar.
+
+Grouped rules (``group_by``: e.g. a county's coefficient of variation across its schools) are
+judged once per group over the whole table: one row per rule and group (``rule``, ``group``,
+``status``) goes to ``--groups-out``, by default next to ``--out`` as
+``<out>.groups.parquet`` (or ``.csv``); their counts per rule are printed as a second table
+(JSON: ``group_counts``).
 """
 
 from __future__ import annotations
@@ -61,6 +67,11 @@ def _write(frame: Any, out: Path) -> None:
                          f"--out must be .parquet or .csv: {out.name}", field="--out")
 
 
+def groups_path(out: Path) -> Path:
+    """Where the per-group statuses go by default: ``t.parquet`` → ``t.groups.parquet``."""
+    return out.with_name(f"{out.stem}.groups{out.suffix}")
+
+
 def eval_bulk(
     name: Annotated[str, typer.Argument(help="政策名或 名称@版本 / NAME or NAME@VERSION")],
     file: Annotated[Path, typer.Argument(help="记录表 Parquet/CSV / table of records")],
@@ -80,6 +91,9 @@ def eval_bulk(
     explain: Annotated[list[int] | None, typer.Option(
         "--explain", help="解释第 N 行（从 0 起，可重复）/ explain row N (0-based, repeatable)",
         min=0)] = None,
+    groups_out: Annotated[Path | None, typer.Option(
+        "--groups-out", help="分组规则逐组结论写入 .parquet/.csv（默认 <out>.groups.<后缀>）/ "
+        "per-group statuses of grouped rules (default <out>.groups.<suffix>)")] = None,
 ) -> None:
     """批量评估：对表中每一行评估政策规则 / evaluate a policy on every row of a table."""
     try:
@@ -129,12 +143,31 @@ def eval_bulk(
     counts = pb.status_counts(result, policy, subject)
     if out is not None:
         _write(result, out)
+    groups: Any = None
+    group_counts: dict[str, dict[str, int]] = {}
+    if pb.grouped_rule_ids(policy, subject):
+        # a group may span batches: grouped rules read the whole table at once
+        if engine == "duckdb":
+            from xuequ_rules.engines.sql_backend import evaluate_duckdb_groups
+
+            groups = evaluate_duckdb_groups(policy, subject, lazy, date)
+        else:
+            groups = pb.evaluate_groups(policy, subject, lazy, date)
+        group_counts = pb.group_status_counts(groups, policy, subject)
+        if groups_out is None and out is not None:
+            groups_out = groups_path(out)
+        if groups_out is not None:
+            _write(groups, groups_out)
     unsupported = pb.unsupported_rules(policy, subject)
     explained = pb.explain_rows(policy, subject, lazy, explain, date) if explain else {}
     if as_json:
         print_json({"policy": policy.name, "version": policy.version, "as_of": date.isoformat(),
                     "collection": subject or "scenario", "rows": total,
                     "out": str(out) if out is not None else None, "counts": counts,
+                    "groups": groups.height if groups is not None else 0,
+                    "groups_out": str(groups_out) if groups is not None and groups_out
+                    is not None else None,
+                    "group_counts": group_counts,
                     "unsupported": unsupported,
                     "explanations": {str(row): [f.as_dict() for f in findings]
                                      for row, findings in explained.items()}})
@@ -149,6 +182,17 @@ def eval_bulk(
                                          ("satisfied", "violated", "not_applicable",
                                           "undetermined")))
     console.print(table)
+    if group_counts:
+        by_group = Table(title=f"分组规则 grouped rules（{groups.height} 组·规则 rule-groups）")
+        for column in ("规则 rule", "符合 satisfied", "不符合 violated", "不适用 n/a",
+                       "无法判定 undetermined"):
+            by_group.add_column(column, justify="left" if column.startswith("规则")
+                                else "right", overflow="fold")
+        for rule_id, by_status in group_counts.items():
+            by_group.add_row(escape(rule_id), *(str(by_status[s]) for s in
+                                                ("satisfied", "violated", "not_applicable",
+                                                 "undetermined")))
+        console.print(by_group)
     for rule_id, reason in unsupported.items():
         console.print(f"[yellow]未计算 not computed[/] {escape(rule_id)}: {escape(reason)}")
     for row, findings in explained.items():
@@ -160,6 +204,8 @@ def eval_bulk(
                 console.print(f"    {escape(line)}")
     if out is not None:
         console.print(f"逐行结论 per-row statuses → {escape(str(out))}")
+    if groups is not None and groups_out is not None:
+        console.print(f"逐组结论 per-group statuses → {escape(str(groups_out))}")
 
 
 def register(app: typer.Typer) -> None:

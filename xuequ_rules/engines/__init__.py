@@ -9,6 +9,10 @@ each finding; these engines give the same status per rule and record for million
 * :mod:`xuequ_rules.engines.sql_backend` — ``compile_sql`` (sqlglot; DuckDB and Spark
   dialects), ``evaluate_duckdb``, ``duckdb_status_counts``. Needs the ``sql`` extra (and
   polars for ``evaluate_duckdb``).
+* grouped rules (aggregates over a 学区, a county): ``evaluate_groups`` /
+  ``group_status_counts`` (polars), ``compile_group_sql`` / ``evaluate_duckdb_groups`` (SQL).
+* :mod:`xuequ_rules.engines.durable_backend` — durable_rules over streams of facts
+  (``compile_policy``, ``stream_findings``). Needs the ``durable`` extra.
 
 Both share :mod:`xuequ_rules.engines._core`, which compiles rules against an abstract
 column algebra with the reference's three-valued, exact semantics.
@@ -25,7 +29,11 @@ _EXPORTS = {
     "explain_rows": "polars_backend",
     "status_counts": "polars_backend",
     "polars_schema": "polars_backend",
+    "evaluate_groups": "polars_backend",
+    "group_status_counts": "polars_backend",
     "compile_sql": "sql_backend",
+    "compile_group_sql": "sql_backend",
+    "evaluate_duckdb_groups": "sql_backend",
     "evaluate_duckdb": "sql_backend",
     "duckdb_status_counts": "sql_backend",
 }

@@ -36,6 +36,8 @@ from xuequ_rules.engines._schema import (
 )
 from xuequ_rules.evaluation.finding import Status
 from xuequ_rules.policy.expr import (
+    AggFunc,
+    Aggregate,
     Arith,
     ArithOp,
     BoolOp,
@@ -597,10 +599,7 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
     unsupported: dict[str, str] = {}
     for rule in rules:
         if getattr(rule, "group_by", None) is not None:
-            # judged per group of records (aggregates), not per row
-            unsupported[rule.id] = ("grouped rule (group_by): one finding per group, not per "
-                                    "row; use the reference evaluator")
-            continue
+            continue   # judged per group of records: see compile_grouped
         if collection == "":
             # a scenario table has jurisdiction and attestation columns, not whole collections
             heads = {node.path[0] for node in rule.fields()} - {"jurisdiction", ATTESTATIONS}
@@ -663,3 +662,500 @@ def _question_conflicts(plans: list[RulePlan], algebra: Algebra, lg: _Logic) -> 
                     f"rules {other.id} and {rule.id} decide {question!r} differently"))],
                     algebra.text(None)))
     return out
+
+
+# ── grouped rules (group_by, aggregates) ───────────────────────────────────────
+#
+# A grouped rule is computed in three stages, each a plain column expression of the backend:
+#
+# 1. per record: the group keys, whether the record counts (``where`` true) or whether that is
+#    unknown, and for every aggregate its terms (masked to the records that count) and the
+#    record's position when its item or weight is unknown / undefined;
+# 2. per group: sums, minima, maxima, counts and first positions (``group_by`` + ``agg``);
+# 3. per group: the rule's status from those, with the record rule's logic (:func:`_rule_plan`).
+#
+# Everything is exact. A weighted coefficient of variation is compared through
+# cv ⋚ c ⟺ (Σw·x²·Σw − (Σw·x)²) ⋚ c²·(Σw·x)², i.e. Σw·x²·Σw ⋚ (1 + c²)·(Σw·x)², in decimals.
+# When the item is a ratio whose denominator is the weight (a per-pupil value weighted by
+# pupils: x = n / p, w = p) the sums are Σp, Σn and Σn²/p; the last is a sum of fractions,
+# computed as Σ⌊n²·10^e / p⌋ together with the number of inexact terms m, so the true value
+# lies in [F, F + m) × 10^-e. When that interval decides the comparison the status is exact;
+# when it does not (the value sits within m × 10^-e of the limit) the status is left null
+# and the driver decides that group exactly with the reference evaluator on its records.
+
+GROUP_REF = "group"
+RULE_COLUMN = "rule"
+STATUS_COLUMN = "status"
+RATIO_DIGITS = 6          # e: digits kept of each n²/p term before the exact check
+
+
+@dataclass(frozen=True, slots=True)
+class AggColumn:
+    """One per-group reduction: ``func`` (sum | min | max | count) of a record expression."""
+
+    name: str
+    func: str
+    expr: Any
+    kind: str = "int"        # sum / min / max: "dec" with ``scale`` digits, or "int"
+    scale: int = 0
+
+
+@dataclass
+class GroupedRulePlan:
+    rule: Rule
+    status: Any              # over the per-group table; null = decide exactly (see above)
+    applicable: Cond
+
+
+@dataclass
+class GroupBatch:
+    """The grouped rules sharing one ``group_by``: one aggregation computes them all."""
+
+    keys: tuple[str, ...]
+    records: list[tuple[str, Any]]     # per-record columns to add before grouping
+    aggs: list[AggColumn]
+    rules: list[GroupedRulePlan]
+    ref: Any = None                    # group reference text, e.g. schools[county=A,stage=junior]
+    bindings: list[tuple[str, Any]] = field(default_factory=list)   # SQL: per-group columns
+
+
+@dataclass
+class GroupedPlan:
+    policy: Policy
+    collection: str
+    as_of: dt.date
+    columns: dict[str, ColumnSpec]
+    batches: list[GroupBatch]
+    whole: list[tuple[Rule, str]]      # rules with one status for the whole rule (out of period)
+    unsupported: dict[str, str]
+
+
+class GroupAlgebra(Algebra, Protocol):
+    """What a backend adds for grouped rules."""
+
+    def ref(self, name: str) -> Any: ...
+    def row_index(self, odd: bool) -> Any: ...
+    def to_int(self, n: Num) -> Any: ...
+    def floordiv(self, a: Any, b: Any) -> Any: ...
+    def key_text(self, e: Any, kind: str) -> Any: ...
+    def concat(self, items: Sequence[Any]) -> Any: ...
+
+
+@dataclass
+class _AggParts:
+    """The per-group columns of one aggregate."""
+
+    unknown_at: str | None = None     # first position of a record with an unknown item/weight
+    undef_at: str | None = None       # … with an undefined item
+    count: str | None = None
+    sum: str | None = None            # SUM / MIN / MAX / MEAN: the reduction of the item
+    weight: str | None = None         # Σw (CV: unscaled integers, w × 10**scale)
+    first: str | None = None          # Σw·x (CV: unscaled; ratio mode: Σn)
+    second: str | None = None         # CV: Σw·x² unscaled (ratio mode: Σ⌊N²·10^e/P⌋)
+    inexact: str | None = None        # ratio mode: terms that were not exact
+    negative: str | None = None       # ratio mode: records with a negative weight
+    kind: str = "dec"
+    scale: int = 0                    # of ``sum``
+    w_scale: int = 0
+    first_scale: int = 0
+    ratio: bool = False
+    shift: int = 0                    # ratio mode: the digits e kept of each n²/p
+
+
+class _GroupCompiler(ExprCompiler):
+    """Compiles a grouped rule's conditions over the per-group table."""
+
+    parts: dict[tuple[object, ...], _AggParts]
+    ambiguous: list[Cond]
+
+    def setup(self, parts: dict[tuple[object, ...], _AggParts]) -> None:
+        self.parts = parts
+        self.ambiguous = []
+
+    def _ref(self, name: str | None) -> Any:
+        assert name is not None
+        return cast_any(self.algebra).ref(name)
+
+    def _bad(self, parts: _AggParts) -> tuple[Cond, Cond]:
+        """(unknown, undefined) from the first failing record, in record order."""
+        a, lg = self.algebra, self.logic
+        u = self._ref(parts.unknown_at) if parts.unknown_at else None
+        d = self._ref(parts.undef_at) if parts.undef_at else None
+        if u is None and d is None:
+            return False, False
+        if d is None:
+            return lg.not_(a.is_null(u)), False
+        if u is None:
+            return False, lg.not_(a.is_null(d))
+        unknown = lg.and_(lg.not_(a.is_null(u)),
+                          lg.or_(a.is_null(d), a.compare(CompareOp.LT, u, d)))
+        undef = lg.and_(lg.not_(a.is_null(d)),
+                        lg.or_(a.is_null(u), a.compare(CompareOp.LT, d, u)))
+        return self._bind(unknown), self._bind(undef)
+
+    def _bind(self, e: Any, kind: str = "bool") -> Any:
+        """Compute a part once (SQL: a column of an intermediate SELECT)."""
+        if isinstance(e, bool):
+            return e
+        return self.algebra.bind(e, kind)
+
+    def _sum(self, name: str | None, kind: str, scale: int) -> Num:
+        a = self.algebra
+        zero = a.lit(Decimal(0), "dec", scale) if kind == "dec" else a.lit(0, "int", 0)
+        return Num(a.first_non_null([self._ref(name), zero]), kind, scale)
+
+    def _val(self, value: Num, unknown: Cond, undef: Cond, extra_undef: Cond = False) -> Val:
+        lg = self.logic
+        undefined = self._bind(lg.or_(undef, lg.and_(lg.not_(unknown), extra_undef)))
+        gone = lg.or_(unknown, undefined)
+        null = self.algebra.null(value.kind)
+        v = self._bind(lg.when([(gone, null)], value.v), value.kind)
+        return Val(v, value.kind, value.scale, nullable=gone is not False, undef=undefined)
+
+    def _zero(self, n: Num) -> Cond:
+        return self.algebra.compare_num(CompareOp.EQ, n, Num(self.algebra.lit(0, "int", 0),
+                                                              "int", 0, 0))
+
+    def aggregate(self, node: Aggregate) -> Val:
+        parts = self.parts[_agg_key(node)]
+        unknown, undef = self._bad(parts)
+        count = Num(self._ref(parts.count), "int") if parts.count else None
+        if node.func is AggFunc.COUNT:
+            assert count is not None
+            return Val(count.v, "int", nullable=False)
+        if parts.sum is None and parts.first is None:
+            # the item is not a number: unknown for any record; an empty group sums to 0
+            if node.func is AggFunc.SUM:
+                return self._val(self._int(0), unknown, undef)
+            return self._val(Num(self.algebra.null("int"), "int"), unknown, undef, True)
+        if node.func is AggFunc.SUM:
+            return self._val(self._sum(parts.sum, parts.kind, parts.scale), unknown, undef)
+        if node.func in (AggFunc.MIN, AggFunc.MAX, AggFunc.MEAN):
+            assert count is not None
+            if node.func is AggFunc.MEAN:
+                total = self._val(self._sum(parts.sum, parts.kind, parts.scale), unknown, undef)
+                return self.arith(ArithOp.DIV, total, Val(count.v, "int", nullable=False))
+            empty = self.algebra.compare(CompareOp.EQ, count.v, self.algebra.int_lit(0))
+            return self._val(Num(self._ref(parts.sum), parts.kind, parts.scale), unknown, undef,
+                             empty)
+        if node.func is AggFunc.WEIGHTED_MEAN:
+            first = self._val(self._sum(parts.first, "dec", parts.first_scale), unknown, undef)
+            weight = self._val(self._sum(parts.weight, "dec", parts.w_scale), unknown, undef)
+            return self.arith(ArithOp.DIV, first, weight)
+        raise Unsupported("a coefficient of variation can only be compared with a number")
+
+    def compile(self, node: Expr) -> Val:
+        if isinstance(node, Aggregate):
+            return self.aggregate(node)
+        if isinstance(node, Compare):
+            left_cv = isinstance(node.left, Aggregate) and node.left.func is AggFunc.WEIGHTED_CV
+            right_cv = isinstance(node.right, Aggregate) and node.right.func is AggFunc.WEIGHTED_CV
+            if left_cv or right_cv:
+                return self.cv_compare(node, left_cv)
+        return super().compile(node)
+
+    def cv_compare(self, node: Compare, cv_on_left: bool) -> Val:
+        a, lg = self.algebra, self.logic
+        cv_node = node.left if cv_on_left else node.right
+        other = self.compile(node.right if cv_on_left else node.left)
+        assert isinstance(cv_node, Aggregate)
+        if other.kind == "null":
+            return Val(a.null("bool"), "bool")
+        if other.literal is None or other.kind not in NUMERIC:
+            raise Unsupported("a coefficient of variation is compared only with a number given "
+                              "in the policy")
+        op = node.op if cv_on_left else _MIRROR[node.op]
+        parts = self.parts[_agg_key(cv_node)]
+        unknown, undef = self._bad(parts)
+        if parts.first is None:   # the item is not a number
+            return self._val(Num(a.null("bool"), "bool"), unknown, undef, True)
+        weight = self._sum(parts.weight, "dec", 0)
+        first = self._sum(parts.first, "dec", 0)
+        extra = self._bind(lg.or_(self._zero(weight), self._zero(first)))
+        limit = Decimal(other.literal)
+        if limit < 0:   # √s is never below a negative number
+            value: Any = a.lit(op in (CompareOp.GT, CompareOp.GE, CompareOp.NE), "bool", 0)
+            return self._val(Num(value, "bool"), unknown, undef, extra)
+        # exact integers: L·10^(2sc) ⋚ (C² + 10^(2sc))·(Σn)²·10^shift, c = C·10^-sc
+        scale = decimal_scale(limit)
+        unscaled = int(limit.scaleb(scale))
+        ten = 10 ** (2 * scale)
+        rhs = a.mul(self._int(unscaled * unscaled + ten), a.mul(first, first))
+        if parts.shift:
+            rhs = a.mul(self._int(10 ** parts.shift), rhs)
+        rhs = replace(rhs, v=self._bind(rhs.v, "dec"))
+        second = self._sum(parts.second, "dec", 0)
+        low = a.mul(self._int(ten), a.mul(second, weight))
+        low = replace(low, v=self._bind(low.v, "dec"))
+        if not parts.ratio:
+            exact = a.compare_num(op, low, rhs)
+            return self._val(Num(exact, "bool"), unknown, undef, extra)
+        # ratio mode: Σn²/p lies in [F, F + m) (scaled), m = terms that were not exact
+        inexact = self._sum(parts.inexact, "int", 0)
+        high = a.mul(self._int(ten), a.mul(a.add(second, inexact), weight))
+        exact_terms = self._bind(self._zero(inexact))
+        below = self._bind(a.compare_num(CompareOp.LE, high, rhs))   # the value is below rhs
+        above = self._bind(a.compare_num(CompareOp.GE, low, rhs))    # the value is above rhs
+        lt = op in (CompareOp.LT, CompareOp.LE, CompareOp.NE)
+        gt = op in (CompareOp.GT, CompareOp.GE, CompareOp.NE)
+        value = lg.when([(exact_terms, a.compare_num(op, low, rhs)),
+                         (below, a.lit(lt, "bool", 0)),
+                         (above, a.lit(gt, "bool", 0))], a.null("bool"))
+        negative = lg.not_(self._zero(self._sum(parts.negative, "int", 0)))
+        open_ = lg.and_(lg.not_(exact_terms), lg.not_(below), lg.not_(above))
+        defined = lg.not_(lg.or_(unknown, undef, extra))
+        self.ambiguous.append(self._bind(lg.and_(defined, lg.or_(negative, open_))))
+        return self._val(Num(self._bind(value), "bool"), unknown, undef, extra)
+
+    def _int(self, value: int) -> Num:
+        return Num(self.algebra.lit(value, "int", 0), "int", 0, value)
+
+
+def _agg_key(node: Aggregate) -> tuple[object, ...]:
+    # (Aggregate.key() tests ``if self.item``, which an expression refuses)
+    return ("aggregate", node.func.value,
+            node.item.key() if node.item is not None else None,
+            node.weight.key() if node.weight is not None else None)
+
+
+def cast_any(value: Any) -> Any:
+    return value
+
+
+_MIRROR = {CompareOp.GE: CompareOp.LE, CompareOp.GT: CompareOp.LT, CompareOp.LE: CompareOp.GE,
+           CompareOp.LT: CompareOp.GT, CompareOp.EQ: CompareOp.EQ, CompareOp.NE: CompareOp.NE}
+
+
+def _masked(c: ExprCompiler, included: Cond, e: Any, kind: str) -> Any:
+    if included is True:
+        return e
+    return c.logic.when([(c.logic.not_(included), c.algebra.null(kind))], e)
+
+
+def _aggregate_columns(rc: ExprCompiler, node: Aggregate, prefix: str, included: Cond,
+                       records: list[tuple[str, Any]], aggs: list[AggColumn]) -> _AggParts:
+    """The per-record terms and per-group reductions of one aggregate."""
+    a, lg = cast_any(rc.algebra), rc.logic
+    parts = _AggParts()
+
+    def add(suffix: str, func: str, expr: Any, kind: str = "int", scale: int = 0) -> str:
+        name = f"{prefix}_{suffix}"
+        records.append((name, expr))
+        aggs.append(AggColumn(name, func, a.ref(name), kind, scale))
+        return name
+
+    def counter(cond: Cond, suffix: str) -> str | None:
+        if cond is False:
+            return None
+        return add(suffix, "sum", lg.when([(cond, a.int_lit(1))], a.int_lit(0)))
+
+    def position(cond: Cond, suffix: str, odd: bool) -> str | None:
+        if cond is False:
+            return None
+        return add(suffix, "min", lg.when([(cond, a.row_index(odd))], a.null("int")))
+
+    def count() -> None:
+        if included is True:
+            parts.count = f"{prefix}_n"
+            aggs.append(AggColumn(parts.count, "count", None))
+        else:
+            parts.count = counter(included, "n")
+
+    if node.func is AggFunc.COUNT:
+        count()
+        return parts
+    if node.item is None:
+        raise Unsupported(f"aggregate {node.func.value} without an item")
+    x = rc.compile(node.item)
+    if x.kind in NUMERIC:
+        unknown_x, undef_x = rc.unknown(x), x.undef
+    else:   # a missing column, or not a number: the reference finds no number (unknown)
+        unknown_x, undef_x = True, False
+    weight_bad: Cond = False
+    w: Val | None = None
+    if node.weight is not None:
+        w = rc.compile(node.weight)
+        if w.kind not in NUMERIC:
+            weight_bad = True
+        else:
+            weight_bad = lg.or_(rc.unknown(w), w.undef)
+            if w.den is not None:
+                raise Unsupported("a weight that is itself a ratio")
+    unknown_rec = lg.and_(included, lg.or_(unknown_x, lg.and_(lg.not_(undef_x), weight_bad)))
+    undef_rec = lg.and_(included, undef_x)
+    parts.unknown_at = position(unknown_rec, "u", False)
+    parts.undef_at = position(undef_rec, "d", True)
+    if x.kind not in NUMERIC:
+        if node.func is not AggFunc.SUM:
+            count()
+        return parts
+    if node.func in (AggFunc.SUM, AggFunc.MIN, AggFunc.MAX, AggFunc.MEAN):
+        if x.den is not None:
+            raise Unsupported(f"{node.func.value} of a ratio (a sum of fractions)")
+        func = "sum" if node.func in (AggFunc.SUM, AggFunc.MEAN) else node.func.value
+        parts.kind, parts.scale = "dec", x.scale
+        parts.sum = add("v", func, _masked(rc, included, x.v, x.kind), "dec", x.scale)
+        if node.func is not AggFunc.SUM:
+            count()
+        return parts
+    assert w is not None
+    if node.func is AggFunc.WEIGHTED_MEAN:
+        if x.den is not None:
+            raise Unsupported("a weighted mean of a ratio (a sum of fractions)")
+        parts.w_scale = w.scale
+        parts.weight = add("w", "sum", _masked(rc, included, w.v, w.kind), "dec", w.scale)
+        first = a.mul(w.num, x.num)
+        parts.first_scale = first.scale
+        parts.first = add("s1", "sum", _masked(rc, included, first.v, first.kind), "dec",
+                          first.scale)
+        return parts
+    # the coefficient of variation: exact integers (values × 10**scale), see above
+    big_p = Num(a.to_int(w.num), "dec", 0)
+    parts.weight = add("w", "sum", _masked(rc, included, big_p.v, "dec"), "dec", 0)
+    if x.den is None:
+        big_x = Num(a.to_int(x.num), "dec", 0)
+        first = a.mul(big_p, big_x)
+        parts.first = add("s1", "sum", _masked(rc, included, first.v, "dec"), "dec", 0)
+        second = a.mul(first, big_x)
+        parts.second = add("s2", "sum", _masked(rc, included, second.v, "dec"), "dec", 0)
+        return parts
+    item = node.item
+    if not (isinstance(item, Arith) and item.op is ArithOp.DIV and node.weight is not None
+            and item.right.key() == node.weight.key()):
+        raise Unsupported("a weighted coefficient of variation of a ratio whose denominator "
+                          "is not the weight")
+    n = rc.compile(item.left)
+    if n.kind not in NUMERIC or n.den is not None:
+        raise Unsupported("a weighted coefficient of variation of a nested ratio")
+    sn, sp = n.scale, w.scale
+    digits = max(RATIO_DIGITS, sp - 2 * sn)
+    # Σw·x = Σn; Σw·x² = Σn²/p: unscaled, n²/p = N²/P × 10^(sp − 2sn); keep e = ``digits``
+    # digits: F = Σ⌊N²·10^e / P⌋ ≈ (Σw·x²) × 10^(e + 2sn − sp). Both sides of the comparison
+    # are then taken to the scale e + 2sn (``shift`` = e on the (Σw·x)² side).
+    parts.ratio = True
+    parts.shift = digits
+    big_n = Num(a.to_int(n.num), "dec", 0)
+    parts.first = add("s1", "sum", _masked(rc, included, big_n.v, "dec"), "dec", 0)
+    power = 10 ** digits
+    square = a.mul(Num(a.lit(power, "int", 0), "int", 0, power), a.mul(big_n, big_n))
+    zero = Num(a.lit(0, "int", 0), "int", 0, 0)
+    positive = a.compare_num(CompareOp.GT, big_p, zero)
+    safe_p = Num(lg.when([(lg.not_(positive), a.lit(Decimal(1), "dec", 0))], big_p.v),
+                 "dec", 0)
+    quotient = Num(a.floordiv(square.v, safe_p.v), "dec", 0)
+    remainder = a.sub(square, a.mul(quotient, safe_p))
+    good = lg.and_(included, a.coalesce_false(positive))
+    parts.second = add("s2", "sum", lg.when([(lg.not_(good), a.null("dec"))], quotient.v),
+                       "dec", 0)
+    inexact = lg.and_(good, a.coalesce_false(a.compare_num(CompareOp.NE, remainder, zero)))
+    parts.inexact = counter(inexact, "m")
+    parts.negative = counter(lg.and_(included, a.coalesce_false(
+        a.compare_num(CompareOp.LT, big_p, zero))), "neg")
+    return parts
+
+
+def compile_grouped(policy: Policy, collection: str, record_algebra: Algebra,
+                    group_algebra: Algebra, as_of: dt.date | None = None,
+                    columns: dict[str, ColumnSpec] | None = None) -> GroupedPlan:
+    """Compile every grouped rule of ``policy`` whose subject is ``collection``.
+
+    ``columns`` must include the group keys (a key missing from the table is added by the
+    driver as a column of nulls, as the reference reads a missing key as ``None``).
+    """
+    collection = normalize_collection(collection)
+    date = as_of or dt.date.today()
+    rules = [r for r in subject_rules(policy.rules, collection) if r.grouped]
+    specs = columns if columns is not None else collection_columns(collection, tuple(rules))
+    ga = cast_any(group_algebra)
+    batches: dict[tuple[str, ...], GroupBatch] = {}
+    whole: list[tuple[Rule, str]] = []
+    unsupported: dict[str, str] = {}
+    for index, rule in enumerate(rules):
+        if not isinstance(rule, Rule):
+            unsupported[rule.id] = "grouped decision tables are judged by the reference evaluator"
+            continue
+        keys = tuple(rule.group_by or ())
+        missing = [k for k in keys if k not in specs]
+        if missing:
+            raise KeyError(f"group key {missing[0]!r} is not a column of the table")
+        period = period_status(rule, policy, date)
+        if period is not None:
+            whole.append((rule, period))
+            continue
+        records: list[tuple[str, Any]] = []
+        aggs: list[AggColumn] = []
+        bound = getattr(group_algebra, "bindings", None)
+        start = len(bound) if bound is not None else 0
+        reset = getattr(group_algebra, "reset_bindings", None)
+        if reset is not None:
+            reset()   # a rule's bindings belong to its batch only
+        try:
+            rc = ExprCompiler(record_algebra, specs, date)
+            lg = rc.logic
+            included: Cond = True
+            unsure_name: str | None = None
+            if rule.where is not None:
+                where = rc.compile(rule.where)
+                included = rc.is_true(where)
+                unsure = rc.unknown(where)
+                if unsure is not False:
+                    unsure_name = f"__g{index}_unsure"
+                    records.append((unsure_name, lg.when([(unsure, ga.int_lit(1))],
+                                                         ga.int_lit(0))))
+                    aggs.append(AggColumn(unsure_name, "sum", ga.ref(unsure_name)))
+            parts: dict[tuple[object, ...], _AggParts] = {}
+            for expr in rule.expressions():
+                if expr is rule.where:
+                    continue
+                for node in expr.walk():
+                    if isinstance(node, Aggregate) and _agg_key(node) not in parts:
+                        parts[_agg_key(node)] = _aggregate_columns(
+                            rc, node, f"__g{index}_{len(parts)}", included, records, aggs)
+            gc = _GroupCompiler(group_algebra, {k: specs[k] for k in keys}, date)
+            gc.setup(parts)
+            judged = _rule_plan(gc, rule)
+        except Unsupported as exc:
+            unsupported[rule.id] = str(exc)
+            continue
+        glg = gc.logic
+        branches: list[tuple[Cond, Any]] = []
+        if unsure_name is not None:
+            unsure_any = ga.compare(CompareOp.GT, ga.first_non_null(
+                [ga.ref(unsure_name), ga.int_lit(0)]), ga.int_lit(0))
+            branches.append((unsure_any, ga.status(UND)))
+        ambiguous = glg.or_(*gc.ambiguous)
+        branches.append((ambiguous, ga.status(None)))
+        status = glg.when(branches, judged.status)
+        applicable = judged.applicable if unsure_name is None else glg.and_(
+            judged.applicable, glg.not_(branches[0][0]))
+        batch = batches.get(keys)
+        if batch is None:
+            batch = batches[keys] = GroupBatch(keys, [], [], [])
+        batch.records.extend(records)
+        batch.aggs.extend(aggs)
+        if bound is not None:
+            batch.bindings.extend(bound[start:])
+        batch.rules.append(GroupedRulePlan(rule, status, applicable))
+    for keys, batch in batches.items():
+        by_id = {plan.rule.id: plan for plan in batch.rules}
+        for plan in batch.rules:
+            target = by_id.get(plan.rule.exception_to or "")
+            if target is not None and plan.applicable is not False:
+                target.status = _Logic(group_algebra).when(
+                    [(plan.applicable, ga.status(NA))], target.status)
+        batch.ref = group_ref_expr(ga, collection, keys, specs)
+    return GroupedPlan(policy, collection, date, specs, list(batches.values()), whole,
+                       unsupported)
+
+
+def group_ref_expr(ga: Any, collection: str, keys: tuple[str, ...],
+                   specs: dict[str, ColumnSpec]) -> Any:
+    """``subject[k=v,...]`` as the reference names a group (``subject[*]`` for no keys)."""
+    if not keys:
+        return ga.text(f"{collection}[*]")
+    items: list[Any] = []
+    for i, key in enumerate(keys):
+        items.append(ga.text(f"{collection}[{key}=" if i == 0 else f",{key}="))
+        items.append(ga.key_text(ga.ref(key), specs[key].kind))
+    items.append(ga.text("]"))
+    return ga.concat(items)

@@ -12,6 +12,13 @@ two integers are widened to ``DECIMAL(38, 0)`` so nothing overflows.
 
 Spark: literals and columns are given the narrowest decimal types, so Spark's precision rules
 keep every digit for the sizes of the fact model (≤ 10**12); ``SIZE(NULL)`` is guarded.
+
+Grouped rules: :func:`compile_group_sql` gives one ``SELECT`` (``GROUP BY`` per distinct
+``group_by``, then a portable unpivot) with one row per rule and group — ``rule``, ``group``,
+``status`` — in exact ``DECIMAL(38, 0)`` integers (a coefficient of variation is compared
+squared, never as a float); a ``NULL`` status marks the rare group that needs the exact check
+(:func:`xuequ_rules.engines.polars_backend.decide_group`). :func:`evaluate_duckdb_groups`
+runs it on DuckDB and does that check.
 """
 
 from __future__ import annotations
@@ -28,9 +35,16 @@ from sqlglot import exp
 
 from xuequ_rules.engines._core import (
     ERRORS_COLUMN,
+    GROUP_REF,
+    RULE_COLUMN,
+    STATUS_COLUMN,
     STATUSES,
+    AggColumn,
+    GroupBatch,
+    GroupedPlan,
     Num,
     PolicyPlan,
+    compile_grouped,
     compile_policy,
     decision_column,
 )
@@ -74,11 +88,18 @@ class SqlAlgebra:
     outer ``CASE`` reads them instead of recomputing them in every branch.
     """
 
-    def __init__(self, *, status_codes: bool = False, bind: bool = True) -> None:
+    def __init__(self, *, status_codes: bool = False, bind: bool = True,
+                 dialect: str = "duckdb", order: str | None = None) -> None:
         self.bindings: list[tuple[str, exp.Expression]] = []
         self._by_sql: dict[str, str] = {}
         self.status_codes = status_codes     # statuses as 0…3 (for counting) not text
         self.binds = bind
+        self.dialect = dialect               # grouped rules: integer division differs
+        self.order = order                   # grouped rules: the column giving record order
+
+    def reset_bindings(self) -> None:
+        """Later expressions are bound anew (grouped rules: each batch has its own)."""
+        self._by_sql.clear()
 
     def bind(self, e: exp.Expression, kind: str) -> exp.Expression:
         if isinstance(e, exp.Column) or not self.binds:
@@ -222,6 +243,66 @@ class SqlAlgebra:
         if len(items) == 1:
             return items[0]
         return exp.Coalesce(this=items[0], expressions=list(items[1:]))
+
+
+    # grouped rules
+    def ref(self, name: str) -> exp.Expression:
+        return exp.Column(this=exp.to_identifier(name, quoted=True))
+
+    def row_index(self, odd: bool) -> exp.Expression:
+        """2 × the record's position (+1): the first failing record decides an aggregate.
+
+        Without an order column every position is 0, so an unknown item wins over an
+        undefined one (the reference takes whichever record comes first)."""
+        if self.order is None:
+            return exp.Literal.number(int(odd))
+        position = exp.Mul(this=_cast(self.ref(self.order), "BIGINT"),
+                           expression=exp.Literal.number(2))
+        return exp.Paren(this=exp.Add(this=position, expression=exp.Literal.number(int(odd))))
+
+    def to_int(self, n: Num) -> exp.Expression:
+        if n.kind == "int" or n.scale == 0:
+            return _cast(n.v, "DECIMAL(38, 0)")
+        factor = exp.Literal.number(10 ** n.scale)
+        return _cast(exp.Paren(this=exp.Mul(this=_paren(n.v), expression=factor)),
+                     "DECIMAL(38, 0)")
+
+    def floordiv(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
+        """⌊a / b⌋ of integers a ≥ 0, b > 0, exactly, as DECIMAL(38, 0)."""
+        if self.dialect == "duckdb":
+            quotient = exp.IntDiv(this=_cast(a, "INT128"), expression=_cast(b, "INT128"))
+            return _cast(exp.Paren(this=quotient), "DECIMAL(38, 0)")
+        # Spark: a decimal quotient keeps 6 digits, rounded; the remainder corrects it
+        rounded = _cast(exp.Floor(this=exp.Div(this=_paren(a), expression=_paren(b))),
+                        "DECIMAL(38, 0)")
+        remainder = exp.Sub(this=_paren(a), expression=exp.Mul(this=rounded,
+                                                               expression=_paren(b)))
+        return exp.Case(ifs=[exp.If(this=exp.LT(this=exp.Paren(this=remainder),
+                                                expression=exp.Literal.number(0)),
+                                    true=exp.Sub(this=rounded,
+                                                 expression=exp.Literal.number(1)))],
+                        default=rounded)
+
+    def key_text(self, e: exp.Expression, kind: str) -> exp.Expression:
+        if kind == "bool":
+            return exp.Case(ifs=[exp.If(this=e, true=exp.Literal.string("True")),
+                                 exp.If(this=exp.Not(this=_paren(e)),
+                                        true=exp.Literal.string("False"))],
+                            default=exp.Literal.string("None"))
+        return exp.Coalesce(this=_cast(e, "VARCHAR"), expressions=[exp.Literal.string("None")])
+
+    def concat(self, items: Sequence[exp.Expression]) -> exp.Expression:
+        return exp.Concat(expressions=list(items))
+
+    def agg(self, column: AggColumn) -> exp.Expression:
+        if column.func == "count":
+            return exp.Count(this=exp.Star())
+        e = column.expr
+        if column.kind == "dec":
+            e = _cast(e, f"DECIMAL(38, {column.scale})")
+        functions: dict[str, type[exp.Expression]] = {"sum": exp.Sum, "min": exp.Min,
+                                                      "max": exp.Max}
+        return functions[column.func](this=e)
 
 
 def _identifier(name: str) -> exp.Identifier:
@@ -424,3 +505,198 @@ def duckdb_status_counts(policy: Policy, collection: str, relation: str,
     for (rule_id, status), value in zip(keys, row, strict=False):
         counts.setdefault(rule_id, {})[status] = int(value or 0)
     return counts
+
+
+# ── grouped rules ──────────────────────────────────────────────────────────────
+
+ROW_ORDER = "__row__"
+
+
+def compile_group_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
+                       columns: dict[str, ColumnSpec] | None = None, *,
+                       dialect: str = "duckdb", order: str | None = None) -> GroupedPlan:
+    cols = columns if columns is not None else default_columns(policy, collection)
+    return compile_grouped(policy, collection,
+                           SqlAlgebra(bind=False, dialect=dialect, order=order),
+                           SqlAlgebra(bind=True, dialect=dialect), as_of, cols)
+
+
+def group_batch_select(batch: GroupBatch, source: exp.Expression | str) -> exp.Select:
+    """One row per group: the keys, ``group`` (its name) and one status column per rule.
+
+    A status is ``NULL`` where the engine's integers cannot decide a coefficient of variation
+    that lies within 10**-6 of its limit: decide that group with the reference evaluator.
+    """
+    algebra = SqlAlgebra(bind=False)
+    table = exp.to_table(source) if isinstance(source, str) else source
+    keys = [exp.Column(this=_identifier(k)) for k in batch.keys]
+    terms = exp.select(exp.Star(), *(exp.Alias(this=e, alias=_identifier(name))
+                                     for name, e in batch.records), copy=False).from_(
+        table, copy=False)
+    aggs = [exp.Alias(this=algebra.agg(c), alias=_identifier(c.name)) for c in batch.aggs]
+    grouped = exp.select(*keys, *aggs, copy=False).from_(
+        terms.subquery("facts_with_terms", copy=False), copy=False)
+    if batch.keys:
+        grouped = grouped.group_by(*(k.copy() for k in keys), copy=False)
+    else:   # the reference has no group without records
+        grouped = grouped.having(exp.GT(this=exp.Count(this=exp.Star()),
+                                        expression=exp.Literal.number(0)), copy=False)
+    source_groups = grouped.subquery("groups", copy=False)
+    # parts computed once per group, in as many levels as they depend on each other
+    level: dict[str, int] = {}
+    for name, e in batch.bindings:
+        text = e.sql()
+        level[name] = 1 + max((level[other] for other in level if f'"{other}"' in text),
+                              default=0)
+    for depth in range(1, max(level.values(), default=0) + 1):
+        columns = [exp.Alias(this=e, alias=_identifier(name)) for name, e in batch.bindings
+                   if level[name] == depth]
+        source_groups = exp.select(exp.Star(), *columns, copy=False).from_(
+            source_groups, copy=False).subquery(f"groups{depth}", copy=False)
+    projections: list[exp.Expression] = [*(k.copy() for k in keys), exp.Alias(this=batch.ref,
+                                                          alias=_identifier(GROUP_REF))]
+    projections.extend(exp.Alias(this=r.status, alias=_identifier(r.rule.id))
+                       for r in batch.rules)
+    return exp.select(*projections, copy=False).from_(source_groups, copy=False)
+
+
+def compile_group_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *,
+                      dialect: str = "duckdb", source: str = "facts",
+                      columns: dict[str, ColumnSpec] | None = None,
+                      order: str | None = None, pretty: bool = False) -> str:
+    """SQL giving one row per grouped rule and group: ``rule``, ``group``, ``status``.
+
+    ``order`` names a column giving the records' order (the reference decides a group with
+    both an unknown and an undefined item by the first such record; without it, unknown
+    wins). A ``NULL`` status asks for the exact check (see :func:`group_batch_select`); a
+    rule out of its period has one row with group ``''``. An empty table gives no rows
+    (the reference: one undetermined finding ``subject[]``).
+    """
+    if dialect not in DIALECTS:
+        raise ValueError(f"dialect must be one of {DIALECTS}")
+    plan = compile_group_plan(policy, collection, as_of, columns, dialect=dialect, order=order)
+    selects: list[exp.Select] = []
+    for i, batch in enumerate(plan.batches):
+        # each batch is aggregated once, then crossed with its rules' names (a portable unpivot)
+        inner = group_batch_select(batch, source).subquery(f"batch{i}", copy=False)
+        names = exp.Values(expressions=[exp.Tuple(expressions=[exp.Literal.string(r.rule.id)])
+                                        for r in batch.rules],
+                           alias=exp.TableAlias(this=_identifier(f"rules{i}"),
+                                                columns=[_identifier(RULE_COLUMN)]))
+        rule_column = exp.Column(this=_identifier(RULE_COLUMN), table=_identifier(f"rules{i}"))
+        pick = exp.Case(ifs=[exp.If(this=exp.EQ(this=rule_column.copy(),
+                                                expression=exp.Literal.string(r.rule.id)),
+                                    true=exp.Column(this=_identifier(r.rule.id),
+                                                    table=_identifier(f"batch{i}")))
+                             for r in batch.rules])
+        selects.append(exp.select(
+            exp.Alias(this=rule_column, alias=_identifier(RULE_COLUMN)),
+            exp.Column(this=_identifier(GROUP_REF), table=_identifier(f"batch{i}")),
+            exp.Alias(this=pick, alias=_identifier(STATUS_COLUMN)), copy=False)
+            .from_(inner, copy=False).join(names, join_type="cross", copy=False))
+    for rule, status in plan.whole:
+        selects.append(exp.select(
+            exp.Alias(this=exp.Literal.string(rule.id), alias=_identifier(RULE_COLUMN)),
+            exp.Alias(this=exp.Literal.string(""), alias=_identifier(GROUP_REF)),
+            exp.Alias(this=exp.Literal.string(status), alias=_identifier(STATUS_COLUMN))))
+    if not selects:
+        raise ValueError(f"{policy.ref} has no grouped rule about {collection or 'scenario'} "
+                         "that SQL computes")
+    query: exp.Expression = selects[0]
+    for select in selects[1:]:
+        query = exp.Union(this=query, expression=select, distinct=False)
+    return query.sql(dialect=dialect, pretty=pretty)
+
+
+_SOURCE_MARK = "__xuequ_source__"
+_GROUP_SQL: dict[tuple[Any, ...], tuple[Policy, GroupedPlan, list[str]]] = {}
+
+
+def _group_queries(policy: Policy, collection: str, as_of: dt.date,
+                   columns: dict[str, ColumnSpec]) -> tuple[GroupedPlan, list[str]]:
+    """The per-batch DuckDB queries (cached per policy, date and table columns)."""
+    key = (id(policy), collection, as_of, tuple(sorted(
+        (name, spec.kind, spec.scale) for name, spec in columns.items())))
+    cached = _GROUP_SQL.get(key)
+    if cached is not None and cached[0] is policy:
+        return cached[1], cached[2]
+    plan = compile_group_plan(policy, collection, as_of, columns, order=ROW_ORDER)
+    queries = [group_batch_select(batch, _SOURCE_MARK).sql(dialect="duckdb")
+               for batch in plan.batches]
+    if len(_GROUP_SQL) > 64:
+        _GROUP_SQL.clear()
+    _GROUP_SQL[key] = (policy, plan, queries)
+    return plan, queries
+
+
+def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
+                           as_of: dt.date | None = None, *, con: Any = None) -> Any:
+    """The grouped rules on DuckDB: a polars DataFrame like ``evaluate_groups``'s."""
+    import duckdb
+    import polars as pl
+
+    from xuequ_rules.engines.polars_backend import (
+        GROUP_SCHEMA,
+        STATUS_DTYPE,
+        _with_group_keys,
+        decide_group,
+        grouped_rule_ids,
+        prepare_frame,
+        reference_groups,
+        scan_file,
+    )
+
+    collection = normalize_collection(collection)
+    date = as_of or dt.date.today()
+    connection = con if con is not None else duckdb.connect()
+    if isinstance(data, str | Path):
+        data = scan_file(Path(data), collection, policy)
+    lf, columns = prepare_frame(data, collection, policy)
+    lf, _ = _with_group_keys(lf, columns, policy, collection)
+    lf = lf.with_row_index(ROW_ORDER)
+    parts: list[Any] = []
+    with tempfile.TemporaryDirectory(prefix="xuequ-duckdb-") as tmp:
+        target = Path(tmp) / "facts.parquet"
+        lf.sink_parquet(target)
+        relation = f"read_parquet('{_quote(target)}')"
+        table_columns = duckdb_columns(connection, relation, policy, collection)
+        plan, queries = _group_queries(policy, collection, date, table_columns)
+        counted = connection.execute(f"SELECT COUNT(*) FROM {relation}").fetchone()
+        rows = int(counted[0]) if counted is not None else 0
+        records = pl.scan_parquet(target)
+        for batch, query in zip(plan.batches, queries, strict=True):
+            sql = query.replace(_SOURCE_MARK, relation)
+            try:
+                cursor = connection.execute(sql)
+            except (duckdb.OutOfRangeException, duckdb.ConversionException):
+                # a number beyond 38 digits: the reference evaluator judges these rules
+                parts.append(reference_groups(policy, [r.rule for r in batch.rules],
+                                              collection, records, date))
+                continue
+            names = [d[0] for d in cursor.description]
+            wide = pl.DataFrame(cursor.fetchall(), schema=names, orient="row",
+                                infer_schema_length=None)
+            for r in batch.rules:
+                values = wide[r.rule.id].to_list()
+                for i, value in enumerate(values):
+                    if value is None:
+                        key = {k: wide[k][i] for k in batch.keys}
+                        values[i] = decide_group(policy, r.rule, collection, records, key,
+                                                 wide[GROUP_REF][i], date)
+                parts.append(pl.DataFrame({RULE_COLUMN: [r.rule.id] * len(values),
+                                           GROUP_REF: wide[GROUP_REF].to_list(),
+                                           STATUS_COLUMN: values}, schema=GROUP_SCHEMA))
+                if rows == 0:
+                    parts.append(pl.DataFrame({RULE_COLUMN: [r.rule.id],
+                                               GROUP_REF: [f"{collection}[]"],
+                                               STATUS_COLUMN: ["undetermined"]},
+                                              schema=GROUP_SCHEMA))
+    for rule, status in plan.whole:
+        parts.append(pl.DataFrame({RULE_COLUMN: [rule.id], GROUP_REF: [""],
+                                   STATUS_COLUMN: [status]}, schema=GROUP_SCHEMA))
+    if not parts:
+        return pl.DataFrame(schema=GROUP_SCHEMA)
+    order = {rule_id: i for i, rule_id in enumerate(grouped_rule_ids(policy, collection))}
+    out = pl.concat(parts).with_columns(pl.col(STATUS_COLUMN).cast(STATUS_DTYPE))
+    return out.with_columns(pl.col(RULE_COLUMN).replace_strict(order, return_dtype=pl.Int64)
+                            .alias("__order")).sort("__order", maintain_order=True).drop("__order")

@@ -340,8 +340,9 @@ class Aggregate(Expr):
         return tuple(e for e in (self.item, self.weight) if e is not None)
 
     def key(self) -> tuple[object, ...]:
-        return ("aggregate", self.func.value, self.item.key() if self.item else None,
-                self.weight.key() if self.weight else None)
+        return ("aggregate", self.func.value,
+                self.item.key() if self.item is not None else None,
+                self.weight.key() if self.weight is not None else None)
 
 
 class agg:
