@@ -252,11 +252,13 @@ def _compile_compare(node: Compare) -> Compiled:
 
 
 def _compile_isin(node: IsIn) -> Compiled:
-    inner, values = compile_expr(node.item), frozenset(node.values)
+    inner, values, is_open = compile_expr(node.item), frozenset(node.values), node.open
 
     def isin(record: Any, env: Env) -> Any:
         value = inner(record, env)
         result = None if value is None else value in values
+        if result is False and is_open:
+            result = None  # an open list (…等) does not exclude unlisted values
         env.trace.append((node, value, None, result))
         return result
     return isin

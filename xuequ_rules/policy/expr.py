@@ -237,14 +237,21 @@ class Not(Expr):
 
 @dataclass(frozen=True, eq=False, slots=True)
 class IsIn(Expr):
+    """Membership in a listed set of values.
+
+    ``open`` marks an open list (…等, 等多种形式): a listed value holds, but an unlisted
+    value is not thereby excluded, so the result is unknown rather than false.
+    """
+
     item: Expr
     values: tuple[Scalar, ...]
+    open: bool = False
 
     def children(self) -> tuple[Expr, ...]:
         return (self.item,)
 
     def key(self) -> tuple[object, ...]:
-        return ("isin", self.item.key(), self.values)
+        return ("isin", self.item.key(), self.values, self.open)
 
 
 @dataclass(frozen=True, eq=False, slots=True)

@@ -26,6 +26,9 @@ class Parameter(Expr):
 
     ``concept`` names the shared idea the number expresses (e.g.
     ``teacher_exchange.min_share_per_year``), so two districts' parameters can be compared.
+    ``derived`` is set when the value is not the reading of a number in its quote (e.g.
+    "全覆盖" read as 1, or a list of names), and says why; otherwise the value must be the
+    reading of a number in one of its quotes.
     """
 
     id: str
@@ -37,6 +40,7 @@ class Parameter(Expr):
     concept: str | None = None
     in_principle: bool = False
     note: Text | None = field(default=None)
+    derived: Text | None = None
 
     def key(self) -> tuple[object, ...]:
         return ("param", self.id)

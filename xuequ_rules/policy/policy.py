@@ -28,6 +28,17 @@ class Narrative:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """A name or slogan with numerals in it (两免一补, 三重一大, 一校一品), declared once.
+
+    Every occurrence of ``text`` in the document is a name, not a quantity.
+    """
+
+    text: str
+    reason: Text
+
+
+@dataclass(frozen=True, slots=True)
 class Phase:
     """A phase or milestone the document sets, with its dates (end inclusive)."""
 
@@ -57,6 +68,7 @@ class DocumentFinding:
     kind: str
     text: Text
     cites: tuple[Cite, ...]
+    encodings: tuple[str, ...] = ()   # ids of the rules/parameters the finding concerns
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +93,7 @@ class Policy:
     count_claims: tuple[CountClaim, ...] = ()
     document_findings: tuple[DocumentFinding, ...] = ()
     unencoded: tuple[Unencoded, ...] = ()
+    terms: tuple[Term, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None

@@ -93,6 +93,9 @@ def render_expr(node: Expr, subject: str, lang: str = "zh") -> str:
     if isinstance(node, IsIn):
         inner = render_expr(node.item, subject, lang)
         values = "、".join(format_value(v) for v in node.values)
+        if node.open:
+            return (f"{inner} 属于 {{{values}}}等（开放列举）" if lang == "zh"
+                    else f"{inner} is one of {{{values}}} or another (open list)")
         return f"{inner} 属于 {{{values}}}" if lang == "zh" else f"{inner} is one of {{{values}}}"
     if isinstance(node, Known):
         inner = render_expr(node.item, subject, lang)
