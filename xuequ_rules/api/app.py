@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from xuequ_rules import __version__
+from xuequ_rules.api.docs_ui import install_docs
 from xuequ_rules.api.errors import (
     MAX_BODY_BYTES,
     BodySizeLimit,
@@ -271,7 +272,10 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
                     "diff and consistency checks. Errors are always "
                     '`{"error": {"field", "zh", "en"}}`.',
         default_response_class=DeterministicJSON,
+        docs_url=None,
+        redoc_url=None,
     )
+    install_docs(app)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
 
