@@ -6,7 +6,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install -q "$repo[api]"
+"$work/venv/bin/pip" install -q "$repo[api,docs]"
 cd "$work"
 "$work/venv/bin/xuequ" list
 "$work/venv/bin/xuequ" check
@@ -25,3 +25,9 @@ assert rotation and rotation[0]["status"] == "satisfied", rotation
 assert "site-packages" in xuequ_rules.__file__, xuequ_rules.__file__
 print("installed wheel: check, eval and import from", xuequ_rules.__file__)
 PY
+# The site, from the wheel alone: nothing written outside --out, no web fonts, no CDN.
+mkdir cwd && (cd cwd && "$work/venv/bin/xuequ" docs build --out "$work/site")
+test -z "$(ls -A cwd)"
+test -f "$work/site/policies/liujiang/2018/text.html"
+! grep -rlE "fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com/[^\"]*\.css" "$work/site" --include=*.html
+echo "installed wheel: site built from the wheel"

@@ -27,6 +27,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
 
 
 def _md(site: SiteResult, path: str) -> str:
+    assert site.source_dir is not None
     return (site.source_dir / "docs" / path).read_text(encoding="utf-8")
 
 
@@ -131,8 +132,9 @@ def _loads(name: str) -> bool:
 
 
 def test_search_is_configured_for_chinese_and_english(site: SiteResult) -> None:
+    assert site.source_dir is not None
     config = yaml.safe_load((site.source_dir / "mkdocs.yml").read_text(encoding="utf-8"))
-    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    search = config["plugins"]["search"]
     assert search["lang"] == ["zh", "en"]
     assert "\\u200b" in search["separator"] and "，" in search["separator"]
     index = json.loads((site.site_dir / "search" / "search_index.json").read_text("utf-8"))

@@ -18,9 +18,10 @@ def register(app: typer.Typer) -> None:
     def build(
         out: Annotated[Path, typer.Option("--out", "-o", help="HTML 输出目录 / site output "
                                           "directory")] = Path("site"),
-        build_dir: Annotated[Path, typer.Option(
-            "--build-dir", help="生成的 Markdown 与 mkdocs.yml 所在目录 / where the generated "
-            "markdown and mkdocs.yml go")] = Path("build/docs-src"),
+        build_dir: Annotated[Path | None, typer.Option(
+            "--build-dir", help="保留生成的 Markdown 与 mkdocs.yml 的目录（默认用临时目录，"
+            "用后删除）/ keep the generated markdown and mkdocs.yml here (default: a "
+            "temporary directory, removed afterwards)")] = None,
         strict: Annotated[bool, typer.Option("--strict/--no-strict", help="警告即失败 / fail "
                                              "on warnings")] = True,
         as_json: Annotated[bool, typer.Option("--json", help="机器可读的 JSON 输出 / JSON "
@@ -31,7 +32,9 @@ def register(app: typer.Typer) -> None:
 
         result = build_site(out, source_dir=build_dir, strict=strict)
         if as_json:
-            print_json({"site": str(result.site_dir), "pages": len(result.pages),
+            print_json({"site": str(result.site_dir),
+                        "sources": None if result.source_dir is None else str(result.source_dir),
+                        "pages": len(result.pages),
                         "policies": list(result.policies), "problems": list(result.problems)})
             return
         console.print(f"网站 site: {escape(str(result.site_dir))}（{len(result.pages)} 个生成页面 "

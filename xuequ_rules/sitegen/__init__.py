@@ -1,12 +1,15 @@
 """Generate the documentation site from the installed policies and build it with MkDocs.
 
 >>> from xuequ_rules.sitegen import build_site
->>> build_site(Path("site"))          # markdown into build/docs-src, HTML into site/
+>>> build_site(Path("site"))          # markdown in a temporary directory, HTML into site/
 
-The repository's ``mkdocs.yml`` is the base configuration (theme, search, mkdocstrings,
-developer pages); :func:`write_sources` copies the hand-written ``docs/`` next to the
-generated pages, writes a ``mkdocs.yml`` whose nav includes them, and :func:`build_site`
-runs ``mkdocs build --strict`` on it.
+The base configuration (theme, search, mkdocstrings, the hand-written pages' nav) and the
+hand-written pages ship with the package (``mkdocs-base.yml`` and
+``xuequ_rules.sitegen.handwritten``, which is the repository's ``docs/``), so the site builds
+the same from an installed wheel as from a checkout. :func:`write_sources` copies the
+hand-written pages next to the generated ones and writes a ``mkdocs.yml`` whose nav includes
+them; :func:`build_site` runs ``mkdocs build --strict`` on it. Nothing is written outside the
+output directory unless a source directory is asked for.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +39,15 @@ from xuequ_rules.sitegen.pages import (
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+BASE_CONFIG = Path(__file__).resolve().with_name("mkdocs-base.yml")
+
+
+def handwritten_pages() -> Path:
+    """The hand-written pages: ``docs/`` of a checkout, else the copy installed with the wheel."""
+    checkout = REPO_ROOT / "docs"
+    if checkout.is_dir() and (REPO_ROOT / "pyproject.toml").is_file():
+        return checkout
+    return Path(__file__).resolve().with_name("handwritten")
 
 CSS = """
 .xq-clause { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
@@ -71,7 +84,7 @@ ins.xq-ins { background: #dcfce7; color: #166534; text-decoration: none; }
 class SiteResult:
     """Where the markdown and the HTML went, and what was (or could not be) included."""
 
-    source_dir: Path
+    source_dir: Path | None       # None: generated in a temporary directory, since removed
     site_dir: Path
     pages: tuple[str, ...]
     policies: tuple[str, ...]
@@ -137,7 +150,7 @@ def generate_pages(entries: list[Entry], broken: dict[str, str]) -> tuple[list[P
 
 
 def base_config(config_path: Path | None = None) -> dict[str, Any]:
-    path = config_path or REPO_ROOT / "mkdocs.yml"
+    path = config_path or BASE_CONFIG
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise XuequError(f"{path} 不是有效的 MkDocs 配置", f"{path} is not a MkDocs config",
@@ -152,7 +165,7 @@ def write_sources(source_dir: Path, site_dir: Path, *, docs_dir: Path | None = N
     Returns the config path, the generated pages and the problems met (packages that
     failed to load are listed on the site, not fatal).
     """
-    handwritten = docs_dir or REPO_ROOT / "docs"
+    handwritten = docs_dir or handwritten_pages()
     config = base_config(config_path)
     out_docs = source_dir / "docs"
     if out_docs.exists():
@@ -176,10 +189,11 @@ def write_sources(source_dir: Path, site_dir: Path, *, docs_dir: Path | None = N
     config["extra_css"] = [*config.get("extra_css", []), "stylesheets/xuequ.css"]
     nav = list(config.get("nav") or [{"首页 Home": "index.md"}])
     config["nav"] = nav[:1] + generated_nav + nav[1:]
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "mkdocstrings" in plugin:
-            python = plugin["mkdocstrings"].setdefault("handlers", {}).setdefault("python", {})
-            python.setdefault("paths", [str(REPO_ROOT)])
+    plugins = config.get("plugins") or {}
+    mkdocstrings = plugins.get("mkdocstrings") if isinstance(plugins, dict) else None
+    if isinstance(mkdocstrings, dict) and (REPO_ROOT / "xuequ_rules").is_dir():
+        python = mkdocstrings.setdefault("handlers", {}).setdefault("python", {})
+        python.setdefault("paths", [str(REPO_ROOT)])
     config_file = source_dir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                            encoding="utf-8")
@@ -191,8 +205,35 @@ def write_sources(source_dir: Path, site_dir: Path, *, docs_dir: Path | None = N
 def build_site(site_dir: Path, *, source_dir: Path | None = None, strict: bool = True,
                docs_dir: Path | None = None, config_path: Path | None = None
                ) -> SiteResult:
-    """Generate the markdown and run ``mkdocs build`` (``--strict`` by default)."""
-    src = source_dir or Path("build") / "docs-src"
+    """Generate the markdown and run ``mkdocs build`` (``--strict`` by default).
+
+    The markdown goes to ``source_dir`` when given (kept, for inspection), else to a
+    temporary directory removed afterwards. An output directory that cannot be written is
+    refused before anything is generated.
+    """
+    ensure_writable(site_dir)
+    if source_dir is not None:
+        return _build(site_dir, source_dir, strict, docs_dir, config_path)
+    with tempfile.TemporaryDirectory(prefix="xuequ-site-") as tmp:
+        result = _build(site_dir, Path(tmp), strict, docs_dir, config_path)
+    return SiteResult(None, result.site_dir, result.pages, result.policies, result.problems)
+
+
+def ensure_writable(site_dir: Path) -> None:
+    """Create ``site_dir`` and prove it writable, or raise one bilingual line naming it."""
+    try:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=site_dir, prefix=".xuequ-write-test-"):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise XuequError(f"无法写入网站输出目录 {site_dir}：{reason}",
+                         f"cannot write the site output directory {site_dir}: {reason}",
+                         field="--out") from None
+
+
+def _build(site_dir: Path, src: Path, strict: bool, docs_dir: Path | None,
+           config_path: Path | None) -> SiteResult:
     config_file, pages, problems = write_sources(src, site_dir, docs_dir=docs_dir,
                                                  config_path=config_path)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file.resolve())]
@@ -202,9 +243,12 @@ def build_site(site_dir: Path, *, source_dir: Path | None = None, strict: bool =
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False,
                           cwd=str(src))
     if done.returncode != 0:
-        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-30:])
-        raise XuequError(f"mkdocs 构建失败（退出码 {done.returncode}）：\n{tail}",
-                         f"mkdocs build failed (exit {done.returncode}):\n{tail}",
+        lines = (done.stdout + done.stderr).strip().splitlines()
+        last = next((line.strip() for line in reversed(lines)
+                     if line.strip().startswith(("ERROR", "WARNING", "Aborted"))),
+                    lines[-1].strip() if lines else "")
+        raise XuequError(f"mkdocs 构建失败（退出码 {done.returncode}）：{last}",
+                         f"mkdocs build failed (exit {done.returncode}): {last}",
                          field=str(config_file))
     names = tuple(dict.fromkeys(p.path.split("/")[1] for p in pages
                                 if p.path.startswith("policies/") and p.path.count("/") > 2))
