@@ -444,8 +444,11 @@ class Facts(BaseModel):
     @model_validator(mode="after")
     def _unique_ids(self) -> Facts:
         for name in COLLECTIONS:
-            ids = [record.id for record in getattr(self, name)]
-            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            seen: set[str] = set()
+            repeated: set[str] = set()
+            for record in getattr(self, name):   # one pass: linear in the number of records
+                (repeated if record.id in seen else seen).add(record.id)
+            duplicates = sorted(repeated)
             if duplicates:
                 raise ValueError(f"{name} 中标识重复：{duplicates} / duplicate ids in {name}: "
                                  f"{duplicates}")
