@@ -1,0 +1,64 @@
+"""Mutation test: every wrong value or unit of a shipped parameter is a library defect."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from xuequ_rules.consistency.mutation import (
+    OTHER_FAMILY,
+    mutants,
+    mutation_result,
+    perturb,
+    shipped_results,
+)
+from xuequ_rules.document.numbers import COMPATIBLE
+from xuequ_rules.policy.units import Unit
+from xuequ_rules.registry import load_policy
+from xuequ_rules.text import Text
+
+
+def test_mutation_kills_every_value_and_unit_perturbation_of_every_shipped_parameter() -> None:
+    results = shipped_results()
+    for r in results:
+        print(f"{r.policy}: killed {r.killed}/{r.mutants} ({r.kill_rate * 100:.1f}%), "
+              f"derived {len(r.derived)}, failing unmutated {len(r.failing)}")
+    total = sum(r.mutants for r in results)
+    killed = sum(r.killed for r in results)
+    print(f"total: killed {killed}/{total}")
+    assert total > 0
+    assert [s for r in results for s in r.survivors] == []
+
+
+def test_perturb_moves_ratio_10_percent_to_15_a_count_up_one_and_a_year_back_two() -> None:
+    assert perturb(Decimal("0.10"), Unit.RATIO) == Decimal("0.15")
+    assert perturb(2, Unit.SCHOOLS) == 3
+    assert perturb(2033, Unit.YEAR) == 2031
+    assert perturb(dt.date(2024, 9, 30), Unit.DATE) == dt.date(2022, 9, 30)
+
+
+def test_unit_mutants_come_from_another_family_that_reads_no_kind_the_unit_reads() -> None:
+    for unit, other in OTHER_FAMILY.items():
+        assert other is not unit
+        assert not (COMPATIBLE[unit] & COMPATIBLE[other]), (unit, other)
+
+
+def test_mutants_of_liujiang_rotation_share_are_15_percent_and_yuan() -> None:
+    param = load_policy("liujiang@2018").parameter("liujiang.teacher_exchange.min_share")
+    assert [(k, m.value, m.unit) for k, m in mutants(param)] == [
+        ("value", Decimal("0.15"), Unit.RATIO), ("unit", Decimal("0.10"), Unit.YUAN)]
+
+
+def test_mutation_counts_derived_and_unmutated_failing_parameters_apart() -> None:
+    policy = load_policy("nantong@2013")
+    param = policy.parameter("nantong.inspection.interval_years")
+    underived = dataclasses.replace(param, derived=None)
+    derived = dataclasses.replace(param, derived=Text("每年即一年一次", "每年 means yearly"))
+    for variant, bucket in ((underived, "failing"), (derived, "derived")):
+        others = tuple(p for p in policy.parameters if p.id != param.id)
+        rules = tuple(r for r in policy.rules if param not in r.parameters())
+        result = mutation_result(dataclasses.replace(policy, parameters=(*others, variant),
+                                                     rules=rules))
+        assert param.id in getattr(result, bucket)
+        assert not any(param.id in s for s in result.survivors)
