@@ -51,10 +51,10 @@ def test_mutants_of_liujiang_rotation_share_are_15_percent_and_yuan() -> None:
 
 
 def test_mutation_counts_derived_and_unmutated_failing_parameters_apart() -> None:
-    policy = load_policy("nantong@2013")
-    param = policy.parameter("nantong.inspection.interval_years")
+    policy = load_policy("caoxian@capture-1")
+    param = policy.parameter("caoxian.suspension.max_extensions")
     underived = dataclasses.replace(param, derived=None)
-    derived = dataclasses.replace(param, derived=Text("每年即一年一次", "每年 means yearly"))
+    derived = dataclasses.replace(param, derived=Text("再延期一年即延期一次", "one extension"))
     for variant, bucket in ((underived, "failing"), (derived, "derived")):
         others = tuple(p for p in policy.parameters if p.id != param.id)
         rules = tuple(r for r in policy.rules if param not in r.parameters())

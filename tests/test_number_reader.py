@@ -9,7 +9,7 @@ import pytest
 
 from xuequ_rules.consistency.numbers import number_coverage
 from xuequ_rules.consistency.quotes import corrected_quote
-from xuequ_rules.document.numbers import Kind, Quantity, read_quantities
+from xuequ_rules.document.numbers import Kind, Quantity, implicit_quantities, read_quantities
 from xuequ_rules.document.numerals import chinese_to_int
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.policy import Term
@@ -127,3 +127,11 @@ def test_number_coverage_sees_liujiang_两免一补_until_the_policy_declares_it
     slogan = [t for t in uncovered if t.clause == "三/(三)/1" and t.text in ("两", "一")]
     assert slogan, "the numerals of 两免一补 are numbers until declared"
     assert not [t for t in after if t.clause == "三/(三)/1" and t.text in ("两", "一")]
+
+
+def test_reader_reads_full_coverage_and_every_year_only_as_implicit_quantities() -> None:
+    text = "在结对帮扶形式全覆盖的基础上，每年进行督查考核"
+    assert read_quantities(text) == ()
+    assert [(q.text, q.readings[0].kind, q.readings[0].value)
+            for q in implicit_quantities(text)] == [
+        ("全覆盖", Kind.PERCENT, Decimal(1)), ("每年", Kind.DURATION, Decimal(1))]

@@ -80,12 +80,31 @@ def test_value_quote_reports_a_quote_holding_two_counts_of_the_parameters_unit()
 
 
 def test_value_quote_exempts_a_derived_parameter_but_not_its_underived_twin() -> None:
-    policy = load_policy("nantong@2013")
-    param = policy.parameter("nantong.inspection.interval_years")
+    policy = load_policy("caoxian@capture-1")
+    param = policy.parameter("caoxian.suspension.max_extensions")
     underived = dataclasses.replace(param, derived=None)
-    derived = dataclasses.replace(param, derived=Text("“每年”即每一年一次", "每年 means once a year"))
+    derived = dataclasses.replace(param, derived=Text("“可再延期休学一年”只许延期一次",
+                                                      "one further year: one extension"))
     assert kinds(parameter_defects(policy.document, underived)) == ["value_quote"]
     assert parameter_defects(policy.document, derived) == []
+
+
+def test_value_quote_reads_nantong_all_schools_as_a_share_of_one_and_rejects_90_percent(
+        ) -> None:
+    policy = load_policy("nantong@2013")
+    param = dataclasses.replace(policy.parameter("nantong.schools.modern_standard_share_2018"),
+                                derived=None)
+    assert parameter_defects(policy.document, param) == []
+    assert parameter_defects(policy.document,
+                             dataclasses.replace(param, value=Decimal("0.9")))
+
+
+def test_value_quote_reads_nantong_yearly_inspection_as_an_interval_of_one_year() -> None:
+    policy = load_policy("nantong@2013")
+    param = dataclasses.replace(policy.parameter("nantong.inspection.interval_years"),
+                                derived=None)
+    assert parameter_defects(policy.document, param) == []
+    assert parameter_defects(policy.document, dataclasses.replace(param, value=2))
 
 
 def test_value_quote_reports_a_list_parameter_naming_an_item_its_quote_lacks() -> None:

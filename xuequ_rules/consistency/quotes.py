@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xuequ_rules.document.document import Document
-from xuequ_rules.document.numbers import Quantity, read_quantities
+from xuequ_rules.document.numbers import Quantity, implicit_quantities, read_quantities
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.policy.citation import Cite
 
@@ -21,8 +21,9 @@ def corrected_quote(document: Document, cite: Cite) -> str:
 
 
 def quote_quantities(document: Document, cites: tuple[Cite, ...]) -> list[Quantity]:
-    """Every quantity read in the corrected quotes of ``cites``."""
-    return [q for cite in cites for q in read_quantities(corrected_quote(document, cite))]
+    """Every quantity read in the corrected quotes of ``cites``, implicit ones included."""
+    texts = [corrected_quote(document, cite) for cite in cites]
+    return [q for text in texts for q in (*read_quantities(text), *implicit_quantities(text))]
 
 
 def describe(quantities: list[Quantity]) -> str:

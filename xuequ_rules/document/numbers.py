@@ -9,6 +9,9 @@ The distinction: in 一名主要负责人 the 一 counts persons, so it is a qua
 not count anything, so it is a word. Numerals inside names and slogans (两免一补) are
 quantities to this reader; a policy declares them once as terms.
 
+Words that state a quantity without a numeral (全覆盖, 所有, 每年) are read apart, by
+:func:`implicit_quantities`, for comparing a value with its quote only.
+
 Readings carry a :class:`Kind`; :data:`COMPATIBLE` says which kinds a parameter unit may be
 read from. Ranges (3~5年, 3-5所, 3至5) read as both ends.
 """
@@ -198,6 +201,23 @@ def read_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         found.append(Quantity(head.rstrip(), start, start + len(head.rstrip()), tuple(readings)))
     return tuple(found)
+
+
+# Words that state a quantity without a numeral; read only where a cited quote is compared
+# with a value (全覆盖 is a share of 1, 每年 an interval of one year), never counted as
+# numbers of the document.
+IMPLICIT: dict[str, Reading] = {
+    "全覆盖": Reading(Kind.PERCENT, Decimal(1)), "所有": Reading(Kind.PERCENT, Decimal(1)),
+    "全部": Reading(Kind.PERCENT, Decimal(1)), "每年": Reading(Kind.DURATION, Decimal(1)),
+    "每学年": Reading(Kind.DURATION, Decimal(1)),
+}
+_IMPLICIT = re.compile("|".join(sorted(IMPLICIT, key=len, reverse=True)))
+
+
+def implicit_quantities(text: str) -> tuple[Quantity, ...]:
+    """The quantities words state without a numeral (全覆盖 → 100%, 每年 → every 1 year)."""
+    return tuple(Quantity(m.group(), m.start(), m.end(), (IMPLICIT[m.group()],))
+                 for m in _IMPLICIT.finditer(text))
 
 
 def matches(value: object, kinds: frozenset[Kind], quantity: Quantity) -> bool:
