@@ -135,3 +135,10 @@ def test_reader_reads_full_coverage_and_every_year_only_as_implicit_quantities()
     assert [(q.text, q.readings[0].kind, q.readings[0].value)
             for q in implicit_quantities(text)] == [
         ("全覆盖", Kind.PERCENT, Decimal(1)), ("每年", Kind.DURATION, Decimal(1))]
+
+
+def test_reader_reads_a_bare_decimal_below_one_as_a_coefficient_and_other_bare_numbers_plain(
+        ) -> None:
+    assert readings("≤ 0.50 for primary schools") == [("0.50", [(Kind.COEFFICIENT,
+                                                                  Decimal("0.50"))])]
+    assert readings("at least 6 of") == [("6", [(Kind.PLAIN, 6)])]

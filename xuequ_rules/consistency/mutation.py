@@ -2,8 +2,9 @@
 
 For every parameter of every shipped policy version, the value is perturbed (a ratio or
 amount ×1.5, a count +1, a year −2, a date two years earlier, a list given an extra item)
-and, separately, the unit is changed to one of another family (a ratio to 元, a count to 元,
-a duration to 所, a year to 学时 …). Each mutant is run through :func:`parameter_defects`,
+and, separately, the unit is changed to every unit that reads none of the kinds the true unit
+reads (a ratio to 元 or 年, a count to 元, a duration to 所 or 人, a year to 学时 …); units
+that overlap (a count read from 2所 may also be 所) are not mutants of each other. Each mutant is run through :func:`parameter_defects`,
 the very function ``xuequ check`` runs, and is *killed* when a library defect names the
 parameter. Parameters declared ``derived`` are not read from their quotes, so no quote can
 kill their mutants: they are counted apart. Parameters that already fail unmutated are
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xuequ_rules.consistency.values import parameter_defects
+from xuequ_rules.document.numbers import COMPATIBLE
 from xuequ_rules.policy.expr import Scalar
 from xuequ_rules.policy.parameter import DatedValue, Parameter
 from xuequ_rules.policy.policy import Policy
@@ -54,7 +56,18 @@ def mutants(param: Parameter) -> list[tuple[str, Parameter]]:
         changed[index] = DatedValue(dated.since, perturb(dated.value, param.unit))
         out.append((f"dated[{index}]", dataclasses.replace(param, dated=tuple(changed))))
     out.append(("unit", dataclasses.replace(param, unit=OTHER_FAMILY[param.unit])))
+    for unit in foreign_units(param.unit):
+        if unit is not OTHER_FAMILY[param.unit]:
+            out.append((f"unit:{unit.name}", dataclasses.replace(param, unit=unit)))
     return out
+
+
+def foreign_units(unit: Unit) -> list[Unit]:
+    """Every unit that reads no kind ``unit`` reads (a count is never 元; 所 never 人)."""
+    if unit is Unit.TEXT:
+        return [OTHER_FAMILY[unit]]
+    return [other for other in Unit if other not in (unit, Unit.TEXT)
+            and not COMPATIBLE[other] & COMPATIBLE[unit]]
 
 
 @dataclass

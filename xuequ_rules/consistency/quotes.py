@@ -21,9 +21,17 @@ def corrected_quote(document: Document, cite: Cite) -> str:
 
 
 def quote_quantities(document: Document, cites: tuple[Cite, ...]) -> list[Quantity]:
-    """Every quantity read in the corrected quotes of ``cites``, implicit ones included."""
-    texts = [corrected_quote(document, cite) for cite in cites]
-    return [q for text in texts for q in (*read_quantities(text), *implicit_quantities(text))]
+    """Every quantity read in the corrected quotes of ``cites``.
+
+    A quote without any numeral is read for the words that state a quantity without one
+    (全覆盖, 所有, 每年); a quote with a numeral is read for its numerals only, so 每年 beside
+    至少1名 is not mistaken for the value.
+    """
+    found: list[Quantity] = []
+    for cite in cites:
+        text = corrected_quote(document, cite)
+        found.extend(read_quantities(text) or implicit_quantities(text))
+    return found
 
 
 def describe(quantities: list[Quantity]) -> str:

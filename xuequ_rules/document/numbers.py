@@ -43,12 +43,13 @@ class Kind(StrEnum):
     TERMS = "terms"          # 2届
     COUNT = "count"          # any other measure word: 8个, 一次, 两项, 一年级 …
     AREA = "area"            # 4.5 m²
-    PLAIN = "plain"          # a number without a measure word
+    COEFFICIENT = "coefficient"  # a plain decimal below one (≤ 0.50), a share written bare
+    PLAIN = "plain"          # any other number without a measure word
 
 
 # Which reading kinds a parameter in each unit may be read from.
 COMPATIBLE: dict[Unit, frozenset[Kind]] = {
-    Unit.RATIO: frozenset({Kind.PERCENT, Kind.PLAIN}),
+    Unit.RATIO: frozenset({Kind.PERCENT, Kind.COEFFICIENT}),
     Unit.YUAN: frozenset({Kind.MONEY}),
     Unit.HOURS: frozenset({Kind.HOURS}),
     Unit.YEARS: frozenset({Kind.DURATION}),
@@ -109,7 +110,7 @@ _PATTERN = re.compile(
 LEXICAL = ("一体", "统一", "一些", "一样", "万一", "一起", "进一步", "唯一", "一定", "一般",
            "一致", "一切", "一直", "一旦", "同一", "逐一", "一律", "一并", "一道", "一同",
            "一流", "一线", "一视同仁", "一手", "一贯", "一系列", "一边", "一经", "专一",
-           "一环", "一带", "一批", "每一", "千方百计", "百姓", "十分", "万分", "一时", "一刀切", "一盘棋",
+           "一环", "一带", "一批", "每一", "另一", "千方百计", "百姓", "十分", "万分", "一时", "一刀切", "一盘棋",
            "一把手", "一体化", "不一", "一切", "之一", "一方面", "一举", "一心", "千家万户",
            "四面八方", "三令五申", "一如既往", "一以贯之", "万众", "百年大计", "一揽子")
 _LEXICAL = re.compile("|".join(re.escape(w) for w in sorted(LEXICAL, key=len, reverse=True)))
@@ -156,6 +157,8 @@ def _quantity_readings(match: re.Match[str]) -> list[Reading]:
     factor = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}.get(match["mult"] or "", 1)
     unit = match["unit"]
     kind = Kind.MONEY if unit == "元" else _MEASURES[unit] if unit else Kind.PLAIN
+    if kind is Kind.PLAIN and all(0 < v < 1 for v in ends) and "." in match["a"]:
+        kind = Kind.COEFFICIENT
     return [Reading(kind, v * factor) for v in ends]
 
 
