@@ -2,13 +2,14 @@
 
 For every parameter of every shipped policy version, the value is perturbed (a ratio or
 amount ×1.5, a count +1, a year −2, a date two years earlier, a list given an extra item)
-and, separately, the unit is changed to every unit that reads none of the kinds the true unit
-reads (a ratio to 元 or 年, a count to 元, a duration to 所 or 人, a year to 学时 …); units
-that overlap (a count read from 2所 may also be 所) are not mutants of each other. Each mutant is run through :func:`parameter_defects`,
-the very function ``xuequ check`` runs, and is *killed* when a library defect names the
-parameter. Parameters declared ``derived`` are not read from their quotes, so no quote can
-kill their mutants: they are counted apart. Parameters that already fail unmutated are
-counted apart too (their defect is reported by ``xuequ check``).
+and, separately, the unit is changed to every unit that reads none of the kinds the true
+unit reads (a ratio to 元 or 年, a count to 元, a duration to 所 or 人, a year to 学时 …); units
+that overlap (a count read from 2所 may also be 所) are not mutants of each other. Each mutant
+is run through :func:`parameter_defects`, the very function ``xuequ check`` runs, and is
+*killed* when a library defect names the parameter. Parameters declared ``derived`` are not
+read from their quotes, so no quote can kill their mutants: they are counted apart.
+Parameters that already fail unmutated are counted apart too (their defect is reported by
+``xuequ check``).
 
 ``python -m xuequ_rules.consistency.mutation`` prints the kill rate per policy and in total.
 """
