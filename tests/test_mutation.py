@@ -31,6 +31,15 @@ def test_mutation_kills_every_value_and_unit_perturbation_of_every_shipped_param
     assert [s for r in results for s in r.survivors] == []
 
 
+def test_mutation_catches_every_shipped_phase_date_and_deadline_moved_two_years_earlier(
+        ) -> None:
+    results = shipped_results()
+    dates = sum(r.date_mutants for r in results)
+    print(f"date mutants: {dates}, survivors: {[s for r in results for s in r.date_survivors]}")
+    assert dates > 0
+    assert [s for r in results for s in r.date_survivors] == []
+
+
 def test_perturb_moves_ratio_10_percent_to_15_a_count_up_one_and_a_year_back_two() -> None:
     assert perturb(Decimal("0.10"), Unit.RATIO) == Decimal("0.15")
     assert perturb(2, Unit.SCHOOLS) == 3

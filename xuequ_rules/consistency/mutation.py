@@ -21,11 +21,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from xuequ_rules.consistency.values import parameter_defects
+from xuequ_rules.consistency.values import parameter_defects, phase_defects, rule_date_defects
 from xuequ_rules.document.numbers import COMPATIBLE
 from xuequ_rules.policy.expr import Scalar
 from xuequ_rules.policy.parameter import DatedValue, Parameter
 from xuequ_rules.policy.policy import Policy
+from xuequ_rules.policy.rule import Rule
 from xuequ_rules.policy.units import Unit
 
 OTHER_FAMILY: dict[Unit, Unit] = {
@@ -79,6 +80,8 @@ class MutationResult:
     failing: list[str] = field(default_factory=list)      # fail before any mutation
     mutants: int = 0
     survivors: list[str] = field(default_factory=list)   # "param.id (kind)"
+    date_mutants: int = 0                                 # phase dates and deadlines
+    date_survivors: list[str] = field(default_factory=list)
 
     @property
     def killed(self) -> int:
@@ -107,7 +110,36 @@ def mutation_result(policy: Policy) -> MutationResult:
             result.mutants += 1
             if not _names(param.id, [i.id for i in parameter_defects(document, mutant)]):
                 result.survivors.append(f"{param.id} ({kind})")
+    _date_mutations(policy, result)
     return result
+
+
+def _earlier(value: dt.date) -> dt.date:
+    return perturb(value, Unit.DATE)  # type: ignore[return-value]
+
+
+def _date_mutations(policy: Policy, result: MutationResult) -> None:
+    """Each phase date and each rule deadline two years earlier must be caught too."""
+    document = policy.document
+    for phase in policy.phases:
+        if phase_defects(document, phase):
+            continue
+        edges = [("start", dataclasses.replace(phase, start=_earlier(phase.start)))
+                 if phase.start else None,
+                 ("end", dataclasses.replace(phase, end=_earlier(phase.end)))
+                 if phase.end else None]
+        for edge, mutant in (e for e in edges if e is not None):
+            result.date_mutants += 1
+            if not phase_defects(document, mutant):
+                result.date_survivors.append(f"{phase.id} ({edge})")
+    for rule in policy.rules:
+        if not isinstance(rule, Rule) or rule.deadline is None or rule_date_defects(
+                policy, rule):
+            continue
+        deadline = rule.deadline
+        result.date_mutants += 1
+        if not rule_date_defects(policy, dataclasses.replace(rule, deadline=_earlier(deadline))):
+            result.date_survivors.append(f"{rule.id} (deadline)")
 
 
 def shipped_results() -> list[MutationResult]:
@@ -123,14 +155,18 @@ def main() -> None:
         print(f"{r.policy}: 参数 parameters {r.parameters}, 变异 mutants {r.mutants}, "
               f"杀死 killed {r.killed} ({r.kill_rate * 100:.1f}%), "
               f"派生 derived {len(r.derived)}, 未变异即不符 failing unmutated {len(r.failing)}")
-        for survivor in r.survivors:
+        print(f"  日期变异 date mutants {r.date_mutants}, "
+              f"杀死 killed {r.date_mutants - len(r.date_survivors)}")
+        for survivor in r.survivors + r.date_survivors:
             print(f"  存活 survived: {survivor}")
     total = sum(r.mutants for r in results)
     killed = sum(r.killed for r in results)
     rate = Decimal(killed) / Decimal(total) * 100 if total else Decimal(100)
     print(f"合计 total: {killed}/{total} ({rate:.1f}%), "
           f"派生 derived {sum(len(r.derived) for r in results)}, "
-          f"未变异即不符 failing unmutated {sum(len(r.failing) for r in results)}")
+          f"未变异即不符 failing unmutated {sum(len(r.failing) for r in results)}; "
+          f"日期 dates {sum(r.date_mutants - len(r.date_survivors) for r in results)}/"
+          f"{sum(r.date_mutants for r in results)}")
 
 
 if __name__ == "__main__":
