@@ -2,15 +2,18 @@
 
 Numbers are what :func:`xuequ_rules.document.numbers.read_quantities` reads: every quantity,
 date, percentage, money amount, document-number digit and Chinese numeral expression,
-counts such as 一名主要负责人 included. Clause numbers (一、 (二) 3.) are skipped here, as
-the reader skips list markers (一是), ordinals and proper names (第二中学), and lexical words
-whose character is not a numeral at all (统一, 一体, 一批, 进一步). Numerals inside names and
-slogans (两免一补, 三重一大) are numbers to the reader; a policy declares each such name once
-as a :class:`~xuequ_rules.policy.policy.Term`, which covers all its occurrences.
+counts such as 一名主要负责人 included. Clause numbers (一、 (二) 3.) and the editorial notes
+errata insert (［缺失：…］) are skipped here; the reader itself skips list markers (一是),
+ordinals and proper names (第二中学), and lexical words whose character is not a numeral at
+all (统一, 一体, 一批, 进一步): there 一 counts nothing, whereas in 一名 it counts a person.
+Numerals inside names and slogans (两免一补, 三重一大) are numbers to the reader; a policy
+declares each such name once as a :class:`~xuequ_rules.policy.policy.Term`, which covers
+all its occurrences.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from xuequ_rules.consistency.quotes import corrected_quote
@@ -30,13 +33,18 @@ class NumberToken:
     end: int
 
 
+_EDITORIAL = re.compile(r"［[^］]*］")
+
+
 def number_tokens(document: Document, clause: Clause) -> list[NumberToken]:
-    """Numbers in a clause's own corrected text, its numbering marker excluded."""
+    """Numbers in a clause's own corrected text, its numbering marker and the editorial
+    notes of its errata (［缺失：…］) excluded."""
     text = document.corrected_text(clause)
     marker_len = len(apply_errata(document.source.text, document.source.errata, clause.start,
                                   clause.body_start))
+    notes = [m.span() for m in _EDITORIAL.finditer(text)]
     return [NumberToken(clause.id, q.text, q.start, q.end) for q in read_quantities(text)
-            if q.start >= marker_len]
+            if q.start >= marker_len and not any(a <= q.start < b for a, b in notes)]
 
 
 def _all_cites(policy: Policy) -> list[Cite]:
