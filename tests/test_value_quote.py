@@ -153,3 +153,15 @@ def test_check_reports_value_defects_with_stats_in_its_json() -> None:
     assert set(report["stats"]) == {"numbers_found", "numbers_covered", "parameters",
                                     "parameters_derived", "parameters_mismatched"}
     assert report["stats"]["parameters"] == len(load_policy(LIUJIANG).parameters)
+
+
+def test_check_reports_liujiang_rotation_share_of_15_percent_as_a_library_defect() -> None:
+    policy = load_policy(LIUJIANG)
+    param = policy.parameter("liujiang.teacher_exchange.min_share")
+    mutated = dataclasses.replace(param, value=Decimal("0.15"))
+    others = tuple(p for p in policy.parameters if p.id != param.id)
+    rules = tuple(r for r in policy.rules if param not in r.parameters())
+    report = check_policy(dataclasses.replace(policy, parameters=(*others, mutated), rules=rules))
+    assert "value:liujiang.teacher_exchange.min_share" in [d.id for d in report.defects]
+    assert not report.ok
+    assert report.stats["parameters_mismatched"] >= 1
