@@ -1,4 +1,11 @@
-"""``xuequ check``: library defects (must be none) versus findings about the document."""
+"""``xuequ check``: library defects (must be none) versus findings about the document.
+
+Defect kinds: ``unclassified_number`` (a number no parameter, narrative or term covers),
+``value_quote`` (a parameter value its quote does not state), ``date_quote`` (a phase date,
+deadline or validity date its quote does not state), ``deadline_year`` (a deadline that
+disagrees with the year parameter citing the same words), ``citation_depth`` (a citation that
+names a parent of the clause holding its quote) and ``decision_table``.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,12 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from xuequ_rules.consistency.numbers import uncovered_numbers
+from xuequ_rules.consistency.depth import depth_defects
+from xuequ_rules.consistency.issue import Issue
+from xuequ_rules.consistency.numbers import number_coverage
+from xuequ_rules.consistency.values import parameter_defects, phase_defects, rule_date_defects
 from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.compiler import Env, compile_expr
-from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.expr import Compare, Const, Field
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -20,23 +29,12 @@ from xuequ_rules.text import Text
 
 
 @dataclass(frozen=True, slots=True)
-class Issue:
-    id: str
-    kind: str
-    text: Text
-    cites: tuple[Cite, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, **self.text.as_dict(),
-                "citations": [c.as_dict() for c in self.cites]}
-
-
-@dataclass(frozen=True, slots=True)
 class Report:
     policy: str
     version: str
     defects: tuple[Issue, ...] = field(default=())
     document_findings: tuple[Issue, ...] = field(default=())
+    stats: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -45,7 +43,8 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {"policy": self.policy, "version": self.version, "ok": self.ok,
                 "defects": [d.as_dict() for d in self.defects],
-                "document_findings": [d.as_dict() for d in self.document_findings]}
+                "document_findings": [d.as_dict() for d in self.document_findings],
+                "stats": dict(self.stats)}
 
 
 def _probe_values(rule: Decision) -> list[Any]:
@@ -122,11 +121,19 @@ def _phase_findings(policy: Policy) -> list[Issue]:
 def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
     """The consistency report of one policy version."""
     defects: list[Issue] = []
-    for token in uncovered_numbers(policy):
+    found, uncovered = number_coverage(policy)
+    for token in uncovered:
         defects.append(Issue(f"number:{token.clause}:{token.start}", "unclassified_number", Text(
             f"条款 {token.clause} 中的数字“{token.text}”既不是参数也未说明为叙述性数字",
             f"number {token.text!r} in clause {token.clause} is neither a parameter nor "
             "marked narrative")))
+    value_defects = [i for p in policy.parameters for i in parameter_defects(policy.document, p)]
+    defects.extend(value_defects)
+    for phase in policy.phases:
+        defects.extend(phase_defects(policy.document, phase))
+    for rule in policy.rules:
+        defects.extend(rule_date_defects(policy, rule))
+    defects.extend(depth_defects(policy))
     for rule in policy.rules:
         if isinstance(rule, Decision):
             try:
@@ -147,4 +154,8 @@ def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
                 f"{claim.actual}"), claim.cites))
     for finding in policy.document_findings:
         findings.append(Issue(finding.id, finding.kind, finding.text, finding.cites))
-    return Report(policy.name, policy.version, tuple(defects), tuple(findings))
+    stats = {"numbers_found": len(found), "numbers_covered": len(found) - len(uncovered),
+             "parameters": len(policy.parameters),
+             "parameters_derived": sum(1 for p in policy.parameters if p.derived is not None),
+             "parameters_mismatched": len({i.id for i in value_defects})}
+    return Report(policy.name, policy.version, tuple(defects), tuple(findings), stats)

@@ -1,24 +1,28 @@
-"""Every number in a document must be a parameter or a narrative number with a reason."""
+"""Number coverage: every number in a document is a parameter, a narrative or a declared term.
+
+Numbers are what :func:`xuequ_rules.document.numbers.read_quantities` reads: every quantity,
+date, percentage, money amount, document-number digit and Chinese numeral expression,
+counts such as 一名主要负责人 included. Clause numbers (一、 (二) 3.) and the editorial notes
+errata insert (［缺失：…］) are skipped here; the reader itself skips list markers (一是),
+ordinals and proper names (第二中学), and lexical words whose character is not a numeral at
+all (统一, 一体, 一批, 进一步): there 一 counts nothing, whereas in 一名 it counts a person.
+Numerals inside names and slogans (两免一补, 三重一大) are numbers to the reader; a policy
+declares each such name once as a :class:`~xuequ_rules.policy.policy.Term`, which covers
+all its occurrences.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from xuequ_rules.consistency.quotes import corrected_quote
 from xuequ_rules.document.clause import Clause
 from xuequ_rules.document.document import Document
+from xuequ_rules.document.numbers import read_quantities
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.policy import Policy
-
-_CN_NUM = "一二两三四五六七八九十百千万"
-_MEASURE = "个种所名年届次项位批类级统周岁期大倍套支门篇小天月"
-NUMBER = re.compile(
-    rf"\d+(?:[.．]\d+)?\s*%?|(?<![{_CN_NUM}第])[{_CN_NUM}]+(?=[{_MEASURE}])"
-)
-# Chinese numerals that are parts of words, not quantities.
-_NOT_QUANTITY = ("一体", "统一", "一批", "一年级", "一项", "一些", "万一", "一个", "一大", "一样",
-                 "一名", "一所", "一次", "一级", "一类", "一期", "一支", "一天", "一月", "一周")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,38 +33,18 @@ class NumberToken:
     end: int
 
 
-def _is_word(text: str, start: int, token: str) -> bool:
-    if not token or token[0] not in _CN_NUM or token[0].isdigit():
-        return False
-    window = text[max(0, start - 1):start + len(token) + 2]
-    return token == "一" and any(word in window for word in _NOT_QUANTITY)
+_EDITORIAL = re.compile(r"［[^］]*］")
 
 
 def number_tokens(document: Document, clause: Clause) -> list[NumberToken]:
-    """Numbers in a clause's own corrected text, numbering markers excluded."""
+    """Numbers in a clause's own corrected text, its numbering marker and the editorial
+    notes of its errata (［缺失：…］) excluded."""
     text = document.corrected_text(clause)
     marker_len = len(apply_errata(document.source.text, document.source.errata, clause.start,
                                   clause.body_start))
-    tokens: list[NumberToken] = []
-    for match in NUMBER.finditer(text):
-        if match.start() < marker_len:
-            continue
-        token = match.group().strip()
-        if _is_word(text, match.start(), token):
-            continue
-        tokens.append(NumberToken(clause.id, token, match.start(), match.end()))
-    return tokens
-
-
-def _corrected_quote(document: Document, cite: Cite) -> str:
-    clause = document.clause(cite.clause)
-    captured = document.full_text(clause)
-    position = captured.find(cite.quote)
-    if position < 0:
-        return cite.quote
-    start = clause.start + position
-    return apply_errata(document.source.text, document.source.errata, start,
-                        start + len(cite.quote))
+    notes = [m.span() for m in _EDITORIAL.finditer(text)]
+    return [NumberToken(clause.id, q.text, q.start, q.end) for q in read_quantities(text)
+            if q.start >= marker_len and not any(a <= q.start < b for a, b in notes)]
 
 
 def _all_cites(policy: Policy) -> list[Cite]:
@@ -71,25 +55,38 @@ def _all_cites(policy: Policy) -> list[Cite]:
     return cites
 
 
-def uncovered_numbers(policy: Policy) -> list[NumberToken]:
-    """Numbers that no parameter and no narrative entry cites."""
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = text.find(needle) if needle else -1
+    while start >= 0:
+        spans.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return spans
+
+
+def number_coverage(policy: Policy) -> tuple[list[NumberToken], list[NumberToken]]:
+    """(all numbers, numbers that no parameter, narrative or term covers)."""
     document = policy.document
-    quotes: dict[str, list[str]] = {}
+    quotes: dict[str, set[str]] = {}
     for cite in _all_cites(policy):
-        corrected = _corrected_quote(document, cite)
-        clause = document.clause(cite.clause)
-        for node in clause.walk():
-            quotes.setdefault(node.id, []).extend({cite.quote, corrected})
+        corrected = corrected_quote(document, cite)
+        for node in document.clause(cite.clause).walk():
+            quotes.setdefault(node.id, set()).update({cite.quote, corrected})
+    terms = [t.text for t in policy.terms]
+    found: list[NumberToken] = []
     uncovered: list[NumberToken] = []
     for clause in document.walk():
+        tokens = number_tokens(document, clause)
+        if not tokens:
+            continue
         text = document.corrected_text(clause)
-        covered: list[tuple[int, int]] = []
-        for quote in quotes.get(clause.id, []):
-            start = text.find(quote)
-            while start >= 0:
-                covered.append((start, start + len(quote)))
-                start = text.find(quote, start + 1)
-        for token in number_tokens(document, clause):
-            if not any(a <= token.start and token.end <= b for a, b in covered):
-                uncovered.append(token)
-    return uncovered
+        covered = [s for q in (*quotes.get(clause.id, ()), *terms) for s in _spans(text, q)]
+        found.extend(tokens)
+        uncovered.extend(t for t in tokens
+                         if not any(a <= t.start and t.end <= b for a, b in covered))
+    return found, uncovered
+
+
+def uncovered_numbers(policy: Policy) -> list[NumberToken]:
+    """Numbers that no parameter, narrative entry or declared term covers."""
+    return number_coverage(policy)[1]
