@@ -425,6 +425,8 @@ def test_changping_citations_name_the_deepest_clause_holding_their_quote(policy)
     cites = [c for rule in policy.rules for c in rule.cites]
     cites += [c for p in policy.parameters for c in p.cites]
     cites += [u.cite for u in policy.unencoded]
+    cites += [n.cite for n in policy.narratives]
+    cites += [c for finding in policy.document_findings for c in finding.cites]
     for cite in cites:
         clause = document.clause(cite.clause)
         for child in clause.children:
