@@ -141,7 +141,7 @@ def year_record(year, **values):
 
 
 @pytest.mark.parametrize(("rule", "field", "minimum"), NO_DEADLINE_TASKS)
-def test_changping_task_without_deadline_does_not_judge_a_2016_record_before_the_plan(
+def test_changping_palace_courses_private_schools_do_not_judge_a_2016_record_before_the_plan(
         policy, rule, field, minimum):
     assert policy.rule(rule).deadline is None
     facts = year_record(2016, **{field: 0})
@@ -152,7 +152,7 @@ def test_changping_task_without_deadline_does_not_judge_a_2016_record_before_the
 
 @pytest.mark.parametrize(("rule", "field", "minimum"), NO_DEADLINE_TASKS)
 @pytest.mark.parametrize("year", [2018, 2019, 2020])
-def test_changping_task_without_deadline_is_not_violated_during_the_plan_period(
+def test_changping_palace_courses_private_schools_shortfall_is_not_violated_in_2018_to_2020(
         policy, rule, field, minimum, year):
     assert status_of(policy, year_record(year, **{field: minimum}), rule) is Status.SATISFIED
     assert status_of(policy, year_record(year, **{field: minimum - 1}),
@@ -160,14 +160,14 @@ def test_changping_task_without_deadline_is_not_violated_during_the_plan_period(
 
 
 @pytest.mark.parametrize(("rule", "field", "minimum"), NO_DEADLINE_TASKS)
-def test_changping_task_without_deadline_shortfall_is_violated_after_the_plan_period(
+def test_changping_palace_courses_private_schools_shortfall_is_violated_after_2020(
         policy, rule, field, minimum):
     assert status_of(policy, year_record(2021, **{field: minimum}), rule) is Status.SATISFIED
     assert status_of(policy, year_record(2021, **{field: minimum - 1}), rule) is Status.VIOLATED
 
 
 @pytest.mark.parametrize(("rule", "field", "minimum"), NO_DEADLINE_TASKS)
-def test_changping_task_without_deadline_without_a_year_is_undetermined(policy, rule, field,
+def test_changping_palace_courses_private_schools_record_without_year_is_undetermined(policy, rule, field,
                                                                           minimum):
     facts = {"district_indicators": [{"id": "d", field: minimum - 1}]}
     assert status_of(policy, facts, rule) is Status.UNDETERMINED
