@@ -60,21 +60,20 @@ BACKBONE_SHARE = Parameter(
     cites=(C("二", "市、区级骨干教师占专任教师比例达到30%"),))
 
 # ── 三、主要任务 ─────────────────────────────────────────────────────────────────
-TWO_PLUS_ONE = "实施体育、艺术“2+1”工程,保证每名学生至少学习掌握两项体育运动技能和一项艺术技能"
 SPORTS_SKILLS = Parameter(
     id="changping.students.sports_skills", value=2, unit=Unit.COUNT,
     label=zh_en("每名学生至少掌握的体育运动技能项数（“2+1”中的2）",
                 "sports skills each pupil masters at least (the 2 of 2+1)"),
     concept="students.sports_skills_min",
     note=zh_en("单位为“项”，按计数编码", "the unit is 项 (items), encoded as a count"),
-    cites=(C("三/(二)/4", TWO_PLUS_ONE),))
+    cites=(C("三/(二)/4", "至少学习掌握两项体育运动技能"),))
 ART_SKILLS = Parameter(
     id="changping.students.art_skills", value=1, unit=Unit.COUNT,
     label=zh_en("每名学生至少掌握的艺术技能项数（“2+1”中的1）",
                 "art skills each pupil masters at least (the 1 of 2+1)"),
     concept="students.art_skills_min",
     note=zh_en("单位为“项”，按计数编码", "the unit is 项 (items), encoded as a count"),
-    cites=(C("三/(二)/4", TWO_PLUS_ONE),))
+    cites=(C("三/(二)/4", "和一项艺术技能"),))
 LAST_COMPULSORY_GRADE = Parameter(
     id="changping.students.two_plus_one_grade", value=9, unit=Unit.COUNT,
     label=zh_en("判定“2+1”是否做到的年级（义务教育最后一个年级）",
@@ -129,6 +128,9 @@ TERMS = (
                         "name of a school type and admission route (nine-year schools)")),
     Term("三级课程", zh_en("国家、地方、校本三级课程的名称",
                        "name of the national, local and school-based curriculum levels")),
+    Term("“2+1”工程", zh_en("体育、艺术“2+1”工程的名称；其中的2和1由两项体育技能、一项艺术技能"
+                          "两个参数表示", "name of the sports-and-arts 2+1 programme; its 2 and "
+                          "1 are the parameters for two sports skills and one art skill")),
 )
 
 NARRATIVES = (
