@@ -19,7 +19,7 @@ from xuequ_rules.consistency.selfcheck import self_check_issues
 from xuequ_rules.consistency.stats import policy_stats
 from xuequ_rules.document.document import Document
 from xuequ_rules.document.parser import parse_clauses
-from xuequ_rules.document.sentences import classify, normative_sentences
+from xuequ_rules.document.sentences import classify, normative_sentences, provision_parts
 from xuequ_rules.errors import PolicyDefinitionError
 from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.policy.dsl import Cite, Modality, Rule, f, zh_en
@@ -63,7 +63,7 @@ def without(policy: Policy, clause: str, fragment: str) -> Policy:
     ("到2020年,引进名校达到12所。", "target"),
     ("办公室主任由朱敏兼任,具体负责协调工作。", "responsibility"),
     ("建立健全校级领导、教师定期轮岗交流制度。", "institution"),
-    ("加强学区管理人员配备,每个学区设主要负责人1名。", "responsibility"),
+    ("加强学区管理人员配备,每个学区设主要负责人1名。", "imperative"),   # 负责人: a noun
     ("进一步完善义务教育经费预算管理制度,提高经费使用效益。", "imperative"),
     ("根据编制标准和学生规模,合理核定中小学教职工编制总量控制数。", "imperative"),
     ("区教委统筹制定工作实施方案,整体设计工作目标与任务。", "imperative"),
@@ -78,6 +78,7 @@ def test_sentence_finder_classifies_each_kind_of_provision(sentence, kind):
     "学区制改革主要分三个阶段进行。",                               # 主要: not 要
     "组长:韦菲菲   区委常委、宣传部部长、副区长",                     # a list of members
     "已经区第一届人民政府第二十五次常务会审议通过。",                 # a fact about the past
+    "凡要求转到外校学习的本校学生。",                                 # 要求: a request
 ])
 def test_sentence_finder_does_not_count_purpose_clauses_words_or_descriptions(sentence):
     assert classify(sentence)[0] is None
@@ -91,6 +92,20 @@ def test_sentence_finder_leaves_out_numbers_headings_and_book_titles():
 
 
 # --- provision coverage -------------------------------------------------------------------
+
+def test_the_document_title_broken_over_lines_is_not_a_provision():
+    document = synthetic("关于印发《某县全面推进\n学区制改革实施方案》的通知\n\n一、任务\n\n"
+                         "区教育局要定期召开会议。\n")
+    assert [s.clause for s in normative_sentences(document)] == ["一"]
+
+
+def test_a_modal_leading_into_a_prepositional_phrase_runs_on_to_the_duty():
+    document = synthetic("一、布局\n\n要按照一体化要求,进一步优化学校布局,“两免一补”政策城乡全覆盖。\n")
+    sentence = normative_sentences(document)[0]
+    parts = [sentence.text[a - sentence.start:b - sentence.start]
+             for a, b in provision_parts(sentence)]
+    assert parts == ["要按照一体化要求,进一步优化学校布局", "“两免一补”政策城乡全覆盖。"]
+
 
 def test_provision_coverage_reports_liujiang_sentence_dropped_from_every_rule():
     policy = load_policy("liujiang")

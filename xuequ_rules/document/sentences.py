@@ -38,7 +38,7 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 _MARKERS: dict[str, tuple[str, ...]] = {
-    "prohibition": ("不得", "严禁", "禁止", "不准", "不允许", "杜绝", "不能", "不予"),
+    "prohibition": ("不得", "严禁", "禁止", "不准", "不允许", "杜绝", "不予"),
     "obligation": ("必须", "须", "应当", "应", "要", "确保", "务必", "予以", "不低于", "不少于",
                    "不超过", "不高于", "不多于"),
     "in_principle": ("原则上",),
@@ -57,7 +57,8 @@ _NOT_MARKERS = (
     "尽可能", "可见", "可控", "不可或缺", "宁可",
     "须知", "无须", "毋须", "必须品",
     "支持下", "的支持", "大力支持下",
-    "不能不",
+    "负责人", "负责同志",
+    "要求",   # a requirement or a request (凡要求转学的学生), not the modal 要
 )
 _TARGET = re.compile(r"(?<![年月日\d])(?:到|至|于|在)\s*(?:\d{4}|[一二〇○零]{4})\s*年"
                      r"|\d{4}\s*年\s*(?:底|前|内|末)|(?:达到|覆盖率|比例达|全覆盖)")
@@ -175,11 +176,13 @@ def provision_parts(sentence: Sentence) -> list[tuple[int, int]]:
 
     A sentence often joins several duties with commas (…不低于10%,其中,骨干教师不低于12%);
     each comma-separated segment with its own modal or target marker is one part, and so is
-    an opening segment that is itself an imperative (加强…,要…). A sentence with no such
-    segment is one part as a whole.
+    an opening segment that is itself an imperative (加强…,要…); a part whose marker leads
+    into a prepositional phrase (要按照…要求,进一步优化…) runs on to the next segment. A
+    sentence with no such segment is one part as a whole.
     """
     parts: list[tuple[int, int]] = []
     position = 0
+    extend = False   # the last part's marker leads into a prepositional phrase (要按照…,)
     for index, match in enumerate([*_SEGMENT.finditer(sentence.text), None]):
         end = match.start() if match is not None else len(sentence.text)
         segment = sentence.text[position:end].strip()
@@ -187,9 +190,14 @@ def provision_parts(sentence: Sentence) -> list[tuple[int, int]]:
         position = match.end() if match is not None else end
         if not segment or segment.startswith(_PREPOSITIONS):
             continue
-        kind = classify(segment)[0]
+        kind, marker = classify(segment)
         if kind in _STRONG or (index == 0 and kind is not None):
             parts.append((start, sentence.start + end))
+            after = segment.split(marker, 1)[-1] if marker else ""
+            extend = after.startswith(_PREPOSITIONS)
+        elif extend and parts:
+            parts[-1] = (parts[-1][0], sentence.start + end)
+            extend = False
     if len(parts) <= 1:
         return [(sentence.start, sentence.end)]
     return parts
@@ -207,9 +215,20 @@ def _body_offset(document: Document, clause: Clause, text: str) -> int:
     return offset
 
 
+def _blank_titles(text: str, title: str) -> str:
+    """Book titles 《…》 and the document's own title blanked, also across line breaks."""
+    out = _BOOK.sub(lambda m: "□" * len(m.group()), text)
+    chars = [re.escape(c) for c in title if not c.isspace()]
+    if chars:
+        pattern = re.compile(r"\s*".join(chars))
+        out = pattern.sub(lambda m: "".join(c if c.isspace() else "□" for c in m.group()), out)
+    return out
+
+
 def clause_sentences(document: Document, clause: Clause) -> Iterator[Sentence]:
     """The sentences of one clause's own corrected text (number, heading and tables left out)."""
     text = document.corrected_text(clause)
+    blanked = _blank_titles(text, document.metadata.title)
     offset = _body_offset(document, clause, text) if clause.id != "序" else 0
     position = offset
     for match in [*_SPLIT.finditer(text, offset), None]:
@@ -221,7 +240,7 @@ def clause_sentences(document: Document, clause: Clause) -> Iterator[Sentence]:
         if len(stripped.rstrip("。；;！!？?")) < 4 or "|" in stripped:
             continue
         lead = len(raw) - len(raw.lstrip())
-        kind, marker = classify(stripped)
+        kind, marker = classify(blanked[start + lead:start + lead + len(stripped)])
         yield Sentence(clause.id, stripped, start + lead, start + lead + len(stripped), kind,
                        marker)
 
