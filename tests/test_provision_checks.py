@@ -79,6 +79,9 @@ def test_sentence_finder_classifies_each_kind_of_provision(sentence, kind):
     "组长:韦菲菲   区委常委、宣传部部长、副区长",                     # a list of members
     "已经区第一届人民政府第二十五次常务会审议通过。",                 # a fact about the past
     "凡要求转到外校学习的本校学生。",                                 # 要求: a request
+    "为贯彻落实《国务院关于深入推进义务教育均衡发展的意见》,制定本方案。",  # purpose
+    "以习近平新时代中国特色社会主义思想为指导,深入贯彻落实全国教育大会精神。",  # guiding ideology
+    "中共某县委办公室 某县人民政府办公室",                             # issuers' names
 ])
 def test_sentence_finder_does_not_count_purpose_clauses_words_or_descriptions(sentence):
     assert classify(sentence)[0] is None

@@ -6,7 +6,9 @@ Each sentence is classified by the first kind whose marker it carries, in this o
 prohibition, obligation, in-principle default, permission, encouragement, target,
 responsibility (由…负责), institution (实行/建立/落实/健全…) and imperative (a sentence of
 实施方案 style that opens with a verb of action: 加强…, 建立…, 推进…). A sentence with none
-of these — background, purpose clauses (促进…, 为…奠定基础), descriptions — is not normative.
+of these — background, purpose clauses (促进…, 为…奠定基础, 为贯彻落实…), the guiding
+ideology (以…为指导), descriptions, the document's own title — is not normative. Sentences
+of a body (区教委统筹制定…) count as imperative too.
 
 Markers are matched outside book titles 《…》 and outside words that merely contain the
 modal character (主要, 重要, 需要, 相应, 适应, 认可, 许可证…); such a list can never be
@@ -77,9 +79,13 @@ _VERBS = (
     "建设", "配备", "提供", "保证", "维护", "加快", "做好", "抓好", "办好", "严把", "把好", "压实",
     "聚焦", "实现", "形成", "统一", "注重", "突出", "严控", "控制", "开通", "引进", "采取", "改革",
     "补充", "贯彻", "承担", "利用", "把", "将", "研究", "引入", "增加", "转变", "推广", "树立", "营造",
-    "倾斜", "鼓励", "支持", "办", "创建", "重视", "开齐", "新建", "改扩建", "迁建", "负责", "选聘",
+    "倾斜", "鼓励", "支持", "创建", "重视", "开齐", "新建", "改扩建", "迁建", "负责", "选聘",
     "弘扬", "进行", "审核", "指导", "研判", "使用",
 )
+# Without a modal word, a sentence that opens with its purpose (为贯彻落实…, 为加快推进…) or
+# states the guiding ideology (以…为指导) is not a provision.
+_PURPOSE = re.compile(r"^为(?:了|贯彻|加快|进一步|全面|深入|推动|推进|促进|落实|实现|提高|切实)")
+_GUIDING = re.compile(r"^(?:坚持)?以[^，,。]*为指导")
 _PREPOSITIONS = ("根据", "按照", "依据", "围绕", "结合", "针对", "对于", "对", "通过", "以", "在",
                  "依托", "借助", "立足", "按")
 _SPLIT = re.compile(r"[。；;！!？?\n]")
@@ -158,6 +164,8 @@ def classify(text: str) -> tuple[str | None, str]:
     duty = _RESPONSIBILITY.search(masked)
     if duty is not None:
         return "responsibility", duty.group()
+    if _PURPOSE.match(masked.lstrip()) or _GUIDING.match(masked.lstrip()):
+        return None, ""
     for marker in _MARKERS["institution"]:
         if marker in masked:
             return "institution", marker
