@@ -252,17 +252,6 @@ def test_declared_party_names_and_the_issuer_name_a_party():
     assert [r.id for r in unnamed_party_rules(aliased)] == ["x.unknown"]
 
 
-def test_liujiang_rules_for_the_education_authority_without_naming_it_need_listing():
-    policy = load_policy("liujiang")
-    unnamed = {r.id: r for r in unnamed_party_rules(policy)}
-    assert "liujiang.zone.management_team" in unnamed or any(
-        c.clause == "三/(四)/1" for r in unnamed.values() for c in r.cites)
-    named = next(r for r in policy.rules if any(
-        c.clause == "三/(二)/2" and "区教育行政部门" in policy.document.clause(c.clause).text
-        for c in r.cites) and "区教育行政部门" in r.party.zh)
-    assert named.id not in unnamed
-
-
 # --- statistics --------------------------------------------------------------------------
 
 def test_stats_count_sentences_numbers_own_data_and_parties(ziyang_with_own_data):
