@@ -35,6 +35,7 @@ try:  # typer vendors its own click (typer._click) since 0.2x; the exceptions co
 except ImportError:  # pragma: no cover - older typer on the click package
     from click import exceptions as click_exc  # type: ignore[no-redef]
 from xuequ_rules.consistency import check_policy
+from xuequ_rules.consistency.stats import policy_stats, stats_lines
 from xuequ_rules.document.clause import Clause
 from xuequ_rules.errors import XuequError
 from xuequ_rules.evaluation import Status, evaluate
@@ -172,21 +173,29 @@ def eval_command(
 
 @app.command()
 def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则全部）/ NAME or all")] = None,
-          as_json: JsonOpt = False) -> None:
+          as_json: JsonOpt = False,
+          stats: Annotated[bool, typer.Option(
+              "--stats", help="每个文件的覆盖统计：规范性语句、数字、自身数据、责任主体 / "
+              "per-document coverage: sentences, numbers, own data, parties")] = False) -> None:
     """一致性检查：库的缺陷（须为零）与文件自身的问题 / consistency report."""
     refs = [name] if name else [f"{n}@{v}" for n, p in packages().items() for v in p.versions()]
     broken = broken_packages() if name is None else {}
     for package_name, problem in broken.items():
         errors.print(f"[red]缺陷 defect[/] 政策包 {package_name} 无法加载 / package failed to load: "
                      f"{escape(problem)}")
-    reports = [check_policy(load_policy(ref)) for ref in refs]
+    policies = [load_policy(ref) for ref in refs]
+    reports = [check_policy(policy) for policy in policies]
+    numbers = [policy_stats(policy) if stats else None for policy in policies]
     if as_json:
-        print_json([r.as_dict() for r in reports])
+        print_json([{**r.as_dict(), **({"stats": s} if s is not None else {})}
+                    for r, s in zip(reports, numbers, strict=True)])
     else:
-        for report in reports:
+        for report, figures in zip(reports, numbers, strict=True):
             console.print(f"[bold]{report.policy}@{report.version}[/]: "
                           f"库缺陷 library defects {len(report.defects)}，"
                           f"文件问题 document findings {len(report.document_findings)}")
+            for line in stats_lines(figures) if figures is not None else ():
+                console.print(f"  [cyan]统计 stats[/] {escape(line)}")
             for issue in report.defects:
                 console.print(f"  [red]缺陷 defect[/] {escape(issue.text.zh)} / "
                               f"{escape(issue.text.en)}")

@@ -154,6 +154,13 @@ def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
                 f"{claim.actual}"), claim.cites))
     for finding in policy.document_findings:
         findings.append(Issue(finding.id, finding.kind, finding.text, finding.cites))
+    from xuequ_rules.consistency.parties import party_issues
+    from xuequ_rules.consistency.provisions import provision_issues
+    from xuequ_rules.consistency.selfcheck import self_check_issues
+    for more_defects, more_findings in (provision_issues(policy), self_check_issues(policy),
+                                        party_issues(policy)):
+        defects.extend(more_defects)
+        findings.extend(more_findings)
     stats = {"numbers_found": len(found), "numbers_covered": len(found) - len(uncovered),
              "parameters": len(policy.parameters),
              "parameters_derived": sum(1 for p in policy.parameters if p.derived is not None),

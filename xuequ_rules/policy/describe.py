@@ -115,7 +115,7 @@ def policy_dict(policy: Policy) -> dict[str, Any]:
     data["rules"] = [rule_dict(r) for r in policy.rules]
     data["narratives"] = [{**n.cite.as_dict(), "reason": n.reason.as_dict()}
                           for n in policy.narratives]
-    data["unencoded"] = [{**u.cite.as_dict(), "reason": u.reason.as_dict()}
+    data["unencoded"] = [{**u.cite.as_dict(), "reason": u.reason.as_dict(), "kind": u.kind}
                          for u in policy.unencoded]
     data["data"] = policy.data
     return data

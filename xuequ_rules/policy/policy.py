@@ -71,12 +71,29 @@ class DocumentFinding:
     encodings: tuple[str, ...] = ()   # ids of the rules/parameters the finding concerns
 
 
+UNENCODED_KINDS = ("not_encodable", "not_normative")
+
+
 @dataclass(frozen=True, slots=True)
 class Unencoded:
-    """A provision that could not be encoded faithfully, and the reason."""
+    """A provision that could not be encoded faithfully, and the reason.
+
+    ``kind="not_normative"`` declares instead that a sentence which reads like a provision
+    (it carries 要, 建立, 到…年 …) states no duty: background, a description of the past, a
+    heading-like phrase. Both kinds account for the sentence in the provision-coverage check.
+    """
 
     cite: Cite
     reason: Text
+    kind: str = "not_encodable"
+
+    def __post_init__(self) -> None:
+        if self.kind not in UNENCODED_KINDS:
+            raise PolicyDefinitionError(
+                f"未编码条目 {self.cite.clause} 的类型“{self.kind}”无效，应为 "
+                f"{' / '.join(UNENCODED_KINDS)}",
+                f"unencoded entry {self.cite.clause}: kind {self.kind!r} is not one of "
+                f"{', '.join(UNENCODED_KINDS)}", field=f"{self.cite.clause}.kind")
 
 
 @dataclass(frozen=True)
@@ -97,6 +114,11 @@ class Policy:
     data: dict[str, Any] = field(default_factory=dict)
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
+    # The document's own data (annex tables, the groups and schools it names) as facts;
+    # ``xuequ check`` evaluates every rule on them.
+    self_facts: Facts | None = None
+    # Other names under which the text names a responsible party: party zh → names.
+    party_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, repr=False, compare=False)
     _params_by_id: dict[str, Parameter] = field(default_factory=dict, repr=False,
                                                 compare=False)
