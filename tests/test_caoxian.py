@@ -430,3 +430,10 @@ def test_caoxian_unnamed_parties_are_listed_in_one_missing_party_finding(any_pol
     assert "caoxian.transfer.no_incomplete_papers" not in finding.encodings
     for rule_id in finding.encodings:
         assert any_policy.rule(rule_id).party.zh == "学校"
+
+
+def test_caoxian_capture2_missing_title_is_a_finding_not_an_imported_erratum():
+    kinds = {d.id: d.kind for d in load_policy("caoxian@capture-2").document_findings}
+    assert kinds["caoxian.finding.capture_without_title"] == "capture_divergence"
+    assert "caoxian.finding.capture_without_title" not in {
+        d.id for d in load_policy("caoxian@capture-3").document_findings}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from xuequ_policies.caoxian.common import C, present
 from xuequ_policies.caoxian.duties import checklist
 from xuequ_policies.caoxian.findings import (
+    CAPTURE_WITHOUT_TITLE,
     COMMON_FINDINGS,
     DIVERGENT_ENTRY,
     truncated_withdrawal_list,
@@ -72,6 +73,8 @@ def build(document: Document) -> Policy:
         if present(document, d.cites) and set(d.encodings) <= rule_ids]
     if present(document, DIVERGENT_ENTRY.cites):
         findings.append(DIVERGENT_ENTRY)
+    if "曹县师范学校附属小学" not in document.clause("序").text:
+        findings.append(CAPTURE_WITHOUT_TITLE)
     if "caoxian.withdrawal.listed_reasons_only" in rule_ids \
             and not withdrawal_list_complete(document):
         findings.append(truncated_withdrawal_list())

@@ -120,6 +120,19 @@ DIVERGENT_ENTRY = DocumentFinding(
     ("caoxian.entry.age_and_hukou", "caoxian.entry.grade", "caoxian.entry.min_age"))
 
 
+CAPTURE_WITHOUT_TITLE = DocumentFinding(
+    "caoxian.finding.capture_without_title", "capture_divergence",
+    zh_en("本采集稿开头只有“学校学生管理制度”，没有另两次采集中的制度标题“曹县师范学校附属小学 学生管理制度”；"
+          "第1次采集中同样的字是文档分享网站给文件加的文件名（“学校学生管理制度550501”），故本稿很可能缺了"
+          "制度自身的标题，而不是标题有误，不以勘误从其他采集稿补入",
+          "This capture opens with 学校学生管理制度 only, without the title the two other "
+          "captures carry (曹县师范学校附属小学 学生管理制度); in capture 1 the same words are the "
+          "sharing site's file name (学校学生管理制度550501), so this capture most likely lacks "
+          "the document's own title rather than garbling it, and no erratum imports it from "
+          "another capture"),
+    (C("序", "学校学生管理制度"),))
+
+
 def truncated_withdrawal_list() -> DocumentFinding:
     return DocumentFinding(
         "caoxian.finding.withdrawal_list_cut_off", "truncated",
@@ -180,7 +193,7 @@ def unencoded(document: Document) -> list[Unencoded]:
                         "learn) is a case-by-case medical and educational judgement with no "
                         "fact for it; only the cases it 'generally means' are encoded (age, "
                         "request, degrees of myopia); see also the legal-concern finding")),
-        Unencoded(C("四/(一)/3", "一是父母双方一方因故病残长期不能工作,致使全家生活水平极低者;二是无依无靠者"),
+        Unencoded(C("四/(一)/3", "此一般指以下两种情况:一是父母双方一方因故病残长期不能工作,致使全家生活水平极低者;二是无依无靠者"),
                   zh_en("家庭困难的两种情况（父母一方病残、全家生活水平极低；无依无靠）没有对应事实，"
                         "原因 family_hardship 按记录接受，不另判定这两种情况",
                         "the two cases of family hardship (a parent disabled and the family "

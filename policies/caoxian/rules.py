@@ -40,6 +40,7 @@ REASONS: dict[WithdrawalReason, tuple[Cite, ...]] = {
     WithdrawalReason.FAMILY_HARDSHIP: (C("四/(一)/3", "因家庭情况突然变化"),),
     WithdrawalReason.EMPLOYMENT: (C("四/(一)/4", "因家庭生活极端困难,劳动部门同意安排就业者"),),
 }
+Q_GENERALLY = "此条一般指下述三种情况"
 Q_WITHDRAWAL = "学生在校期间,一般不准退学,对少数确有下列原因之一的,可以考虑办理退学手续"
 TRANSFERRING = f.transfer_in.eq(True) | f.transfer_out.eq(True)
 
@@ -75,7 +76,8 @@ def _withdrawal_rule(document: Document) -> Rule:
                     "No withdrawal, save for one of the listed reasons"),
         kind=Modality.PROHIBITION, party=SCHOOL, subject="students", in_principle=True,
         applies=f.withdrawn.eq(True), forbids=~listed, concept="student.withdrawal_reasons",
-        note=note, cites=(C("四/(一)", Q_WITHDRAWAL),))
+        note=note, cites=(C("四/(一)", Q_WITHDRAWAL),
+                          *(c for r in allowed for c in REASONS[r] if present(document, (c,)))))
 
 
 def student_rules(document: Document, grade: Parameter, age: Parameter,
@@ -201,7 +203,7 @@ def student_rules(document: Document, grade: Parameter, age: Parameter,
              note=zh_en("原文“此条一般指下述三种情况”，所列情况是一般情形，故按原则上处理。",
                         "The text says the reason 'generally means' the cases listed, so the "
                         "case is treated as 'in principle'."),
-             cites=(C("四/(一)/2", Q_DEFORMITY),)),
+             cites=(C("四/(一)/2", Q_DEFORMITY), C("四/(一)/2", Q_GENERALLY))),
         Rule(id="caoxian.withdrawal.severe_myopia",
              title=zh_en("高度近视退学一般以1200度为准",
                          "Withdrawal for myopia: normally 1200 degrees"),
@@ -214,5 +216,5 @@ def student_rules(document: Document, grade: Parameter, age: Parameter,
                         "Myopia only; the lupus (严重红斑狼疮病者等) of the same case has no "
                         "degree condition and is recorded as serious_disease (a disease named "
                         "under reason 2)."),
-             cites=(C("四/(一)/2", Q_MYOPIA),)),
+             cites=(C("四/(一)/2", Q_MYOPIA), C("四/(一)/2", Q_GENERALLY))),
     ]
