@@ -33,6 +33,12 @@ def _numbers(document: Document) -> tuple[list[Narrative], list[CountClaim]]:
         narratives.append(Narrative(C("序", "学校学生管理制度550501 曹县"), zh_en(
             "文档分享网站给文件加的文件名编号，不属于制度内容",
             "the sharing site's file-name number, not part of the rules")))
+    one_parent = C("四/(一)/3", "父母双方一方因故病残")
+    if present(document, (one_parent,)):
+        narratives.append(Narrative(one_parent, zh_en(
+            "“一方”指父母中的一人，是家庭困难情况的描述；该情况没有对应事实，未编码（见未编码项）",
+            "'one of the parents' describes a case of family hardship, which has no fact and is "
+            "not encoded (see the unencoded entries)")))
     claims: list[CountClaim] = []
     three_cases = C("四/(一)/2", "此条一般指下述三种情况")
     if present(document, (three_cases,)):

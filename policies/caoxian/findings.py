@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from xuequ_policies.caoxian.common import C, present
 
 from xuequ_rules.document.document import Document
-from xuequ_rules.policy.dsl import DocumentFinding, Rule, Unencoded, zh_en
+from xuequ_rules.policy.dsl import Cite, DocumentFinding, Rule, Unencoded, zh_en
 
 COMMON_FINDINGS = (
     DocumentFinding(
@@ -161,16 +162,25 @@ def unnamed_parties(document: Document, rules: Iterable[Rule]) -> DocumentFindin
 
 
 def _party_named(document: Document, rule: Rule) -> bool:
-    texts: list[str] = []
-    for cite in rule.cites:
-        clause_id: str | None = cite.clause
-        texts.append(document.full_text(document.clause(cite.clause), corrected=True))
-        while clause_id is not None:
-            clause = document.clause(clause_id)
-            texts.append(clause.text)
-            clause_id = clause.parent_id
-    joined = "".join(texts)
-    return all(part in joined for part in rule.party.zh.split("、"))
+    """The party (or each of its parts) occurs in the clause holding a quote or its ancestors."""
+    scopes = [_scope(document, cite) for cite in rule.cites]
+    parts = [p for p in re.split(r"、|或|及|和|会同", rule.party.zh) if p.strip()]
+    return (any(rule.party.zh in scope for scope in scopes)
+            or (len(parts) > 1 and all(any(p in scope for scope in scopes) for p in parts)))
+
+
+def _scope(document: Document, cite: Cite) -> str:
+    """The deepest clause holding the quote (its own text) and the own text of its ancestors."""
+    holder = document.clause(cite.clause)
+    for node in holder.walk():
+        if cite.quote in node.text or cite.quote in document.corrected_text(node):
+            holder = node
+    texts = [holder.text, document.corrected_text(holder)]
+    parent = holder.parent_id
+    while parent is not None:
+        texts.append(document.corrected_text(document.clause(parent)))
+        parent = document.clause(parent).parent_id
+    return "\n".join(texts)
 
 
 def unencoded(document: Document) -> list[Unencoded]:

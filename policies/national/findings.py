@@ -24,6 +24,7 @@ NARRATIVES = (
 _RESOURCES = re.compile(r"资源配置 \(resource allocation\), (?P<n>\d+) indicators")
 _ALL = re.compile(r"The full method has (?P<total>\d+) indicators in (?P<parts>\d+) parts: "
                   r"(?P<listing>.+?)\. Only", re.S)
+_OF_SEVEN = re.compile(r"at least \d+ of the (?P<n>\d+) indicators")
 _PART = re.compile(r"([\u4e00-\u9fff]+)\s+(\d+)")
 
 
@@ -40,6 +41,7 @@ def count_claims(document: Document) -> tuple[CountClaim, ...]:
     resources = _read(_RESOURCES, document.clause("序").text, "序")
     notes = _read(_ALL, document.full_text(document.clause("(七)")), "(七)")
     parts = _PART.findall(notes["listing"])
+    of_seven = _read(_OF_SEVEN, document.clause("(七)").text, "(七)")
     listing = (C("(七)", "The full method has 32 indicators in 4 parts: 资源配置 7, 政府保障程度 15,"),
                C("(七)", "教育质量 9, 社会认可度"),
                C("(七)/1", "1. Only the 7 above are transcribed here."))
@@ -50,6 +52,11 @@ def count_claims(document: Document) -> tuple[CountClaim, ...]:
                    int(resources["n"]), len(INDICATORS),
                    (C("序", "资源配置 (resource allocation), 7 indicators, primary / junior middle:"),
                     C("(七)/1", "Only the 7 above are transcribed here."))),
+        CountClaim("national.school_rule_indicators",
+                   zh_en("每校达标规则所指的指标项数（对照表中各行）",
+                         "indicators the per-school rule counts from (against the table rows)"),
+                   int(of_seven["n"]), len(INDICATORS),
+                   (C("(七)", "of the 7 indicators meet the standard"),)),
         CountClaim("national.resource_part_in_listing",
                    zh_en("分部列举中资源配置的项数（对照表中各行）",
                          "resource indicators in the listing of parts (against the table rows)"),

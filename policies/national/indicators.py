@@ -77,7 +77,13 @@ def _standard(indicator: Indicator, stage: Stage) -> Parameter:
         label=zh_en(f"{zh_stage}{indicator.title.zh}的标准（{per}不低于此值）{unit_note}",
                     f"{en_stage} standard: {indicator.title.en}, at least"),
         concept=f"quality_balance.{indicator.key}.{stage.value}_min",
-        cites=(C(indicator.item, indicator.row),))
+        cites=(C(indicator.item, _cell_quote(indicator, stage)),))
+
+
+def _cell_quote(indicator: Indicator, stage: Stage) -> str:
+    """The words of the stage's own number: the row up to the primary cell, or the junior cell."""
+    name, primary, junior = indicator.row.split(" | ")
+    return f"{name} | {primary}" if stage is Stage.PRIMARY else junior
 
 
 STANDARDS: dict[tuple[str, Stage], Parameter] = {
@@ -88,7 +94,7 @@ MIN_MET = Parameter(
     id="national.school.min_indicators_met", value=6, unit=Unit.COUNT,
     label=zh_en("每校七项指标中至少达标的项数", "indicators (of 7) each school must meet"),
     concept="quality_balance.school.min_indicators_met",
-    cites=(C("(七)", "at least 6 of the 7 indicators meet the standard"),))
+    cites=(C("(七)", "at least 6 of the"),))
 FLOOR = Parameter(
     id="national.school.floor_share_of_standard", value=Decimal("0.85"), unit=Unit.RATIO,
     label=zh_en("未达标指标不得低于标准值的比例", "floor for the indicators not met, as a share of "
@@ -108,7 +114,7 @@ CV_LIMIT = {
         cites=(C("(七)", "≤ 0.45 for junior middle schools"),)),
 }
 SMALL_TEACHING_POINT = Parameter(
-    id="national.county.cv_excluded_teaching_point_below", value=50, unit=Unit.PERSONS,
+    id="national.county.cv_excluded_teaching_point_below", value=50, unit=Unit.COUNT,
     label=zh_en("不计入计算的教学点学生数（少于此数；校际差异系数不计，每校达标不评判）",
                 "teaching points with fewer pupils than this are left out of the calculation "
                 "(not in the 校际差异系数, not judged per school)"),
