@@ -437,3 +437,10 @@ def test_caoxian_capture2_missing_title_is_a_finding_not_an_imported_erratum():
     assert kinds["caoxian.finding.capture_without_title"] == "capture_divergence"
     assert "caoxian.finding.capture_without_title" not in {
         d.id for d in load_policy("caoxian@capture-3").document_findings}
+
+
+def test_caoxian_2_1_one_extension_is_read_from_may_extend_again_not_from_its_length(policy):
+    parameter = policy.parameter("caoxian.suspension.max_extensions")
+    assert parameter.value == 1 and parameter.derived is not None
+    assert "可再延期" in parameter.derived.zh
+    assert policy.parameter("caoxian.suspension.extension_years").derived is None

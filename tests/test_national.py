@@ -399,3 +399,21 @@ def test_national_status_and_issuer_are_findings_as_unverified(policy):
     kinds = {d.id: d.kind for d in policy.document_findings}
     assert kinds["national.finding.status_unverified"] == "unverified_status"
     assert kinds["national.finding.issuer_inferred"] == "inferred_issuer"
+
+
+@pytest.mark.parametrize(("key", "primary", "junior"), [
+    ("qualified_teachers", "4.2", "5.3"), ("sports_space", "7.5", "10.2"),
+    ("equipment_value", "2000", "2500")])
+def test_national_each_standard_cites_the_words_of_its_own_stages_number(policy, key, primary,
+                                                                        junior):
+    (primary_cite,) = policy.parameter(f"national.{key}.primary_min").cites
+    (junior_cite,) = policy.parameter(f"national.{key}.junior_min").cites
+    assert primary in primary_cite.quote and junior not in primary_cite.quote
+    assert junior in junior_cite.quote and primary not in junior_cite.quote
+
+
+def test_national_min_indicators_met_quote_holds_the_6_but_not_the_7(policy):
+    (cite,) = policy.parameter("national.school.min_indicators_met").cites
+    assert "6" in cite.quote and "7" not in cite.quote
+    claims = {c.id: (c.stated, c.actual) for c in policy.count_claims}
+    assert claims["national.school_rule_indicators"] == (7, 7)
