@@ -330,3 +330,90 @@ def test_district_plans_link_the_national_method_as_their_aim(name):
     assert link.label == "教督〔2017〕6号"
     assert link.as_captured in policy.document.source.text
     assert "优质均衡" in link.as_captured
+
+
+# ── exclusions, count claims, findings ─────────────────────────────────────────
+def test_national_special_education_school_is_not_judged_under_the_per_school_rule(policy):
+    facts = {"schools": [school(special_education=True, equipment_value="0",
+                                teaching_space_m2="0")]}
+    assert status_of(policy, facts, PRIMARY_RULE) is Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(("students", "expected"), [
+    (49, Status.NOT_APPLICABLE), (50, Status.VIOLATED)])
+def test_national_teaching_point_under_50_pupils_is_not_judged_under_the_per_school_rule(
+        policy, students, expected):
+    facts = {"schools": [school(students=students, teaching_point=True, equipment_value="0",
+                                teaching_space_m2="0")]}
+    assert status_of(policy, facts, PRIMARY_RULE) is expected
+
+
+def test_national_per_school_rule_is_undetermined_when_the_school_might_be_excluded(policy):
+    record = school(equipment_value="0", teaching_space_m2="0")
+    del record["special_education"]
+    assert status_of(policy, {"schools": [record]}, PRIMARY_RULE) is Status.UNDETERMINED
+
+
+def test_national_exclusion_scope_ambiguity_is_a_finding_on_the_per_school_rules(policy):
+    (finding,) = [d for d in policy.document_findings
+                  if d.id == "national.finding.exclusion_scope_ambiguous"]
+    assert finding.kind == "ambiguous"
+    assert set(finding.encodings) == {PRIMARY_RULE, JUNIOR_RULE}
+    cited = {c.quote for c in policy.rule(PRIMARY_RULE).cites}
+    assert "than 50 students from the calculation (Hebei's rules say so)" in cited
+
+
+def test_national_count_claims_compare_the_texts_numbers_with_its_own_listing(policy):
+    claims = {c.id: c for c in policy.count_claims}
+    assert (claims["national.parts"].stated, claims["national.parts"].actual) == (4, 4)
+    assert (claims["national.resource_part_in_listing"].stated,
+            claims["national.resource_part_in_listing"].actual) == (7, 7)
+    quotes = {c.quote for c in claims["national.all_indicators"].cites}
+    assert "1. Only the 7 above are transcribed here." in quotes   # the 1 of 社会认可度
+
+
+def test_national_count_claim_fails_when_the_listing_disagrees_with_the_total(policy):
+    from dataclasses import replace
+
+    from xuequ_policies.national.findings import count_claims
+
+    document = policy.document
+    text = document.source.text.replace("政府保障程度 15", "政府保障程度 14")
+    altered = replace(document, source=replace(document.source, text=text))
+    claims = {c.id: c for c in count_claims(altered)}
+    assert (claims["national.all_indicators"].stated,
+            claims["national.all_indicators"].actual) == (32, 31)
+
+
+def test_national_cv_rule_titles_state_the_coefficient_not_a_percentage(policy):
+    assert policy.rule(CV_QUALIFIED_PRIMARY).title.zh.endswith("不超过0.50")
+    assert policy.rule(CV_QUALIFIED_JUNIOR).title.zh.endswith("不超过0.45")
+
+
+def test_national_missing_party_finding_lists_every_rule(policy):
+    (finding,) = [d for d in policy.document_findings if d.kind == "missing_party"]
+    assert set(finding.encodings) == {rule.id for rule in policy.rules}
+
+
+def test_national_status_and_issuer_are_findings_as_unverified(policy):
+    kinds = {d.id: d.kind for d in policy.document_findings}
+    assert kinds["national.finding.status_unverified"] == "unverified_status"
+    assert kinds["national.finding.issuer_inferred"] == "inferred_issuer"
+
+
+@pytest.mark.parametrize(("key", "primary", "junior"), [
+    ("qualified_teachers", "4.2", "5.3"), ("sports_space", "7.5", "10.2"),
+    ("equipment_value", "2000", "2500")])
+def test_national_each_standard_cites_the_words_of_its_own_stages_number(policy, key, primary,
+                                                                        junior):
+    (primary_cite,) = policy.parameter(f"national.{key}.primary_min").cites
+    (junior_cite,) = policy.parameter(f"national.{key}.junior_min").cites
+    assert primary in primary_cite.quote and junior not in primary_cite.quote
+    assert junior in junior_cite.quote and primary not in junior_cite.quote
+
+
+def test_national_min_indicators_met_quote_holds_the_6_but_not_the_7(policy):
+    (cite,) = policy.parameter("national.school.min_indicators_met").cites
+    assert "6" in cite.quote and "7" not in cite.quote
+    claims = {c.id: (c.stated, c.actual) for c in policy.count_claims}
+    assert claims["national.school_rule_indicators"] == (7, 7)

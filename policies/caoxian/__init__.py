@@ -7,7 +7,7 @@ provisions present (the captures are cut off at different points) follow that ca
 
 from pathlib import Path
 
-from xuequ_policies.caoxian.rules import build
+from xuequ_policies.caoxian.build import build
 
 from xuequ_rules.policy.package import PolicyPackage
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from xuequ_policies.national.rules import build
+from xuequ_policies.national.build import build
 
 from xuequ_rules.policy.package import PolicyPackage
 
