@@ -85,7 +85,8 @@ UNENCODED = (
     Unencoded(C("序", "特制定本实施方案"),
               zh_en("前言写明制定目的和依据，不设义务",
                     "the preamble states purpose and basis and sets no duty")),
-    Unencoded(C("一", "要以党的十八大和十八届三中、四中、五中、六中全会精神为指导,牢固树立均衡优质发展理念"),
+    Unencoded(C("一", "全面推进学区制管理改革工作,要以党的十八大和十八届三中、四中、五中、六中全会精神为指导,"
+                      "牢固树立均衡优质发展理念"),
               zh_en("指导思想，没有可核查的具体义务、标准或期限",
                     "guiding ideology with no checkable duty, standard or deadline")),
     Unencoded(C("一", "坚持“改革创新、全面推进、城乡一体、资源共享、优质引领、提升质量”原则"),
