@@ -65,6 +65,11 @@ SIX_UNIFICATIONS = Parameter(
     value="资源配置、师资调配、教学管理、教学研究、学校招生、质量评价", unit=Unit.TEXT,
     label=zh_en("学区内“六统一”的内容", "the six matters unified within a zone"),
     concept="zone.six_unifications",
+    note=zh_en("采集稿在“师资调配”中间分页（“师资调”与“配”分在两行，见来源说明）；勘误只能改正一行之内的"
+               "文字，本参数按连读的“师资调配”记。",
+               "The capture breaks the page inside 师资调配 (师资调 / 配 on two lines, recorded in "
+               "the provenance); errata correct text within one line, so the parameter reads "
+               "the word whole."),
     derived=zh_en("取值是“六统一”所列六项事项的名称，不是数量；“六统一”是名称（见术语表）",
                   "the value is the list of the six matters named, not a quantity; 六统一 "
                   "is a name (declared as a term)"),
