@@ -12,10 +12,8 @@ Q_TOWN_VILLAGE = "乡镇中心校在参加与县城优质学校组成学区的�
 UNNAMED_PARTY = (
     "guilin.zone.forms", "guilin.zone.assistance_sub_forms", "guilin.zone.max_schools",
     "guilin.zone.urban_town_one_quality_school", "guilin.zone.town_town_one_quality_school",
-    "guilin.duty.reform_practice", "guilin.duty.six_unifications",
-    "guilin.duty.deep_cooperation", "guilin.duty.zoning", "guilin.duty.resource_sharing",
+    "guilin.duty.reform_practice", "guilin.duty.deep_cooperation", "guilin.duty.zoning",
     "guilin.duty.urban_town_members", "guilin.duty.town_town_members",
-    "guilin.duty.assistance_raises_rural_schools",
 )
 
 DOCUMENT_FINDINGS = (
@@ -71,12 +69,11 @@ DOCUMENT_FINDINGS = (
         encodings=("guilin.duty.zoning", "guilin.duty.town_town_members")),
     DocumentFinding(
         "guilin.finding.missing_party", "missing_party",
-        zh_en("学区设置、组建和目标任务条款未写明由谁负责：划分、组建学区按县（区）教育行政部门编码"
-              "（原文说“县域内”），“六统一”和资源共享按学区编码，帮扶按学区内的优质学校编码",
+        zh_en("学区设置、组建和目标任务条款未写明由谁负责：划分、组建学区和推进目标任务均按县（区）"
+              "教育行政部门编码（原文说“县域内”）",
               "The zoning, zone-structure and goal clauses do not say who is responsible: "
-              "setting up zones is encoded as the county education authority (the text speaks "
-              "of 县域内), the six unifications and resource sharing as the zone, assistance "
-              "as the zone's quality school"),
+              "setting up zones and pursuing the goals are encoded as the county education "
+              "authority (the text speaks of 县域内)"),
         (C("三/(一)/1", "根据县域内城乡学校办学条件"),),
         encodings=UNNAMED_PARTY),
 )

@@ -73,7 +73,8 @@ SIX_UNIFICATIONS = Parameter(
     derived=zh_en("取值是“六统一”所列六项事项的名称，不是数量；“六统一”是名称（见术语表）",
                   "the value is the list of the six matters named, not a quantity; 六统一 "
                   "is a name (declared as a term)"),
-    cites=(C("二", "教学管理、教学研究、学校招生、质量评价的“六统一”"),))
+    cites=(C("二", "实现学区内资源配置、师资调"),
+           C("二", "教学管理、教学研究、学校招生、质量评价的“六统一”")))
 
 PARAMETERS = (MAX_SCHOOLS, ASSISTANCE_QUALITY, SIX_UNIFICATIONS)
 

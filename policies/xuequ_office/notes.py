@@ -19,7 +19,7 @@ TERMS = (
 
 # Encodings whose responsible party the cited article does not name (the party is inferred).
 UNNAMED_PARTY = (
-    "xuequ_office.weekly_session.monday_morning", "xuequ_office.weekly_session.two_hours",
+    "xuequ_office.weekly_session.two_hours",
     "xuequ_office.duty.weekly_report_and_plan", "xuequ_office.study.absence_sanction",
     "xuequ_office.duty.study_in_annual_review",
     "xuequ_office.duty.punctuality", "xuequ_office.duty.no_leaving_post",

@@ -33,7 +33,7 @@ EACH = zh_en("各人", "each staff member")
 WORKERS = zh_en("工作人员", "the staff")
 DESIGNATED = zh_en("专人", "a designated person")
 ORGAN = zh_en("机关", "the school-district office (学区机关)")
-OFFICE = zh_en("学区（学区机关）", "school district (its office)")
+OFFICE = zh_en("学区机关", "the school-district office")
 ON_DUTY = zh_en("值班人员", "staff on duty")
 
 # ── parameters ────────────────────────────────────────────────────────────────
