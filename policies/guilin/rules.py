@@ -150,6 +150,12 @@ RULES: tuple[Rule, ...] = (
 
 _duty = duty_maker("guilin")
 D = Modality.DEFINITION
+MEMBERS_ATTESTED = zh_en(
+    "学区记录只有一个学段，学校记录又不注明所属学区，无法逐校比较成员校的学段、所在乡镇和是否薄弱，"
+    "故由负责组建学区的部门确认。",
+    "A zone record has a single stage and school records do not say which zone they belong "
+    "to, so the members' stage, township and weakness cannot be compared school by school; "
+    "the authority that forms the zone attests them.")
 
 CHECKLIST: tuple[Rule, ...] = (
     _duty("reform_practice", "整合和优化教育资源，构建合作共生机制，积极开展学区制改革实践与探索",
@@ -178,11 +184,13 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("urban_town_members", "城区学校+乡镇学校形式：受帮扶的是与优质城区学校同学段的乡镇薄弱学校（村小学）",
           "Urban+town zone: the assisted schools are weak town schools (village schools) of "
           "the same stage as the quality urban school", COUNTY_BUREAU, "三/(一)/2/(1)",
-          "若干所同学段乡镇薄弱学校(村小学)", "zone.assisted_schools", modality=D),
+          "若干所同学段乡镇薄弱学校(村小学)", "zone.assisted_schools", modality=D,
+          note=MEMBERS_ATTESTED),
     _duty("town_town_members", "乡镇学校+乡镇学校形式：受帮扶的是另一乡镇、与优质乡镇学校相同学段的薄弱学校",
           "Town+town zone: the assisted schools are weak schools of the same stage from "
           "another township", COUNTY_BUREAU, "三/(一)/2/(1)",
-          "若干所相同学段另一乡镇薄弱学校", "zone.assisted_schools", modality=D),
+          "若干所相同学段另一乡镇薄弱学校", "zone.assisted_schools", modality=D,
+          note=MEMBERS_ATTESTED),
     _duty("assistance_raises_rural_schools", "优质学校经过帮扶提升农村学校办学水平",
           "The quality school's assistance raises the rural schools' standard",
           QUALITY_SCHOOL, "三/(一)/2/(1)", "乡镇薄弱学校(村小学),经过帮扶提升农村学校办学水平",
