@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from xuequ_rules import Status, check_policy, evaluate, load_policy
 from xuequ_rules.document.metadata import StatusState
+from xuequ_rules.facts.model import ZoneForm
+from xuequ_rules.policy.expr import IsIn
+from xuequ_rules.policy.rule import Modality
 
 AS_OF = dt.date(2018, 3, 1)
 
@@ -77,6 +81,36 @@ def test_guilin_check_has_no_defects_and_reports_the_draft_status(policy):
     assert kinds["guilin.finding.open_list_of_forms"] == "open_list"
 
 
+def test_guilin_draft_status_states_the_final_version_only_as_unverified(policy):
+    (finding,) = [f for f in policy.document_findings if f.kind == "draft_status"]
+    assert "无法" in finding.text.zh and "核实" in finding.text.zh
+    assert "cannot be verified" in finding.text.en
+    assert "资料库之外的信息称定稿为" in finding.text.zh
+
+
+def test_guilin_missing_party_is_one_finding_listing_exactly_the_parties_the_text_omits(policy):
+    (finding,) = [f for f in policy.document_findings if f.kind == "missing_party"]
+    document = policy.document
+
+    def named(rule):
+        clauses = {document.clause(cite.clause) for cite in rule.cites}
+        texts = [document.full_text(c) for c in clauses]
+        texts += [document.corrected_text(a) for a in document.walk()
+                  for c in clauses if c.id.startswith(a.id + "/")]
+        return any(rule.party.zh in text for text in texts)
+
+    assert {rule.id for rule in policy.rules if not named(rule)} == set(finding.encodings)
+    assert "guilin.zone.forms" in finding.encodings
+
+
+def test_guilin_numerals_in_names_are_declared_terms(policy):
+    terms = {term.text for term in policy.terms}
+    assert terms == {"十八大", "十八届三中、四中、五中、六中全会", "六统一"}
+    text = policy.document.source.text
+    assert all(term in text for term in terms)
+    assert policy.parameter("guilin.zone.six_unifications").derived is not None
+
+
 def test_guilin_truncation_is_recorded_as_unencoded(policy):
     clauses = [u.cite.clause for u in policy.unencoded]
     assert "三/(一)/2/(2)" in clauses
@@ -86,8 +120,8 @@ def test_guilin_truncation_is_recorded_as_unencoded(policy):
 
 def test_guilin_counts(policy):
     assert len(policy.parameters) == 3
-    assert len(policy.rules) == 12
-    assert len(policy.checklist()) == 6
+    assert len(policy.rules) == 16
+    assert len(policy.checklist()) == 11
 
 
 # ── 10 schools per zone, in principle ─────────────────────────────────────────
@@ -110,15 +144,32 @@ def test_guilin_zone_without_school_list_is_undetermined(policy):
     assert status_of(policy, zone(), "guilin.zone.max_schools") is Status.UNDETERMINED
 
 
-# ── forms ─────────────────────────────────────────────────────────────────────
-@pytest.mark.parametrize(("form", "expected"), [
-    ("urban_rural_assistance", Status.SATISFIED),
-    ("education_group", Status.SATISFIED),
-    ("school_alliance", Status.SATISFIED),
-    ("other", Status.VIOLATED),
-])
-def test_guilin_zone_forms(policy, form, expected):
-    assert status_of(policy, zone(form=form), "guilin.zone.forms") is expected
+# ── forms: 可采取…等多种组合形式 is a permission over an open list (三/(一)/2) ────────
+@pytest.mark.parametrize("form", ["urban_rural_assistance", "education_group", "school_alliance"])
+def test_guilin_zone_forms_listed_form_is_permitted(policy, form):
+    assert status_of(policy, zone(form=form), "guilin.zone.forms") is Status.SATISFIED
+
+
+def test_guilin_school_alliance_form_is_not_violated_because_forms_list_is_open(policy):
+    assert status_of(policy, zone(form="school_alliance"), "guilin.zone.forms") \
+        is not Status.VIOLATED
+
+
+def test_guilin_zone_forms_combined_or_unlisted_form_is_undetermined_not_violated(policy):
+    assert status_of(policy, zone(form="other"), "guilin.zone.forms") is Status.UNDETERMINED
+
+
+@pytest.mark.parametrize("form", [*[form.value for form in ZoneForm], None])
+def test_guilin_zone_forms_no_form_is_ever_violated_because_the_text_only_permits(policy, form):
+    facts = zone() if form is None else zone(form=form)
+    assert status_of(policy, facts, "guilin.zone.forms") is not Status.VIOLATED
+
+
+def test_guilin_zone_forms_rule_is_a_permission_over_an_open_list(policy):
+    rule = policy.rule("guilin.zone.forms")
+    assert rule.kind is Modality.PERMISSION
+    assert isinstance(rule.requires, IsIn) and rule.requires.open
+    assert any("等多种组合形式" in cite.quote for cite in rule.cites)
 
 
 @pytest.mark.parametrize(("sub_form", "expected"), [
@@ -156,18 +207,115 @@ def test_guilin_one_quality_school_rule_does_not_apply_to_the_other_sub_form(pol
         is Status.NOT_APPLICABLE
 
 
-def test_guilin_town_village_zone_is_led_by_its_town_centre_school(policy):
-    rule = "guilin.zone.town_village_point_led_by_town_centre"
-    facts = zone(form="urban_rural_assistance", sub_form="town_village_point")
-    assert status_of(policy, facts, rule) is Status.VIOLATED
-    facts["zones"][0]["lead_school"] = "镇中心校"
-    assert status_of(policy, facts, rule) is Status.SATISFIED
+def test_guilin_town_village_zone_lead_school_is_attested_town_centre_not_any_named_school(policy):
+    """三/(一)/2/(1): 乡镇中心校…自身作为牵头学校; a recorded lead-school name proves nothing."""
+    duty = "guilin.duty.town_centre_leads_village_zone"
+    facts = zone(form="urban_rural_assistance", sub_form="town_village_point",
+                 lead_school="某村小学")
+    zone_rules = [rule.id for rule in policy.rules if rule.subject == "zones"]
+    assert all(status_of(policy, facts, rule_id) is not Status.SATISFIED
+               for rule_id in zone_rules if policy.rule(rule_id).concept == "zone.lead_school")
+    assert status_of(policy, facts, duty) is Status.UNDETERMINED
+    assert status_of(policy, {**facts, "attestations": {duty: False}}, duty) is Status.VIOLATED
+    assert status_of(policy, {**facts, "attestations": {duty: True}}, duty) is Status.SATISFIED
+    assert "牵头学校" in policy.rule(duty).cites[0].quote
+    assert policy.rule(duty).party.zh == "乡镇中心校"
 
 
-# ── checklist ─────────────────────────────────────────────────────────────────
+def test_guilin_town_village_zone_town_centre_also_joins_a_county_town_zone(policy):
+    duty = policy.rule("guilin.duty.town_centre_joins_county_zone")
+    assert duty.cites[0].quote == "乡镇中心校在参加与县城优质学校组成学区的同时"
+    assert status_of(policy, {"attestations": {duty.id: False}}, duty.id) is Status.VIOLATED
+
+
+# ── members: 同学段 / 相同学段另一乡镇 薄弱学校 (三/(一)/2/(1)) ──────────────────────
+def test_guilin_urban_town_members_same_stage_weak_is_a_cited_duty(policy):
+    duty = policy.rule("guilin.duty.urban_town_members")
+    assert "同学段" in duty.cites[0].quote and "薄弱学校" in duty.cites[0].quote
+    assert status_of(policy, {"attestations": {duty.id: False}}, duty.id) is Status.VIOLATED
+    assert status_of(policy, {}, duty.id) is Status.UNDETERMINED
+
+
+def test_guilin_town_town_members_same_stage_from_another_township_is_a_cited_duty(policy):
+    duty = policy.rule("guilin.duty.town_town_members")
+    quote = duty.cites[0].quote
+    assert "相同学段" in quote and "另一乡镇" in quote and "薄弱学校" in quote
+    assert status_of(policy, {"attestations": {duty.id: True}}, duty.id) is Status.SATISFIED
+
+
+def test_guilin_assistance_raising_rural_schools_cites_both_sub_forms_unambiguously(policy):
+    duty = policy.rule("guilin.duty.assistance_raises_rural_schools")
+    text = policy.document.clause("三/(一)/2/(1)").text
+    assert len(duty.cites) == 2
+    assert all(text.count(cite.quote) == 1 for cite in duty.cites)
+
+
+# ── 相对就近 is a principle for grouping schools (三/(一)/1) ─────────────────────────
+def test_guilin_zoning_nearness_principle_is_not_the_proximity_enrolment_concept(policy):
+    zoning = policy.rule("guilin.duty.zoning")
+    assert zoning.concept == "zone.zoning_principles"
+    assert all(rule.concept != "zone.proximity_enrolment" for rule in policy.rules)
+    assert any("相对就近" in cite.quote for cite in zoning.cites)
+
+
+def test_guilin_nearness_and_another_township_tension_is_reported(policy):
+    finding = next(f for f in policy.document_findings
+                   if f.id == "guilin.finding.nearness_and_another_township")
+    assert {c.clause for c in finding.cites} == {"三/(一)/1", "三/(一)/2/(1)"}
+
+
+# ── 二 goals (G-7) and the guiding ideology ───────────────────────────────────────
+def test_guilin_goals_reform_practice_duty_cites_part_two(policy):
+    duty = policy.rule("guilin.duty.reform_practice")
+    assert duty.cites[0].clause == "二" and "积极开展学区制改革实践与探索" in duty.cites[0].quote
+
+
+def test_guilin_guiding_ideology_and_public_good_principle_are_unencoded_with_reasons(policy):
+    quotes = {u.cite.quote: u.reason for u in policy.unencoded}
+    assert any("坚持教育公益性原则" in q for q in quotes)
+    assert any("立德树人" in q for q in quotes)
+    assert all(reason.zh and reason.en for reason in quotes.values())
+
+
+# ── checklist ──# ── checklist ─────────────────────────────────────────────────────────────────
 def test_guilin_six_unifications_duty_attested_missing_or_denied(policy):
     rule = "guilin.duty.six_unifications"
     assert status_of(policy, {"attestations": {rule: True}}, rule) is Status.SATISFIED
     assert status_of(policy, {"attestations": {rule: False}}, rule) is Status.VIOLATED
     assert status_of(policy, {}, rule) is Status.UNDETERMINED
     assert "资源配置" in str(policy.parameter("guilin.zone.six_unifications").value)
+
+
+# ── whole-text coverage: citations at the deepest clause; every normative sentence ──
+NORMATIVE = re.compile(r"(?<![主重需])要|应|须|不得|严禁|禁止|可|鼓励|提倡|确保|力争|负责|实行|建立|"
+                       r"落实|加强|完善|推进|坚持|重视|实现|构建|按照|尽量|予以|由")
+
+
+def every_cite(policy):
+    yield from (c for r in policy.rules for c in r.cites)
+    yield from (c for p in policy.parameters for c in p.cites)
+    yield from (u.cite for u in policy.unencoded)
+    yield from (n.cite for n in policy.narratives)
+    yield from (c for finding in policy.document_findings for c in finding.cites)
+
+
+def test_guilin_every_citation_names_the_deepest_clause_holding_its_quote(policy):
+    document = policy.document
+    for cite in every_cite(policy):
+        for child in document.clause(cite.clause).children:
+            assert cite.quote not in document.full_text(child), cite
+            assert cite.quote not in document.full_text(child, corrected=True), cite
+
+
+def test_guilin_every_normative_sentence_is_encoded_or_unencoded_with_a_reason(policy):
+    document = policy.document
+    quotes = [c.quote.replace("\n", "") for r in policy.rules for c in r.cites]
+    quotes += [u.cite.quote.replace("\n", "") for u in policy.unencoded if u.reason.zh]
+    found = 0
+    for clause in document.walk():
+        text = document.corrected_text(clause).replace("\n", "")
+        for sentence in re.split(r"(?<=[。;；])", text):
+            if NORMATIVE.search(sentence):
+                found += 1
+                assert any(quote in sentence for quote in quotes), (clause.id, sentence)
+    assert found >= 8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -199,8 +200,14 @@ def test_office_handover_on_tuesday_is_violated_and_unrecorded_is_undetermined(p
     assert status_of(policy, week(), rule) is Status.UNDETERMINED
 
 
-def test_office_week_without_anyone_on_duty_is_violated(policy):
-    assert status_of(policy, week(), "xuequ_office.duty.weekly_rota") is Status.VIOLATED
+def test_office_weekly_rota_week_recorded_with_nobody_on_duty_is_violated(policy):
+    assert status_of(policy, week(duty_staff=""), "xuequ_office.duty.weekly_rota") is \
+        Status.VIOLATED
+
+
+def test_office_weekly_rota_week_without_a_duty_record_is_undetermined_not_violated(policy):
+    """第七条 实行轮流周值班: a week with no record of who was on duty is a missing fact."""
+    assert status_of(policy, week(), "xuequ_office.duty.weekly_rota") is Status.UNDETERMINED
 
 
 # ── checklist duties ──────────────────────────────────────────────────────────────
@@ -217,8 +224,8 @@ def test_office_checklist_names_the_parties_of_articles_two_and_six(policy):
     parties = {r.id: r.party.zh for r in policy.checklist()}
     assert parties["xuequ_office.duty.study_organised"] == "学区主任"
     assert parties["xuequ_office.duty.study_assessed"] == "办公室负责人"
-    assert parties["xuequ_office.duty.task_allocation"] == "学区主任或办公室负责人"
-    assert len(parties) == 24
+    assert parties["xuequ_office.duty.task_allocation"] == "主任或办公室负责人"
+    assert len(parties) == 25
 
 
 # ── consistency ────────────────────────────────────────────────────────────────
@@ -230,17 +237,116 @@ def test_office_has_no_library_defects_and_reports_its_document_findings(policy)
         "xuequ_office.finding.basis_issuer_code_mismatch",
         "xuequ_office.finding.truncated",
         "xuequ_office.finding.sanction_threshold_ambiguous",
-        "xuequ_office.finding.weekly_session_party_unnamed",
+        "xuequ_office.finding.missing_party",
         "xuequ_office.finding.security_for_secrecy"}
 
 
 def test_office_truncated_article_eight_is_recorded_as_unencoded(policy):
-    (unencoded,) = policy.unencoded
+    (unencoded,) = [u for u in policy.unencoded if u.cite.clause == "第一章/第八条"]
     assert "第八条" in unencoded.reason.zh and unencoded.cite.quote.endswith("领导谈话、")
 
 
 def test_office_counts(policy):
     assert len(policy.parameters) == 5
-    assert len(policy.rules) == 35
+    assert len(policy.rules) == 36
     assert len(policy.rules) - len(policy.checklist()) == 11
     assert Decimal(policy.parameter("xuequ_office.weekly_session.hours").value) == 2
+
+
+# ── 第三条 提倡 is encouragement; 自行安排 is a freedom ────────────────────────────
+def test_office_mutual_and_self_study_is_encouraged_and_never_violated(policy):
+    rule_id = "xuequ_office.duty.mutual_and_self_study"
+    assert policy.rule(rule_id).kind is Modality.PERMISSION
+    assert policy.rule(rule_id).cites[0].quote == "提倡业务互学及自学"
+    assert status_of(policy, {"attestations": {rule_id: False}}, rule_id) is not Status.VIOLATED
+    assert status_of(policy, {"attestations": {rule_id: True}}, rule_id) is Status.SATISFIED
+
+
+def test_office_diligent_study_duty_no_longer_carries_the_encouragement(policy):
+    duty = policy.rule("xuequ_office.duty.study_diligently")
+    assert duty.kind is Modality.OBLIGATION and "提倡" not in duty.cites[0].quote
+
+
+def test_office_self_arranged_study_time_and_open_content_list_are_unencoded_with_reasons(policy):
+    article_three = {u.cite.quote: u.reason for u in policy.unencoded
+                     if u.cite.clause == "第一章/第三条"}
+    assert any("自行安排" in quote for quote in article_three)
+    assert any(quote.endswith("管理方面的知识等") for quote in article_three)
+    assert all("等" in r.zh or "自由" in r.zh for r in article_three.values())
+
+
+def test_office_article_one_heading_sentence_is_unencoded_because_its_practice_is_encoded(policy):
+    (entry,) = [u for u in policy.unencoded if u.cite.clause == "第一章/第一条"]
+    assert entry.cite.quote == "重视工作人员政治和业务学习"
+    assert "xuequ_office.weekly_session" in entry.reason.zh
+
+
+def test_office_confidentiality_cites_the_corrected_secrecy_discipline_sentence(policy):
+    quotes = [c.quote for c in policy.rule("xuequ_office.duty.confidentiality").cites]
+    assert "严格执行保密纪律" in quotes
+
+
+# ── parties: named in the article, or listed in the one missing_party finding ─────
+def test_office_party_is_listed_as_missing_party_exactly_when_its_article_omits_it(policy):
+    assert_parties_named_or_listed(policy)
+
+
+def test_office_article_two_rules_name_the_members_the_text_names(policy):
+    for rule_id in ("xuequ_office.study.no_unexcused_absence",
+                    "xuequ_office.study.written_explanation"):
+        assert policy.rule(rule_id).party.zh == "机关成员"
+
+
+def test_office_numeral_inside_a_word_is_a_declared_term(policy):
+    assert [term.text for term in policy.terms] == ["一时"]
+    assert "一时无法确定" in policy.document.source.text
+
+
+def assert_parties_named_or_listed(policy):
+    (finding,) = [f for f in policy.document_findings if f.kind == "missing_party"]
+    listed = set(finding.encodings)
+    document = policy.document
+    for rule in policy.rules:
+        texts = []
+        for cite in rule.cites:
+            clause = document.clause(cite.clause)
+            texts.append(document.full_text(clause))
+            texts.extend(document.corrected_text(a) for a in document.walk()
+                         if clause.id.startswith(a.id + "/"))
+        assert (rule.id in listed) is not any(rule.party.zh in text for text in texts), rule.id
+    assert all(policy.rule(rule_id) for rule_id in listed)
+
+
+# ── whole-text coverage: citations at the deepest clause; every normative sentence ──
+NORMATIVE = re.compile(r"(?<![主重需])要|应|须|不得|严禁|禁止|可|鼓励|提倡|确保|力争|负责|实行|建立|"
+                       r"落实|加强|完善|推进|坚持|重视|实现|构建|按照|尽量|予以|由")
+
+
+def every_cite(policy):
+    yield from (c for r in policy.rules for c in r.cites)
+    yield from (c for p in policy.parameters for c in p.cites)
+    yield from (u.cite for u in policy.unencoded)
+    yield from (n.cite for n in policy.narratives)
+    yield from (c for finding in policy.document_findings for c in finding.cites)
+
+
+def test_office_every_citation_names_the_deepest_clause_holding_its_quote(policy):
+    document = policy.document
+    for cite in every_cite(policy):
+        for child in document.clause(cite.clause).children:
+            assert cite.quote not in document.full_text(child), cite
+            assert cite.quote not in document.full_text(child, corrected=True), cite
+
+
+def test_office_every_normative_sentence_is_encoded_or_unencoded_with_a_reason(policy):
+    document = policy.document
+    quotes = [c.quote.replace("\n", "") for r in policy.rules for c in r.cites]
+    quotes += [u.cite.quote.replace("\n", "") for u in policy.unencoded if u.reason.zh]
+    found = 0
+    for clause in document.walk():
+        text = document.corrected_text(clause).replace("\n", "")
+        for sentence in re.split(r"(?<=[。;；])", text):
+            if NORMATIVE.search(sentence):
+                found += 1
+                assert any(quote in sentence for quote in quotes), (clause.id, sentence)
+    assert found >= 20

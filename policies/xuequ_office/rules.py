@@ -7,16 +7,15 @@ The capture runs the whole text into one paragraph; the parser splits it at the 
 
 from __future__ import annotations
 
+from xuequ_policies.xuequ_office.notes import DOCUMENT_FINDINGS, NARRATIVES, TERMS, UNENCODED
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.policy.dsl import (
     Cite,
-    DocumentFinding,
     Modality,
-    Narrative,
     Parameter,
     Policy,
     Rule,
-    Unencoded,
     Unit,
     duty_maker,
     f,
@@ -28,7 +27,13 @@ C = Cite
 HEAD = zh_en("学区主任", "head of the school district")
 OFFICE_HEAD = zh_en("办公室负责人", "head of the office")
 STAFF = zh_en("机关工作人员", "office staff")
-OFFICE = zh_en("学区（学区机关）", "school district (its office)")
+MEMBERS = zh_en("机关成员", "office members")
+INDIVIDUAL = zh_en("个人", "each staff member")
+EACH = zh_en("各人", "each staff member")
+WORKERS = zh_en("工作人员", "the staff")
+DESIGNATED = zh_en("专人", "a designated person")
+ORGAN = zh_en("机关", "the school-district office (学区机关)")
+OFFICE = zh_en("学区机关", "the school-district office")
 ON_DUTY = zh_en("值班人员", "staff on duty")
 
 # ── parameters ────────────────────────────────────────────────────────────────
@@ -88,14 +93,14 @@ RULES: tuple[Rule, ...] = (
     Rule(id="xuequ_office.study.no_unexcused_absence",
          title=zh_en("第二条：机关成员不得无故缺席、迟到、早退集体学习",
                      "Art. 2: no unexcused absence, lateness or early leaving at collective study"),
-         kind=Modality.PROHIBITION, party=STAFF, subject="staff_years",
+         kind=Modality.PROHIBITION, party=MEMBERS, subject="staff_years",
          forbids=(f.unexcused_study_absences + f.unexcused_late_or_early) > 0,
          concept="office.study.attendance",
          cites=(C("第一章/第二条", "机关成员须按时参加,不得无故缺席、迟到、早退"),)),
     Rule(id="xuequ_office.study.written_explanation",
          title=zh_en("第二条：每次无故不参加学习都要有书面情况说明",
                      "Art. 2: each unexcused absence needs a written explanation"),
-         kind=Modality.OBLIGATION, party=STAFF, subject="staff_years",
+         kind=Modality.OBLIGATION, party=MEMBERS, subject="staff_years",
          applies=f.unexcused_study_absences > 0,
          requires=f.written_explanations >= f.unexcused_study_absences,
          concept="office.study.written_explanation",
@@ -111,20 +116,20 @@ RULES: tuple[Rule, ...] = (
          cites=(C("第一章/第二条", "凡无故不参加学习者,要有书面情况说明,三次以上取消当年评优晋级资格"),)),
     Rule(id="xuequ_office.study.notes_kept",
          title=zh_en("第四条：个人要有学习笔记", "Art. 4: each person keeps study notes"),
-         kind=Modality.OBLIGATION, party=STAFF, subject="staff_years",
+         kind=Modality.OBLIGATION, party=INDIVIDUAL, subject="staff_years",
          requires=f.study_notes_kept.eq(True), concept="office.study.notes",
          cites=(C("第一章/第四条", "个人要有学习笔记"),)),
     Rule(id="xuequ_office.study.reflections",
          title=zh_en("第四条：每年撰写心得体会不少于两篇",
                      "Art. 4: at least two reflection essays a year"),
-         kind=Modality.OBLIGATION, party=STAFF, subject="staff_years",
+         kind=Modality.OBLIGATION, party=INDIVIDUAL, subject="staff_years",
          requires=f.reflections_written >= MIN_REFLECTIONS,
          concept="office.study.min_reflections_per_year",
          cites=(C("第一章/第四条", "每年撰写心得体会不少于两篇"),)),
     Rule(id="xuequ_office.duty.daily_sign_in",
          title=zh_en("第七条：各人每天在工作日志上签到",
                      "Art. 7: everyone signs in on the work log every day"),
-         kind=Modality.OBLIGATION, party=STAFF, subject="staff_years",
+         kind=Modality.OBLIGATION, party=EACH, subject="staff_years",
          applies=f.workdays > 0, requires=f.days_signed_in >= f.workdays,
          concept="office.duty.daily_sign_in",
          note=zh_en("按工作日计：签到天数不少于当年工作日数。", "Counted over working days: days "
@@ -133,17 +138,20 @@ RULES: tuple[Rule, ...] = (
     Rule(id="xuequ_office.duty.daily_log",
          title=zh_en("第七条：由专人做好当日主要工作事务记载",
                      "Art. 7: a designated person logs the day's main business"),
-         kind=Modality.OBLIGATION, party=OFFICE, subject="office_weeks",
+         kind=Modality.OBLIGATION, party=DESIGNATED, subject="office_weeks",
          requires=f.daily_log_kept.eq(True), concept="office.duty.daily_log",
          cites=(C("第一章/第七条", "由专人做好当日主要工作事务记载"),)),
     Rule(id="xuequ_office.duty.weekly_rota",
          title=zh_en("第七条：工作人员实行轮流周值班，每周有值班人员",
                      "Art. 7: staff take weekly duty in turn; every week has someone on duty"),
-         kind=Modality.OBLIGATION, party=OFFICE, subject="office_weeks",
-         requires=f.duty_staff.is_known(), concept="office.duty.weekly_rota",
-         note=zh_en("每周是否有值班人员可按记录判断；是否“轮流”由检查清单 xuequ_office.duty.rotation 确认。",
-                    "Whether each week has someone on duty is judged from the records; whether "
-                    "duty rotates is attested by the checklist duty xuequ_office.duty.rotation."),
+         kind=Modality.OBLIGATION, party=WORKERS, subject="office_weeks",
+         requires=f.duty_staff.ne(""), concept="office.duty.weekly_rota",
+         note=zh_en("每周是否有值班人员按记录判断：记有值班人员为符合，记为空（无人值班）为不符合，"
+                    "没有记录为待定；是否“轮流”由检查清单 xuequ_office.duty.rotation 确认。",
+                    "Whether each week has someone on duty is judged from the records: a named "
+                    "person on duty meets it, an empty entry (nobody on duty) does not, no entry "
+                    "is undetermined; whether duty rotates is attested by the checklist duty "
+                    "xuequ_office.duty.rotation."),
          cites=(C("第一章/第七条", "工作人员实行轮流周值班制度"),)),
     Rule(id="xuequ_office.duty.monday_handover",
          title=zh_en("第七条：每周星期一早晨交接班", "Art. 7: duty is handed over on Monday morning"),
@@ -158,8 +166,10 @@ _make_duty = duty_maker("xuequ_office")
 
 
 def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
-          modality: Modality = Modality.OBLIGATION, note: Text | None = None) -> Rule:
-    return _make_duty(key, zh, en, party, clause, quote, modality=modality, note=note)
+          modality: Modality = Modality.OBLIGATION, note: Text | None = None,
+          extra: tuple[Cite, ...] = ()) -> Rule:
+    return _make_duty(key, zh, en, party, clause, quote, modality=modality, note=note,
+                      extra=extra)
 
 
 P = Modality.PROHIBITION
@@ -173,11 +183,16 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("study_assessed", "第二条：办公室负责人负责考核集体学习",
           "Art. 2: the office head assesses study attendance", OFFICE_HEAD,
           "第一章/第二条", "办公室负责人负责考核"),
-    _duty("self_study", "第三条：机关工作人员认真钻研业务，提高业务能力；提倡互学及自学",
-          "Art. 3: staff study their work and improve their skills; mutual and self-study are "
-          "encouraged", STAFF, "第一章/第三条", "机关工作人员要认真钻研业务,努力提高各方面业务能力水平,提倡业务互学及自学"),
+    _duty("study_diligently", "第三条：机关工作人员认真钻研业务，努力提高各方面业务能力水平",
+          "Art. 3: staff study their work diligently and improve their skills", STAFF,
+          "第一章/第三条", "机关工作人员要认真钻研业务,努力提高各方面业务能力水平"),
+    _duty("mutual_and_self_study", "第三条：提倡业务互学及自学（倡导，不是义务）",
+          "Art. 3: mutual and self-study are encouraged (not a duty)", STAFF,
+          "第一章/第三条", "提倡业务互学及自学", modality=Modality.PERMISSION,
+          note=zh_en("“提倡”是倡导，没有开展互学、自学不判为不符合。",
+                     "提倡 encourages; not doing mutual or self-study is never a breach.")),
     _duty("study_per_plan", "第四条：机关学习按照计划安排进行", "Art. 4: study follows a plan",
-          OFFICE, "第一章/第四条", "机关学习按照计划安排进行"),
+          ORGAN, "第一章/第四条", "机关学习按照计划安排进行"),
     _duty("study_in_annual_review", "第四条：个人学习情况纳入年度考核",
           "Art. 4: each person's study counts in the annual review", OFFICE,
           "第一章/第四条", "个人学习情况和学区全体教职工同时纳入年度考核"),
@@ -200,10 +215,11 @@ CHECKLIST: tuple[Rule, ...] = (
           "第一章/第六条", "爱岗敬业,乐于奉献,要有担当和责任意识"),
     _duty("task_allocation", "第六条：业务工作由主任或办公室负责人协调分配专人办理，分工协作",
           "Art. 6: the head or office head assigns each task to a named person; clear division "
-          "and close cooperation", zh_en("学区主任或办公室负责人", "district head or office head"),
+          "and close cooperation", zh_en("主任或办公室负责人", "district head or office head"),
           "第一章/第六条", "业务工作由主任或办公室负责人协调分配专人办理,既有明确分工又要密切协作"),
-    _duty("timely_completion", "第六条：及时、高效完成工作任务", "Art. 6: finish tasks promptly "
-          "and efficiently", STAFF, "第一章/第六条", "要及时、高效完成工作任务"),
+    _duty("timely_completion", "第六条：及时、高效完成工作任务，勇于担当负责",
+          "Art. 6: finish tasks promptly and efficiently and take responsibility", STAFF,
+          "第一章/第六条", "要及时、高效完成工作任务,勇于担当负责"),
     _duty("orderly_work", "第六条：工作主次分明、步骤明确，尽量不打扰他人和基层学校教学秩序",
           "Art. 6: orderly work that as far as possible does not disturb others or schools' "
           "teaching", STAFF, "第一章/第六条", "开展工作要主次分明、思路清晰、步骤明确,尽量以不打扰他人或基层学校正常教学秩序为前提"),
@@ -216,9 +232,9 @@ CHECKLIST: tuple[Rule, ...] = (
           "Art. 6: hold to account those whose mistakes cause serious consequences", OFFICE,
           "第一章/第六条", "对因工作失误造成严重后果者,予以责任追究并严肃处理"),
     _duty("duty_system", "第七条：机关建立值日值班制度", "Art. 7: the office sets up a duty system",
-          OFFICE, "第一章/第七条", "机关建立值日值班制度"),
+          ORGAN, "第一章/第七条", "机关建立值日值班制度"),
     _duty("rotation", "第七条：周值班由工作人员轮流担任", "Art. 7: weekly duty rotates among the "
-          "staff", OFFICE, "第一章/第七条", "工作人员实行轮流周值班制度"),
+          "staff", WORKERS, "第一章/第七条", "工作人员实行轮流周值班制度"),
     _duty("on_duty_tasks", "第七条：值班人员早到开门、迟走关锁门窗，及时打扫卫生",
           "Art. 7: the person on duty opens early, locks up late and cleans", ON_DUTY,
           "第一章/第七条", "值班人员坚持早到开门、迟走关锁门窗等,并及时打扫卫生"),
@@ -233,61 +249,14 @@ CHECKLIST: tuple[Rule, ...] = (
           "leaders' talks", STAFF,
           "第一章/第八条", "严禁公共场所或在家人、子女、亲友、同事等面前谈论、泄露尚未公开的工作机密和领导谈话", P,
           note=zh_en("“保安纪律”按勘误 E01 读作“保密纪律”；第八条在采集中截断。",
-                     "保安纪律 reads 保密纪律 (erratum E01); article 8 is cut off in the capture.")),
+                     "保安纪律 reads 保密纪律 (erratum E01); article 8 is cut off in the capture."),
+          extra=(C("第一章/第八条", "严格执行保密纪律"),)),
 )
-
-NARRATIVES = (
-    Narrative(C("序", "镇教体〔2016〕113号"), zh_en("依据文件的文号", "number of the basis document")),
-)
-
-UNENCODED = (
-    Unencoded(C("第一章/第八条", "泄露尚未公开的工作机密和领导谈话、"),
-              zh_en("第八条在“领导谈话、”处截断，其余部分及以后各条、各章缺失，无法编码",
-                    "article 8 is cut off at 领导谈话、; its rest and any later articles or "
-                    "chapters are missing and cannot be encoded")),
-)
-
-DOCUMENT_FINDINGS = (
-    DocumentFinding(
-        "xuequ_office.finding.issuer_and_date_unnamed", "missing_issuer",
-        zh_en("制度没有写明制定的学区、印发日期和施行日期", "The rules name neither the issuing "
-              "学区 nor any date of issue or effect"),
-        (C("序", "结合学区实际,特制定本制度"),)),
-    DocumentFinding(
-        "xuequ_office.finding.basis_issuer_code_mismatch", "inconsistent_terms",
-        zh_en("依据文件称由“县教体局”制定，而文号代字为“镇教体”（镇级代字），二者不一致",
-              "The basis document is attributed to the county education-and-sports bureau (县教体局), "
-              "but its number carries a town-level code (镇教体)"),
-        (C("序", "根据县教体局《关于进一步强化学区职能全面提升小学教育质量的意见》(镇教体〔2016〕113号)"),)),
-    DocumentFinding(
-        "xuequ_office.finding.truncated", "truncated",
-        zh_en("采集稿止于第八条“领导谈话、”，只有第一章的第一至七条完整", "The capture stops in "
-              "article 8 at 领导谈话、; only articles 1-7 of chapter 1 are complete"),
-        (C("第一章", "第一章学习及工作制度"), C("第一章/第八条", "泄露尚未公开的工作机密和领导谈话、"))),
-    DocumentFinding(
-        "xuequ_office.finding.sanction_threshold_ambiguous", "ambiguous_threshold",
-        zh_en("“三次以上”未写明计数期间（按“当年”理解为一年内），“以上”是否含本数也未写明（按通常理解含三次）",
-              "三次以上 states no counting period (read as one year, after 当年) and does not say "
-              "whether 以上 includes three (read, as usual, to include it)"),
-        (C("第一章/第二条", "三次以上取消当年评优晋级资格"),)),
-    DocumentFinding(
-        "xuequ_office.finding.weekly_session_party_unnamed", "missing_party",
-        zh_en("第一条的星期一集中汇报、学习未写明组织者；第二条规定集体学习由学区主任组织，本库按学区主任编码",
-              "Article 1's Monday session names no organiser; article 2 has the district head "
-              "organise collective study, so the library encodes the district head"),
-        (C("第一章/第一条", "每周星期一上午集中2小时对上周工作进行汇报小结"),)),
-    DocumentFinding(
-        "xuequ_office.finding.security_for_secrecy", "wrong_word",
-        zh_en("第八条标题作“保安纪律”，内容却是保密，应为“保密纪律”（见勘误 E01）",
-              "Article 8 is headed 保安纪律 (security) but is about secrecy: 保密纪律 (erratum E01)"),
-        (C("第一章/第八条", "严格执行保安纪律"),)),
-)
-
 
 def build(document: Document) -> Policy:
     return Policy(
         name="xuequ_office", version=document.version, document=document,
         parameters=PARAMETERS, rules=RULES + CHECKLIST, narratives=NARRATIVES,
-        document_findings=DOCUMENT_FINDINGS, unencoded=UNENCODED,
+        document_findings=DOCUMENT_FINDINGS, unencoded=UNENCODED, terms=TERMS,
         data={"articles_complete": 7, "truncated_in_article": 8},
     )
