@@ -29,6 +29,9 @@ TERMS = (
                        "name of a policy (two fees waived, one subsidy), not a quantity")),
     Term("一校一特色", zh_en("口号：每校有自己的特色，不是数量要求",
                         "slogan: each school has its own character; not a quantity")),
+    Term("第二中学", zh_en("学校名称（柳江区第二中学），序数是名称的一部分",
+                       "a school's name (Liujiang No. 2 Middle School); the ordinal is part of "
+                       "the name")),
     Term("一学区一品牌", zh_en("口号：每个学区有自己的品牌，不是数量要求",
                          "slogan: each zone has its own brand; not a quantity")),
 )
