@@ -174,12 +174,11 @@ def test_liujiang_checklist_duty_attested_not_attested_missing(compiled):
     assert durable_status(compiled, {}, rule) is Status.UNDETERMINED
 
 
-def test_liujiang_alliance_exception_overrides_allowed_forms(liujiang, compiled):
+def test_liujiang_alliance_zone_is_undetermined_under_the_open_two_forms(liujiang, compiled):
     facts = {"zones": [{"id": "z", "form": "school_alliance"}]}
     evaluation = assert_same(liujiang, facts, compiled=compiled)
     (forms,) = evaluation.for_rule("liujiang.zone.allowed_forms")
-    assert forms.status is Status.NOT_APPLICABLE
-    assert "liujiang.zone.alliance_after_full_pairing" in forms.reason.zh
+    assert forms.status is Status.UNDETERMINED
 
 
 def test_liujiang_compiles_every_rule_without_fallback(compiled, liujiang):

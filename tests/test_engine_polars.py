@@ -143,16 +143,18 @@ def test_before_the_policy_is_issued_every_rule_is_not_applicable(liujiang: Poli
 
 # ── exceptions, checklist duties, explanations ─────────────────────────────────
 
-def test_liujiang_alliance_zone_exception_makes_the_two_forms_rule_not_applicable(
+def test_liujiang_alliance_and_other_zones_are_undetermined_under_the_open_two_forms(
         liujiang: Policy) -> None:
     frame = pl.DataFrame([{"id": "z1", "form": "school_alliance", "principal_heads": 1},
-                          {"id": "z2", "form": "other", "principal_heads": 2}],
+                          {"id": "z2", "form": "other", "principal_heads": 2},
+                          {"id": "z3", "form": "education_group", "principal_heads": 1}],
                          schema=polars_schema("zones"))
     result = evaluate_frame(liujiang, "zones", frame, AFTER)
-    assert statuses(result, "liujiang.zone.allowed_forms") == ["not_applicable", "violated"]
-    assert statuses(result, "liujiang.zone.alliance_after_full_pairing") == [
-        "violated", "not_applicable"]
-    assert statuses(result, "liujiang.zone.one_principal_head") == ["satisfied", "violated"]
+    # 三/(一)/2 permits alliances and other models once pairing covers every school
+    assert statuses(result, "liujiang.zone.allowed_forms") == [
+        "undetermined", "undetermined", "satisfied"]
+    assert statuses(result, "liujiang.zone.one_principal_head") == [
+        "satisfied", "violated", "satisfied"]
 
 
 def test_liujiang_checklist_duty_attested_not_attested_missing(liujiang: Policy) -> None:

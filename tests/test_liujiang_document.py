@@ -55,3 +55,11 @@ def test_liujiang_source_is_made_of_capture_lines(document, seeds):
     for clause in document.walk():
         for line in clause.text.splitlines():
             assert line in capture
+
+
+def test_liujiang_check_reports_no_library_defects_and_one_missing_party_finding():
+    from xuequ_rules import check_policy
+
+    report = check_policy(load_policy("liujiang"))
+    assert report.defects == ()
+    assert [f.kind for f in report.document_findings].count("missing_party") == 1
