@@ -1,0 +1,127 @@
+"""What Nantong's text says about itself: narrative numbers, terms, findings, unencoded."""
+
+from __future__ import annotations
+
+from xuequ_policies.nantong.parties import (
+    C,
+)
+
+from xuequ_rules.policy.dsl import (
+    DocumentFinding,
+    Narrative,
+    Unencoded,
+    zh_en,
+)
+from xuequ_rules.policy.policy import Term
+
+NARRATIVES = (
+    Narrative(C("序", "通政发〔2013〕51号"), zh_en("本文件文号", "this document's number")),
+    Narrative(C("序", "2013年8月21日"), zh_en("成文日期，为文件元数据",
+                                           "date of the document, metadata")),
+    Narrative(C("序", "国发〔2012〕48号"), zh_en("上位文件文号", "parent document number")),
+    Narrative(C("序", "苏政发〔2012〕148号"), zh_en("上位文件文号", "parent document number")),
+    Narrative(C("一/(一)", "党的十八大"), zh_en("会议名称", "name of a congress")),
+    Narrative(C("一/(一)", "“三个代表”"), zh_en("政治理论名称", "name of a political theory")),
+    Narrative(C("二/(一)", "《南通市主城区中小学布局规划(2012~2020)》"),
+              zh_en("所引规划的名称（含规划期）", "title of the cited layout plan (with its period)")),
+    Narrative(C("二/(四)", "整合市、区、校三级教学科研力量"),
+              zh_en("管理层级的名称（市、区、校）", "names of the administrative tiers")),
+    Narrative(C("三/(一)", "市、区两级政府(管委会)"),
+              zh_en("管理层级的名称（市、区）", "names of the administrative tiers")),
+    Narrative(C("三/(一)", "市、区两级教育部门"),
+              zh_en("管理层级的名称（市、区）", "names of the administrative tiers")),
+)
+
+DOCUMENT_FINDINGS = (
+    DocumentFinding(
+        "nantong.finding.area_names", "inconsistent_terms",
+        zh_en("同一区域有多个名称：主送机关写“市经济技术开发区管委会”“南通苏通科技产业园区管委会”"
+              "“南通滨海园区管委会”，正文写“南通开发区”“苏通科技产业园区”“滨海园区”；三个园区在主送"
+              "中与“各区人民政府”并列，正文中对“各区”的要求是否包括园区不明。本库把这些名称视为同一区域。",
+              "One area, several names: the addressees say 市经济技术开发区, 南通苏通科技产业园区 and "
+              "南通滨海园区, the body 南通开发区, 苏通科技产业园区 and 滨海园区; the parks are "
+              "addressed beside the district governments, so whether duties of 各区 bind them is "
+              "unclear. The library treats the names as one area each."),
+        (C("序", "市经济技术开发区管委会"), C("一/(二)", "南通开发区"),
+         C("序", "南通苏通科技产业园区管委会"), C("一/(二)", "苏通科技产业园区"),
+         C("序", "南通滨海园区管委会"), C("一/(二)", "滨海园区"))),
+    DocumentFinding(
+        "nantong.finding.five_years_no_start", "missing_date",
+        zh_en("“今后五年”的学校建设计划没有写明起止年份；本库自印发日 2013-08-21 起算，"
+              "期限定为 2018-08-21。",
+              "The five-year construction plan ('the next five years') states no start or end "
+              "year; the library counts from the issue date 2013-08-21 to 2018-08-21."),
+        (C("二/(一)", "今后五年"),)),
+    DocumentFinding(
+        "nantong.finding.training_cycle_no_start", "missing_date",
+        zh_en("“5年一周期”的教师全员培训未写明周期的起算年份；本库按每条培训记录自带的周期评判。",
+              "The five-year training cycle has no stated start year; each training record's "
+              "own cycle is judged."),
+        (C("二/(三)", "严格实施5年一周期不少于360学时的教师全员培训制度"),)),
+    DocumentFinding(
+        "nantong.finding.exchange_base_unstated", "unstated_base",
+        zh_en("“每年不低于15%的比例”未写明基数（全体教师、在编教师还是符合交流条件的教师），"
+              "也未写明“包括骨干教师”是指骨干教师同样按15%交流还是计入总数；本库按符合交流条件的"
+              "教师数为基数（与柳江一致），并对骨干教师另按符合条件的骨干教师数适用15%。",
+              "The 15% has no stated base (all teachers, established posts or those eligible), "
+              "and 'including backbone teachers' may mean they also rotate at 15% or merely count "
+              "in the total; encoded over eligible teachers (as Liujiang), and the 15% also "
+              "applied to eligible backbone teachers."),
+        (C("二/(三)", "教师包括骨干教师原则上应按每年不低于15%的比例进行交流"),)),
+    DocumentFinding(
+        "nantong.finding.weak_school_undefined", "undefined_term",
+        zh_en("“薄弱学校”贯穿全文（帮扶、资源倾斜、编制、经费、高级职称评聘条件），但文件从未定义，"
+              "也未指明由谁认定；高级职称的“2年以上薄弱学校任教经历”因此依赖外部认定。",
+              "'Weak school' runs through the text (support, resources, posts, funds, the "
+              "senior-title condition) but is never defined, nor is it said who designates one; "
+              "the two-year condition for senior titles depends on an outside designation."),
+        (C("二/(三)", "原则上须有在薄弱学校任教2年以上的经历"),
+         C("二/(一)", "加大薄弱学校的改造力度"),
+         C("三/(二)", "适当向薄弱学校倾斜"))),
+    DocumentFinding(
+        "nantong.finding.parks_related_district_unnamed", "ambiguous_reference",
+        zh_en("滨海园区与苏通科技产业园区“纳入相关区域一并通过验收”，未写明并入哪个区域。",
+              "The Binhai and Sutong parks pass acceptance 'together with the related area', "
+              "which is not named."),
+        (C("一/(二)", "纳入相关区域一并通过验收"),)),
+    DocumentFinding(
+        "nantong.finding.targets_no_party", "missing_party",
+        zh_en("主要目标（2015年、2018年）和“力争到2018年”的信息化目标没有写明责任主体；本库按"
+              "第三部分（一）统筹推进的市、区两级政府（管委会）编码，信息化目标按教育部门编码。",
+              "The 2015 and 2018 targets and the 2018 informatisation aim name no party; encoded "
+              "as the city and district governments that lead the work (part 三 (一)), and the "
+              "education departments for informatisation."),
+        (C("一/(二)", "到2015年"), C("二/(二)", "力争到2018年"))),
+    DocumentFinding(
+        "nantong.finding.teacher_rules_no_party", "missing_party",
+        zh_en("培训学时、校长任期、教师交流比例、高级职称评聘条件等量化要求均未写明责任主体；"
+              "本库按市、区两级教育部门编码（职称评聘按人事部门和教育部门）。",
+              "The training hours, principal terms, exchange share and senior-title condition "
+              "name no party; encoded as the city and district education departments (personnel "
+              "and education departments for titles)."),
+        (C("二/(三)", "严格实施5年一周期不少于360学时的教师全员培训制度"),
+         C("二/(三)", "校长在同一所学校的连续任期原则上不超过2届"),
+         C("二/(三)", "教师包括骨干教师原则上应按每年不低于15%的比例进行交流"),
+         C("二/(三)", "城区中小学教师评聘高级职务(职称)"))),
+    DocumentFinding(
+        "nantong.finding.measures_no_party", "missing_party",
+        zh_en("第二部分多数措施（现代化建设工程、标准班额、信息化、课程与评价改革、特殊教育等）"
+              "以无主语句写成，未写明责任主体；本库按最可能的主体（市、区两级政府或教育部门、学校）编码。",
+              "Most measures of part 二 (modernisation programme, class sizes, IT, curriculum and "
+              "evaluation reform, special education …) are written without a subject; the most "
+              "plausible party is encoded (governments, education departments or schools)."),
+        (C("二/(一)", "实施义务教育学校现代化建设工程"), C("二/(一)", "合理控制学校规模"),
+         C("二/(二)", "大力推进数字化教学试点"), C("二/(四)", "全面实施素质教育"),
+         C("二/(四)", "加大特殊教育投入"), C("三/(四)", "大力宣传义务教育优质均衡发展的理念"))),
+    DocumentFinding(
+        "nantong.finding.satisfaction_method_unstated", "undefined_measure",
+        zh_en("两项满意度“均达90%以上”，但文件未规定调查方法、样本和由谁测评（仅第三部分要求督导室"
+              "“突出公众满意度调查”）。",
+              "Both satisfaction rates must reach 90%, but the text sets no survey method, "
+              "sample or body (part 三 only asks the inspectorate to stress satisfaction "
+              "surveys)."),
+        (C("一/(二)", "均达90%以上"), C("三/(三)", "突出公众满意度调查"))),
+)
+
+UNENCODED: tuple[Unencoded, ...] = ()
+TERMS: tuple[Term, ...] = ()

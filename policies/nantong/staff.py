@@ -1,0 +1,106 @@
+"""Nantong's rules on teachers, principals, titles and education groups (二/(二), 二/(三))."""
+
+from __future__ import annotations
+
+from xuequ_policies.nantong.parameters import (
+    EXCHANGE_MIN,
+    MAX_TERMS,
+    TERM_MAX,
+    TERM_MIN,
+    TRAINING_CYCLE,
+    TRAINING_HOURS,
+    WEAK_SCHOOL_YEARS,
+)
+from xuequ_policies.nantong.parties import (
+    DISTRICTS,
+    TWO_LEVEL_EDU,
+    C,
+)
+
+from xuequ_rules.facts.model import TitleLevel, ZoneForm
+from xuequ_rules.policy.dsl import (
+    Modality,
+    Rule,
+    f,
+    zh_en,
+)
+
+TEACHER_FLOW_NOTE = zh_en(
+    "文件未写明责任主体，本库按市、区两级教育部门编码（见文件问题 missing_party）。",
+    "The text names no party; encoded as the city and district education departments "
+    "(see the missing_party finding).")
+
+STAFF_RULES: tuple[Rule, ...] = (
+    Rule(id="nantong.training.cycle_length",
+         title=zh_en("教师全员培训以5年为一周期", "Teacher training runs in five-year cycles"),
+         kind=Modality.DEFINITION, party=TWO_LEVEL_EDU, subject="training_records",
+         requires=f.cycle_years.eq(TRAINING_CYCLE), concept="training.cycle_years",
+         note=TEACHER_FLOW_NOTE,
+         cites=(C("二/(三)", "严格实施5年一周期不少于360学时的教师全员培训制度"),)),
+    Rule(id="nantong.training.min_hours",
+         title=zh_en("每名教师每5年周期培训不少于360学时",
+                     "Each teacher trains at least 360 class hours per five-year cycle"),
+         kind=Modality.OBLIGATION, party=TWO_LEVEL_EDU, subject="training_records",
+         applies=f.cycle_years.eq(TRAINING_CYCLE),
+         requires=f.hours >= TRAINING_HOURS, concept="training.min_hours_per_cycle",
+         note=TEACHER_FLOW_NOTE,
+         cites=(C("二/(三)", "严格实施5年一周期不少于360学时的教师全员培训制度"),
+                C("二/(三)", "促进每一名教师专业发展"))),
+    Rule(id="nantong.principal.max_consecutive_terms",
+         title=zh_en("校长在同一所学校的连续任期原则上不超过2届",
+                     "A principal serves in principle at most two consecutive terms at one "
+                     "school"),
+         kind=Modality.OBLIGATION, party=TWO_LEVEL_EDU, subject="principal_terms",
+         requires=f.consecutive_term <= MAX_TERMS, in_principle=True,
+         concept="principal.max_consecutive_terms", note=TEACHER_FLOW_NOTE,
+         cites=(C("二/(三)", "校长在同一所学校的连续任期原则上不超过2届"),)),
+    Rule(id="nantong.principal.term_length",
+         title=zh_en("校长每届任期原则上为3~5年", "A principal's term is in principle 3 to 5 years"),
+         kind=Modality.OBLIGATION, party=TWO_LEVEL_EDU, subject="principal_terms",
+         requires=(f.term_years >= TERM_MIN) & (f.term_years <= TERM_MAX), in_principle=True,
+         concept="principal.term_years", note=TEACHER_FLOW_NOTE,
+         cites=(C("二/(三)", "校长在同一所学校的连续任期原则上不超过2届,每届3~5年"),)),
+    Rule(id="nantong.teacher_exchange.min_share",
+         title=zh_en("教师原则上每年按不低于15%的比例进行交流",
+                     "In principle at least 15% of teachers are exchanged each year"),
+         kind=Modality.OBLIGATION, party=TWO_LEVEL_EDU, subject="teacher_exchanges",
+         applies=f.eligible > 0,
+         requires=f.rotated >= EXCHANGE_MIN * f.eligible, in_principle=True,
+         concept="teacher_exchange.min_share_per_year",
+         note=zh_en("基数未写明，按符合交流条件的教师数计算（见文件问题）。" + TEACHER_FLOW_NOTE.zh,
+                    "The base is not stated; computed over eligible teachers (see the "
+                    "document finding). " + TEACHER_FLOW_NOTE.en),
+         cites=(C("二/(三)", "教师包括骨干教师原则上应按每年不低于15%的比例进行交流"),)),
+    Rule(id="nantong.teacher_exchange.backbone_min_share",
+         title=zh_en("骨干教师也原则上每年按不低于15%的比例进行交流",
+                     "Backbone teachers too: in principle at least 15% exchanged each year"),
+         kind=Modality.OBLIGATION, party=TWO_LEVEL_EDU, subject="teacher_exchanges",
+         applies=f.backbone_eligible > 0,
+         requires=f.backbone_rotated >= EXCHANGE_MIN * f.backbone_eligible, in_principle=True,
+         concept="teacher_exchange.backbone_min_share_of_backbone_per_year",
+         note=zh_en("“教师包括骨干教师”理解为15%的比例同样适用于骨干教师（不能只交流一般教师）；"
+                    "基数按符合交流条件的骨干教师数计算。",
+                    "'Teachers including backbone teachers' read as: the 15% applies to backbone "
+                    "teachers as well; computed over eligible backbone teachers."),
+         cites=(C("二/(三)", "教师包括骨干教师原则上应按每年不低于15%的比例进行交流"),)),
+    Rule(id="nantong.title.senior_requires_weak_school",
+         title=zh_en("城区中小学教师评聘高级职称原则上须有在薄弱学校任教2年以上的经历",
+                     "Urban teachers applying for a senior title need in principle at least two "
+                     "years at a weak school"),
+         kind=Modality.OBLIGATION, party=zh_en("人事部门和教育部门（评聘）",
+                                               "personnel and education departments"),
+         subject="title_applications",
+         applies=f.urban_school.eq(True) & f.level.eq(TitleLevel.SENIOR.value),
+         requires=f.years_in_weak_school >= WEAK_SCHOOL_YEARS, in_principle=True,
+         concept="title.senior_requires_weak_school_years",
+         note=zh_en("“2年以上”含2年；“薄弱学校”文件未定义。",
+                    "'2 years or more' includes 2; the text never defines a weak school."),
+         cites=(C("二/(三)", "城区中小学教师评聘高级职务(职称),原则上须有在薄弱学校任教2年以上的经历"),)),
+    Rule(id="nantong.group.has_core_school",
+         title=zh_en("教育集团以优质名校或办学水平较高的学校为骨干",
+                     "An education group is built around a quality school"),
+         kind=Modality.DEFINITION, party=DISTRICTS, subject="zones",
+         applies=f.form.eq(ZoneForm.EDUCATION_GROUP.value),
+         requires=f.lead_school.is_known(), concept="zone.group_lead_school",
+         cites=(C("二/(二)", "以优质名校和办学水平相对较高的学校为骨干,联合若干学校"),)),
+)
