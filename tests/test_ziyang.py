@@ -613,3 +613,54 @@ def test_ziyang_annex_facts_default_to_the_current_policy(policy):
     facts = annex_facts()
     assert len(facts["communities"]) == 10
     assert facts["communities"][0]["core_schools"] == ["紫阳小学"]
+
+
+# ── parties, terms, derived values, basis ─────────────────────────────────────
+
+def test_ziyang_one_missing_party_finding_lists_every_encoding_with_a_supplied_party(policy):
+    (finding,) = [f for f in policy.document_findings if f.kind == "missing_party"]
+    listed = set(finding.encodings)
+    assert len(listed) == len(finding.encodings)
+    assert {"ziyang.schools.all_in_communities", "ziyang.community.stage",
+            "ziyang.ziyang.phase.launch.completed", "ziyang.duty.exchange_principles"} <= listed
+    noted = {r.id for r in policy.rules if r.note is not None and "未写明责任主体" in r.note.zh}
+    assert noted <= listed
+    assert all(policy.rule(rule_id) for rule_id in listed)
+    # parties the text names are not listed
+    assert "ziyang.assessment.decline_consequence" not in listed
+    assert "ziyang.duty.training_centre_guidance" not in listed
+
+
+def test_ziyang_decision_bodies_duty_names_the_bodies_the_text_names(policy):
+    rule = policy.rule("ziyang.duty.decision_bodies")
+    assert "教共体校长办公会议" in rule.party.zh and "教共体党委" in rule.party.zh
+
+
+def test_ziyang_major_matters_finding_reports_the_unstated_party_committee_level(policy):
+    (finding,) = [f for f in policy.document_findings
+                  if f.id == "ziyang.finding.major_matters_party_level"]
+    assert {c.clause for c in finding.cites} == {"二/(一)/1", "二/(一)/2"}
+
+
+def test_ziyang_numerals_in_names_and_slogans_are_declared_once_as_terms(policy):
+    texts = [t.text for t in policy.terms]
+    assert len(texts) == len(set(texts))
+    corrected = policy.document.corrected_text
+    body = "".join(corrected(c) for c in policy.document.walk())
+    for term in ("三重一大", "一校一品", "三区一体化", "五育并举", "三员",
+                 "同处一张网、共上一堂课、共享一名师"):
+        assert term in texts and term in body, term
+    assert all(t.reason.zh and t.reason.en for t in policy.terms)
+
+
+def test_ziyang_six_unifications_list_is_a_derived_value_with_its_reason(policy):
+    six = policy.parameter("ziyang.zone.six_unifications")
+    assert six.derived is not None and "六统一" in six.derived.zh
+    numeric = [p for p in policy.parameters if p.unit.value != "text"]
+    assert all(p.derived is None for p in numeric)
+
+
+def test_ziyang_aims_at_the_national_evaluation_the_text_names(policy):
+    (aim,) = [b for b in policy.document.metadata.basis if b.relation == "aims_at"]
+    assert aim.as_captured == "国家义务教育优质均衡发展县督导评估"
+    assert aim.as_captured in policy.document.clause("一").text

@@ -138,6 +138,17 @@ def document_findings(rows: tuple[AnnexRow, ...]) -> tuple[DocumentFinding, ...]
             (C("一", "学段相同"), C("二/(一)/3", "将初中、小学捆绑纳入九年制教共体")),
             encodings=("ziyang.duty.formation_principles", "ziyang.duty.nine_year_through_management")),
         DocumentFinding(
+            "ziyang.finding.major_matters_party_level", "ambiguous",
+            zh_en("二/(一)/1既组建县级“紫阳县教共体党委”，又要求各教共体分别成立党委（党总支）；"
+                  "二/(一)/2“三重一大”事项“由教共体党委(党总支)集体研究决定”未说明是哪一级",
+                  "二/(一)/1 sets up both a county-level community party committee and a party "
+                  "committee (general branch) in each community; 二/(一)/2 has 三重一大 matters "
+                  "decided 'by the community party committee (general branch)' without saying "
+                  "which level"),
+            (C("二/(一)/1", "组建紫阳县教共体党委"), C("二/(一)/1", "各教共体分别成立党委(党总支)"),
+             C("二/(一)/2", "“三重一大”事项由教共体党委(党总支)集体研究决定")),
+            encodings=("ziyang.duty.decision_bodies", EXPENDITURE_RULE)),
+        DocumentFinding(
             "ziyang.finding.missing_party", "missing_party",
             zh_en("以下规定未写明责任主体，本库按最可能的主体编码（多为县教体局或各教共体）："
                   "全县义务教育学校纳入及教共体构成与个数、组建原则、阶段目标、教共体党委组建、教师交流与培训、办学条件、文化建设、运行制度、配套待遇和督办清单等",

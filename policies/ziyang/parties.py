@@ -22,5 +22,10 @@ TRAINING_CENTRE = zh_en("县师训教研中心", "county teacher-training and re
 DEPARTMENTS = zh_en("教体、编制、人社、财政等部门", "education, staffing, human-resources and "
                     "finance departments")
 MENTORS = zh_en("教共体内的骨干校长、骨干教师", "backbone principals and teachers of a community")
+COMMUNITIES = zh_en("教共体", "the education communities")
+COMMUNITY_SCHOOLS_SHORT = zh_en("教共体学校", "schools of the education communities")
+EACH_SCHOOL = zh_en("教共体各校", "each school of a community")
+DECISION_BODIES = zh_en("教共体校长办公会议、教共体党委（党总支）",
+                        "the community's principals' meeting and its party committee")
 COMPULSORY_STAGES = (Stage.PRIMARY.value, Stage.JUNIOR.value, Stage.NINE_YEAR.value,
                      Stage.TEACHING_POINT.value)
