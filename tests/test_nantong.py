@@ -91,14 +91,19 @@ def test_nantong_metadata_dates_issuer_and_status() -> None:
 
 def test_nantong_metadata_basis_documents() -> None:
     numbers = [b.number.normalized if b.number else None for b in DOC.metadata.basis]
-    assert numbers == ["国发〔2012〕48号", "苏政发〔2012〕148号", None, "教督〔2017〕6号"]
+    assert numbers == ["国发〔2012〕48号", "苏政发〔2012〕148号", None]
     assert DOC.metadata.basis[2].relation == "cites"
     assert DOC.metadata.basis[2].title == "南通市主城区中小学布局规划(2012~2020)"
 
 
-def test_nantong_aims_at_the_national_quality_balance_method() -> None:
-    (aim,) = [b for b in DOC.metadata.basis if b.relation == "aims_at"]
-    assert aim.label == "教督〔2017〕6号"
+def test_nantong_basis_does_not_link_the_2017_national_method_it_predates() -> None:
+    """一/(二) aims at the provincial (省定) requirement; 教督〔2017〕6号 came four years later."""
+    assert not [b for b in DOC.metadata.basis if b.relation == "aims_at"]
+    labels = {b.label for b in DOC.metadata.basis}
+    assert "教督〔2017〕6号" not in labels
+    assert "苏政发〔2012〕148号" in labels
+    assert all((b.number is None) or b.number.year <= DOC.metadata.dates.issued.year
+               for b in DOC.metadata.basis)
 
 
 def test_nantong_has_no_errata_and_keeps_the_ordinary_misspelling_verbatim() -> None:
