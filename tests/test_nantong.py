@@ -136,9 +136,9 @@ def test_nantong_expected_document_findings_are_reported() -> None:
         ("nantong.finding.exchange_base_unstated", "unstated_base"),
         ("nantong.finding.weak_school_undefined", "undefined_term"),
         ("nantong.finding.parks_related_district_unnamed", "ambiguous_reference"),
-        ("nantong.finding.targets_no_party", "missing_party"),
-        ("nantong.finding.teacher_rules_no_party", "missing_party"),
-        ("nantong.finding.measures_no_party", "missing_party"),
+        ("nantong.finding.missing_party", "missing_party"),
+        ("nantong.finding.provincial_standard_names", "inconsistent_terms"),
+        ("nantong.finding.city_area_scope", "ambiguous"),
         ("nantong.finding.satisfaction_method_unstated", "undefined_measure"),
     } <= found
 
@@ -163,10 +163,10 @@ def test_nantong_every_normative_sentence_is_cited_by_a_rule() -> None:
 
 def test_nantong_counts_of_the_encoding() -> None:
     assert len(POLICY.parameters) == 26
-    assert len(POLICY.checklist()) == 70
-    assert len(POLICY.rules) == 92
-    assert len(POLICY.narratives) == 10
-    assert POLICY.unencoded == ()
+    assert len(POLICY.checklist()) == 73
+    assert len(POLICY.rules) == 95
+    assert len(POLICY.narratives) == 11
+    assert len(POLICY.unencoded) == 1
 
 
 def test_nantong_exchange_share_aligns_with_liujiang_concept() -> None:
@@ -249,7 +249,7 @@ def test_nantong_principal_at_most_two_consecutive_terms(term: int, expected: St
 
 
 @pytest.mark.parametrize(("years", "expected"), [
-    ("2.9", Status.VIOLATED), ("3", Status.SATISFIED), ("4", Status.SATISFIED),
+    ("3", Status.SATISFIED), ("4", Status.SATISFIED),
     ("5", Status.SATISFIED), ("5.1", Status.VIOLATED), ("6", Status.VIOLATED)])
 def test_nantong_principal_term_of_3_to_5_years(years: str, expected: Status) -> None:
     facts = {"principal_terms": [{"id": "t", "consecutive_term": 1, "term_years": years}]}
@@ -617,3 +617,92 @@ def test_nantong_annual_assessment_interval_is_a_parameter() -> None:
     param = POLICY.parameter("nantong.inspection.interval_years")
     assert param.value == 1 and param.unit is Unit.YEARS
     assert param.cites[0].quote == "每年进行督查考核"
+
+
+# ── fidelity fixes: provisions, parties, modalities, citations ────────────────
+
+def test_nantong_narrowing_area_and_school_gaps_is_a_duty_of_一_1() -> None:
+    rule = POLICY.rule("nantong.duty.narrow_gaps")
+    assert rule.is_checklist and rule.cites[0].clause == "一/(一)"
+    assert rule.cites[0].quote == "切实缩小区域差距和校际差距"
+
+
+def test_nantong_balancing_quality_and_proximity_is_a_district_duty_of_二_1() -> None:
+    rule = POLICY.rule("nantong.duty.quality_and_proximity")
+    assert rule.cites[0].clause == "二/(一)"
+    assert rule.party.zh == "各区（含园区管委会）"
+
+
+def test_nantong_all_schools_equally_good_aspiration_is_unencoded_with_its_reason() -> None:
+    (entry,) = POLICY.unencoded
+    assert entry.cite.clause == "二/(一)"
+    assert "一样好" in entry.cite.quote and "一样优" in entry.cite.quote
+    assert "努力做到" in entry.reason.zh
+
+
+def test_nantong_museums_are_the_ones_encouraged_to_run_activities_for_pupils() -> None:
+    rule = POLICY.rule("nantong.duty.social_education_resources")
+    assert rule.kind is Modality.PERMISSION
+    assert "博物馆" in rule.party.zh and "政府" not in rule.party.zh
+
+
+def test_nantong_distinctive_schools_is_an_encouragement_beside_the_culture_duty() -> None:
+    culture = POLICY.rule("nantong.duty.school_culture")
+    distinctive = POLICY.rule("nantong.duty.distinctive_schools")
+    assert culture.kind is Modality.OBLIGATION and culture.cites[0].quote == "注重学校文化建设"
+    assert distinctive.kind is Modality.PERMISSION
+    facts = {"attestations": {distinctive.id: False}}
+    assert status(distinctive.id, facts, IN_FORCE) is Status.NOT_APPLICABLE
+
+
+def test_nantong_360_hour_rule_cites_only_the_training_system_sentence() -> None:
+    rule = POLICY.rule("nantong.training.min_hours")
+    assert [c.quote for c in rule.cites] == ["严格实施5年一周期不少于360学时的教师全员培训制度"]
+    tiered = POLICY.rule("nantong.duty.tiered_training_system")
+    assert "促进每一名教师专业发展" in [c.quote for c in tiered.cites]
+
+
+def test_nantong_principal_term_shorter_than_3_years_may_still_be_running_so_is_undetermined(
+        ) -> None:
+    for years in ("1", "2.9"):
+        facts = {"principal_terms": [{"id": "t", "consecutive_term": 1, "term_years": years}]}
+        assert status("nantong.principal.term_length", facts, IN_FORCE) is Status.UNDETERMINED
+
+
+@pytest.mark.parametrize(("quality_schools", "expected"), [
+    (1, Status.SATISFIED), (2, Status.SATISFIED), (0, Status.UNDETERMINED),
+    (None, Status.UNDETERMINED)])
+def test_nantong_group_core_is_a_quality_school_or_one_of_relatively_high_standing(
+        quality_schools: int | None, expected: Status) -> None:
+    zone: dict[str, Any] = {"id": "g", "form": "education_group", "lead_school": "某名校"}
+    if quality_schools is not None:
+        zone["quality_school_count"] = quality_schools
+    assert status("nantong.group.has_core_school", {"zones": [zone]}, IN_FORCE) is expected
+
+
+def test_nantong_one_missing_party_finding_lists_every_encoding_with_a_supplied_party() -> None:
+    findings = [f for f in POLICY.document_findings if f.kind == "missing_party"]
+    assert [f.id for f in findings] == ["nantong.finding.missing_party"]
+    listed = findings[0].encodings
+    assert len(listed) == len(set(listed))
+    for rule_id in listed:
+        POLICY.rule(rule_id)
+    noted = {r.id for r in POLICY.rules
+             if r.note is not None and "未写明责任主体" in r.note.zh}
+    assert noted <= set(listed)
+    assert {"nantong.targets.2015.modern_standard_share", "nantong.principal.term_length",
+            "nantong.duty.distinctive_schools", "nantong.duty.narrow_gaps"} <= set(listed)
+    assert "nantong.duty.staffing_adjustment" not in listed   # 编制部门 is named
+
+
+def test_nantong_provincial_standard_has_three_names_reported_as_a_finding() -> None:
+    (finding,) = [f for f in POLICY.document_findings
+                  if f.id == "nantong.finding.provincial_standard_names"]
+    assert {c.clause for c in finding.cites} == {"一/(一)", "一/(二)", "二/(一)"}
+    assert "nantong.targets.2015.modern_standard_share" in finding.encodings
+
+
+def test_nantong_two_aspects_and_names_with_numerals_are_accounted_for() -> None:
+    assert any(n.cite.quote == "从硬件、软件两方面" for n in POLICY.narratives)
+    texts = {t.text for t in POLICY.terms}
+    assert {"三个代表", "十八大", "每一所", "每一名"} <= texts

@@ -9,13 +9,13 @@ from xuequ_policies.nantong.parties import (
     CITY_LEVEL,
     DISTRICTS,
     DISTRICTS_DEPTS,
-    DISTRICTS_SCHOOLS,
     EDU_DEPT,
     FINANCE,
     HR,
     INSPECTORATE,
     MAIN_URBAN,
     SCHOOLS,
+    SOCIAL_VENUES,
     STAFFING,
     STAFFING_EDU,
     TWO_LEVEL_EDU,
@@ -25,6 +25,7 @@ from xuequ_policies.nantong.parties import (
 )
 
 from xuequ_rules.policy.dsl import (
+    Cite,
     Modality,
     Rule,
     Text,
@@ -32,21 +33,33 @@ from xuequ_rules.policy.dsl import (
     zh_en,
 )
 
-# ── qualitative duties (checklist) ─────────────────────────────────────────────
-_duty = duty_maker("nantong")
-
+_make_duty = duty_maker("nantong")
 
 ENCOURAGED = zh_en("鼓励性条款：倡导而非强制；落实即可确认，未落实不构成违反。",
                    "An encouragement: promoted, not mandatory; not doing it is no breach.")
 NO_PARTY = zh_en("文件未写明责任主体，按最可能的主体编码（见文件问题 missing_party）。",
                  "The text names no party; the most plausible one is encoded (see the "
                  "missing_party finding).")
+ENCOURAGED_NO_PARTY = zh_en(ENCOURAGED.zh + NO_PARTY.zh, ENCOURAGED.en + " " + NO_PARTY.en)
+
+# Duties whose sentence names no responsible party (listed in the missing_party finding).
+UNNAMED_DUTIES: list[str] = []
+
+
+def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
+          concept: str | None = None, *, modality: Modality = Modality.OBLIGATION,
+          note: Text | None = None, extra: tuple[Cite, ...] = ()) -> Rule:
+    rule = _make_duty(key, zh, en, party, clause, quote, concept, modality=modality,
+                      note=note, extra=extra)
+    if note is NO_PARTY or note is ENCOURAGED_NO_PARTY:
+        UNNAMED_DUTIES.append(rule.id)
+    return rule
 
 
 def _may(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
-         concept: str | None = None) -> Rule:
+         concept: str | None = None, *, unnamed: bool = False) -> Rule:
     return _duty(key, zh, en, party, clause, quote, concept, modality=Modality.PERMISSION,
-                 note=ENCOURAGED)
+                 note=ENCOURAGED_NO_PARTY if unnamed else ENCOURAGED)
 
 
 CHECKLIST: tuple[Rule, ...] = (
@@ -55,6 +68,9 @@ CHECKLIST: tuple[Rule, ...] = (
           "Run every school to the provincial education modernisation standard",
           TWO_LEVEL_GOVS, "一/(一)", "按照省定教育现代化标准办好每一所义务教育学校",
           "schools.provincial_modern_standard", note=NO_PARTY),
+    _duty("narrow_gaps", "切实缩小区域差距和校际差距", "Narrow the gaps between areas and "
+          "between schools", TWO_LEVEL_GOVS, "一/(一)", "切实缩小区域差距和校际差距",
+          "balance.narrow_gaps", note=NO_PARTY),
     _duty("city_coordination", "坚持“市级统筹、分区落实、整体联动、协调发展”",
           "City coordinates, districts implement, all move together",
           TWO_LEVEL_GOVS, "一/(一)", "坚持“市级统筹、分区落实、整体联动、协调发展”", note=NO_PARTY),
@@ -63,6 +79,9 @@ CHECKLIST: tuple[Rule, ...] = (
           "Districts take responsibility, allocate resources and keep optimising the school "
           "layout", DISTRICTS, "二/(一)", "强化各区主体责任和联动意识,科学配置区域义务教育资源",
           "layout.optimisation", extra=(C("二/(一)", "继续调整优化中小学校布局"),)),
+    _duty("quality_and_proximity", "正确处理提高教育质量和方便就近入学的关系",
+          "Balance better quality against schooling close to home", DISTRICTS, "二/(一)",
+          "正确处理提高教育质量和方便就近入学的关系"),
     _duty("migrant_children", "统筹考虑外来务工人员随迁子女就学需求",
           "Plan for the schooling of migrant workers' children", DISTRICTS, "二/(一)",
           "统筹考虑外来务工人员随迁子女就学需求", "enrolment.migrant_children"),
@@ -111,10 +130,10 @@ CHECKLIST: tuple[Rule, ...] = (
           TWO_LEVEL_GOVS, "二/(二)", "大力推进学校集团化办学、教育共同体建设和多种形式的结对共建,合力帮扶薄弱学校",
           "group.promotion", note=NO_PARTY),
     _may("inter_district_cooperation", "鼓励支持区域之间合作",
-         "Cooperation between districts is encouraged", DISTRICTS, "二/(二)",
+         "Cooperation between districts is encouraged", zh_en("区域之间（各区）", "the districts, between them"), "二/(二)",
          "鼓励支持区域之间合作"),
     _may("district_policies_for_weak_schools", "鼓励区级制定政策吸引资源加强薄弱学校",
-         "Districts are encouraged to attract resources to weak schools by policy", DISTRICTS,
+         "Districts are encouraged to attract resources to weak schools by policy", zh_en("区级（各区）", "district level"),
          "二/(二)", "鼓励区级制定政策吸引资源加强薄弱学校"),
     _duty("city_resources_to_weak", "市级资源配置坚持向薄弱区域、薄弱学校倾斜",
           "City-level resources favour weak areas and weak schools", CITY_LEVEL, "二/(二)",
@@ -136,7 +155,7 @@ CHECKLIST: tuple[Rule, ...] = (
     _may("close_knit_groups", "条件成熟的，可以组建紧密型教育集团，采取总分校模式，实行五个“统一”",
          "Where ready, close-knit groups (main and branch campuses) with the five "
          "unifications may be formed", DISTRICTS, "二/(二)",
-         "条件成熟的,可以组建紧密型教育集团,采取总分校模式,探索一体化办学", "group.close_knit"),
+         "条件成熟的,可以组建紧密型教育集团,采取总分校模式,探索一体化办学", "group.close_knit", unnamed=True),
     _duty("education_communities", "市和区之间、区与区之间、校与校之间根据需要构建各类教育共同体",
           "Build education communities between city, districts and schools as needed",
           CITY_DISTRICT_SCHOOL, "二/(二)",
@@ -144,16 +163,17 @@ CHECKLIST: tuple[Rule, ...] = (
           "community.formation"),
     _duty("pairing_activities", "区际、校际广泛开展结对共建，教学、管理人员双向挂职、定期交流",
           "Districts and schools pair up, with two-way secondments and regular exchanges",
-          DISTRICTS_SCHOOLS, "二/(二)",
+          zh_en("区际之间、校际之间（各区、各学校）", "districts and schools, between them"), "二/(二)",
           "区际之间、校际之间要广泛开展结对共建活动,通过教学、管理人员双向挂职、定期交流",
           "pairing.activities"),
     _duty("digital_teaching_pilots", "把教育信息化作为战略举措，大力推进数字化教学试点",
           "Make education IT a strategic measure and pilot digital teaching", EDU_DEPT,
           "二/(二)", "大力推进数字化教学试点", "informatization.strategy", note=NO_PARTY,
           extra=(C("二/(二)", "要把教育信息化作为促进义务教育优质均衡发展的战略举措"),)),
-    _may("social_education_resources", "利用社会教育资源，鼓励博物馆、科技馆等开展面向中小学生的公益性教育活动",
-         "Use social education resources; museums etc. encouraged to run free activities",
-         TWO_LEVEL_GOVS, "二/(二)", "鼓励各类博物馆、科技馆、文化馆、图书馆、展览馆、青少年校外活动场所和综合实践基地等机构"),
+    _may("social_education_resources", "鼓励博物馆、科技馆等机构开展面向中小学生的公益性教育活动",
+         "Museums, science centres and similar bodies are encouraged to run free activities "
+         "for pupils",
+         SOCIAL_VENUES, "二/(二)", "鼓励各类博物馆、科技馆、文化馆、图书馆、展览馆、青少年校外活动场所和综合实践基地等机构"),
     _duty("use_social_resources", "积极利用社会教育资源", "Make active use of social education "
           "resources", TWO_LEVEL_EDU, "二/(二)", "要积极利用社会教育资源", note=NO_PARTY),
     _duty("school_and_outside_activities", "教育部门统筹安排学校教育教学、社会实践和校外活动",
@@ -171,13 +191,14 @@ CHECKLIST: tuple[Rule, ...] = (
           note=NO_PARTY),
     _duty("tiered_training_system", "完善市、区、校分级培训体系",
           "Improve the city, district and school tiers of training", TWO_LEVEL_EDU, "二/(三)",
-          "完善市、区、校分级培训体系", "training.tiered_system", note=NO_PARTY),
+          "完善市、区、校分级培训体系", "training.tiered_system", note=NO_PARTY,
+          extra=(C("二/(三)", "促进每一名教师专业发展"),)),
     _duty("famous_teachers_programme", "实施名师培养工程，培养和评选向薄弱学校、偏远学校倾斜",
           "Run the master-teacher programme favouring weak and remote schools", TWO_LEVEL_EDU,
           "二/(三)", "实施名师培养工程", note=NO_PARTY,
           extra=(C("二/(三)", "培养和评选工作向薄弱学校、偏远学校倾斜"),)),
     _may("master_teacher_studios", "鼓励设立名师工作室", "Master-teacher studios are encouraged",
-         SCHOOLS, "二/(三)", "鼓励设立名师工作室,发挥名师示范引领作用"),
+         SCHOOLS, "二/(三)", "鼓励设立名师工作室,发挥名师示范引领作用", unnamed=True),
     _duty("principal_qualification", "建立校长任职资格准入和新任校长岗前培训制度，实行校长全员培训",
           "Principal qualification, induction training and training for all principals",
           TWO_LEVEL_EDU, "二/(三)", "建立校长任职资格准入和新任校长岗前培训制度,实行中小学校长全员培训",
@@ -218,9 +239,10 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("research_cooperation", "整合教学科研力量，建立分工协作机制",
           "Pool teaching-research staff at all levels with a division of work", TWO_LEVEL_EDU,
           "二/(四)", "建立分工协作机制,统一管理、统筹指导各类学校的教学科研活动", note=NO_PARTY),
-    _duty("school_culture", "注重学校文化建设，办出特色、办出水平",
-          "Build school culture and distinctive schools", SCHOOLS, "二/(四)",
-          "注重学校文化建设,鼓励办出特色、办出水平", note=NO_PARTY),
+    _duty("school_culture", "注重学校文化建设", "Build school culture", SCHOOLS, "二/(四)",
+          "注重学校文化建设", note=NO_PARTY),
+    _may("distinctive_schools", "鼓励办出特色、办出水平", "Schools are encouraged to become "
+         "distinctive and excellent", SCHOOLS, "二/(四)", "鼓励办出特色、办出水平", unnamed=True),
     _duty("struggling_pupils", "重视学习困难学生发展，加强心理关怀、学业辅导和成长指导",
           "Support pupils with learning difficulties", SCHOOLS, "二/(四)",
           "重视学习困难学生发展,加强心理关怀、学业辅导和成长指导", note=NO_PARTY),
@@ -255,7 +277,7 @@ CHECKLIST: tuple[Rule, ...] = (
           "Districts and departments adopt policies and incentives", DISTRICTS_DEPTS,
           "三/(二)", "各区、各部门要围绕推进义务教育优质均衡发展的总体要求、主要目标和重点工作,制定相关政策和激励措施"),
     _may("pilot_first", "鼓励先行先试、大胆实践", "Pioneering trials are encouraged",
-         DISTRICTS_DEPTS, "三/(二)", "鼓励先行先试、大胆实践"),
+         DISTRICTS_DEPTS, "三/(二)", "鼓励先行先试、大胆实践", unnamed=True),
     _duty("staffing_adjustment", "定期调整义务教育学校教职工编制",
           "Adjust school staffing quotas regularly", STAFFING, "三/(二)",
           "编制部门要根据教育事业发展规划、生源变化和学校布局调整等情况,定期调整义务教育学校教职工编制",
@@ -263,7 +285,7 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("staffing_increase", "按规定比例适当增加专任教师编制",
           "Add full-time teacher posts at the prescribed ratios", STAFFING, "三/(二)",
           "按规定比例适当增加专任教师编制",
-          extra=(C("三/(二)", "充分考虑实行小班化教学、寄宿制及安排教师脱产进修等因素"),)),
+          extra=(C("三/(二)", "编制部门要根据教育事业发展规划"), C("三/(二)", "充分考虑实行小班化教学、寄宿制及安排教师脱产进修等因素"),)),
     _duty("staffing_reallocation", "在编制总量内及时调剂区域内学校之间的编制，优先满足薄弱学校",
           "Reallocate posts between schools within the total, weak schools first",
           STAFFING_EDU, "三/(二)",
@@ -277,10 +299,12 @@ CHECKLIST: tuple[Rule, ...] = (
           "根据财力状况,逐步提高义务教育学校生均公用经费基准定额", "funding.per_pupil_benchmark"),
     _duty("funds_to_weak_schools", "在核定的公用经费总量内适当向薄弱学校倾斜",
           "Within the total, favour weak schools in public funds", FINANCE, "三/(二)",
-          "在核定的公用经费总量内,适当向薄弱学校倾斜", "funding.favour_weak_schools"),
+          "在核定的公用经费总量内,适当向薄弱学校倾斜", "funding.favour_weak_schools",
+          extra=(C("三/(二)", "财政部门要以促进公平和提高质量为导向"),)),
     _duty("work_and_project_funds", "安排好必要的工作经费和项目经费，支持集团化办学、共同体建设和教科研改革",
           "Fund the work and projects: groups, communities, research reform", FINANCE,
-          "三/(二)", "要安排好必要的工作经费和项目经费,支持集团化办学、共同体建设和教科研改革"),
+          "三/(二)", "要安排好必要的工作经费和项目经费,支持集团化办学、共同体建设和教科研改革",
+          extra=(C("三/(二)", "财政部门要以促进公平和提高质量为导向"),)),
     _duty("annual_assessment", "市政府每年对各区、各部门及其主要负责人进行督查考核",
           "The city inspects and assesses districts, departments and their heads every year",
           CITY_GOV, "三/(三)", "市政府把推进义务教育优质均衡发展纳入对各区、各部门及其主要负责人的考核内容,每年进行督查考核",

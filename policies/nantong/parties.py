@@ -30,6 +30,9 @@ MAIN_URBAN = zh_en("崇川区、港闸区、南通开发区和苏通科技产业
                    "Chongchuan, Gangzha, the Development Zone and the Sutong park")
 TZ_BH = zh_en("通州区、滨海园区", "Tongzhou district and the Binhai park")
 CITY_DISTRICT_SCHOOL = zh_en("市、区、学校", "city, districts and schools")
+SOCIAL_VENUES = zh_en("各类博物馆、科技馆、文化馆、图书馆、展览馆、青少年校外活动场所和综合实践基地等机构",
+                      "museums, science centres, cultural centres, libraries, exhibition halls, "
+                      "youth activity venues and practice bases")
 DISTRICTS_SCHOOLS = zh_en("各区、各学校", "districts and schools")
 
 # ── the areas and their names (the text uses several names for one area) ───────

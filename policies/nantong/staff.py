@@ -24,6 +24,7 @@ from xuequ_rules.policy.dsl import (
     f,
     zh_en,
 )
+from xuequ_rules.policy.expr import IsIn
 
 TEACHER_FLOW_NOTE = zh_en(
     "文件未写明责任主体，本库按市、区两级教育部门编码（见文件问题 missing_party）。",
@@ -44,8 +45,7 @@ STAFF_RULES: tuple[Rule, ...] = (
          applies=f.cycle_years.eq(TRAINING_CYCLE),
          requires=f.hours >= TRAINING_HOURS, concept="training.min_hours_per_cycle",
          note=TEACHER_FLOW_NOTE,
-         cites=(C("二/(三)", "严格实施5年一周期不少于360学时的教师全员培训制度"),
-                C("二/(三)", "促进每一名教师专业发展"))),
+         cites=(C("二/(三)", "严格实施5年一周期不少于360学时的教师全员培训制度"),)),
     Rule(id="nantong.principal.max_consecutive_terms",
          title=zh_en("校长在同一所学校的连续任期原则上不超过2届",
                      "A principal serves in principle at most two consecutive terms at one "
@@ -57,8 +57,14 @@ STAFF_RULES: tuple[Rule, ...] = (
     Rule(id="nantong.principal.term_length",
          title=zh_en("校长每届任期原则上为3~5年", "A principal's term is in principle 3 to 5 years"),
          kind=Modality.OBLIGATION, party=TWO_LEVEL_EDU, subject="principal_terms",
-         requires=(f.term_years >= TERM_MIN) & (f.term_years <= TERM_MAX), in_principle=True,
-         concept="principal.term_years", note=TEACHER_FLOW_NOTE,
+         requires=((f.term_years <= TERM_MAX)
+                   & IsIn(f.term_years >= TERM_MIN, (True,), open=True)),
+         in_principle=True, concept="principal.term_years",
+         note=zh_en("超过5年即不符合；不足3年的任期可能尚未届满（事实中没有“本届已届满”），"
+                    "故判为无法确定而非违反。" + TEACHER_FLOW_NOTE.zh,
+                    "Longer than 5 years is a breach; a term shorter than 3 years may still be "
+                    "running (the facts do not say the term has ended), so it is undetermined, "
+                    "not violated. " + TEACHER_FLOW_NOTE.en),
          cites=(C("二/(三)", "校长在同一所学校的连续任期原则上不超过2届,每届3~5年"),)),
     Rule(id="nantong.teacher_exchange.min_share",
          title=zh_en("教师原则上每年按不低于15%的比例进行交流",
@@ -97,10 +103,28 @@ STAFF_RULES: tuple[Rule, ...] = (
                     "'2 years or more' includes 2; the text never defines a weak school."),
          cites=(C("二/(三)", "城区中小学教师评聘高级职务(职称),原则上须有在薄弱学校任教2年以上的经历"),)),
     Rule(id="nantong.group.has_core_school",
-         title=zh_en("教育集团以优质名校或办学水平较高的学校为骨干",
-                     "An education group is built around a quality school"),
+         title=zh_en("教育集团以优质名校或办学水平相对较高的学校为骨干",
+                     "An education group is built around a quality school or a school of "
+                     "relatively high standing"),
          kind=Modality.DEFINITION, party=DISTRICTS, subject="zones",
          applies=f.form.eq(ZoneForm.EDUCATION_GROUP.value),
-         requires=f.lead_school.is_known(), concept="zone.group_lead_school",
+         requires=(f.lead_school.is_known()
+                   & IsIn(f.quality_school_count >= 1, (True,), open=True)),
+         concept="zone.group_lead_school",
+         note=zh_en("有牵头校且含优质学校即符合；不含优质学校时，骨干校仍可能是“办学水平相对较高的学校”"
+                    "（文件未定义，事实无从判断），判为无法确定而非违反。文件未写明由谁组建集团，"
+                    "本库按各区编码（见文件问题 missing_party）。",
+                    "A group with a lead school and a quality school meets it; without a quality "
+                    "school its core may still be 'a school of relatively high standing', which "
+                    "the text does not define and the facts cannot show, so it is undetermined, "
+                    "not violated. The text does not say who forms groups; encoded as the "
+                    "districts (see the missing_party finding)."),
          cites=(C("二/(二)", "以优质名校和办学水平相对较高的学校为骨干,联合若干学校"),)),
 )
+
+# Rules whose sentences name no responsible party (listed in the missing_party finding).
+UNNAMED_STAFF_RULES: tuple[str, ...] = (
+    "nantong.training.cycle_length", "nantong.training.min_hours",
+    "nantong.principal.max_consecutive_terms", "nantong.principal.term_length",
+    "nantong.teacher_exchange.min_share", "nantong.teacher_exchange.backbone_min_share",
+    "nantong.title.senior_requires_weak_school", "nantong.group.has_core_school")

@@ -185,3 +185,10 @@ CONSTRUCTION_RULES: tuple[Rule, ...] = (
          requires=f.annual_plan_made.eq(True), concept="construction.annual_plan",
          cites=(C("二/(一)", "各地、各部门要排出年度建设计划,精心组织实施,抓紧落实到位"),)),
 )
+
+# Targets whose sentences name no responsible party (listed in the missing_party finding).
+UNNAMED_TARGETS: tuple[str, ...] = (
+    "nantong.targets.2015.modern_standard_share", "nantong.targets.2018.all_schools_modern_standard",
+    "nantong.targets.2018.satisfaction_with_schools",
+    "nantong.targets.2018.satisfaction_with_government",
+    "nantong.targets.2018.three_links_two_platforms")
