@@ -706,3 +706,11 @@ def test_nantong_two_aspects_and_names_with_numerals_are_accounted_for() -> None
     assert any(n.cite.quote == "从硬件、软件两方面" for n in POLICY.narratives)
     texts = {t.text for t in POLICY.terms}
     assert {"三个代表", "十八大", "每一所", "每一名"} <= texts
+
+
+def test_nantong_values_not_read_from_a_number_in_their_quote_are_derived_with_a_reason() -> None:
+    derived = {p.id for p in POLICY.parameters if p.derived is not None}
+    assert derived == {"nantong.schools.modern_standard_share_2018",
+                       "nantong.group.five_unifications", "nantong.inspection.interval_years"}
+    assert all(p.derived is not None and p.derived.zh and p.derived.en
+               for p in POLICY.parameters if p.id in derived)

@@ -38,6 +38,8 @@ STANDARD_SHARE_2018 = Parameter(
     label=zh_en("2018年达到省定现代化办学标准的义务教育学校比例（所有学校）",
                 "share of schools meeting the provincial modernisation standard, 2018 (all)"),
     concept="schools.provincial_modern_standard_share",
+    derived=zh_en("“所有”学校即比例为1（100%），不是对数字的读取",
+                  "'all' schools read as a share of 1 (100%), not the reading of a number"),
     cites=(C("一/(二)", "市区所有义务教育学校达到省定现代化办学标准"),))
 SATISFACTION_MIN = Parameter(
     id="nantong.satisfaction.min_2018", value=Decimal("0.90"), unit=Unit.RATIO,
@@ -95,6 +97,9 @@ FIVE_UNIFICATIONS = Parameter(
     value="管理制度、组织教学、安排科研、质量管理、考核奖惩", unit=Unit.TEXT,
     label=zh_en("紧密型教育集团的五个“统一”", "the five matters unified in a close-knit group"),
     concept="group.five_unifications",
+    derived=zh_en("取值为列举的五项“统一”内容（文字），不是对数字的读取",
+                  "the value is the list of the five unified matters (text), not the reading "
+                  "of a number"),
     cites=(C("二/(二)", "统一管理制度、统一组织教学、统一安排科研、统一质量管理、统一考核奖惩"),))
 TRAINING_CYCLE = Parameter(
     id="nantong.training.cycle_years", value=5, unit=Unit.YEARS,
@@ -142,6 +147,8 @@ INSPECTION_INTERVAL = Parameter(
     label=zh_en("市政府督查考核的周期（每年一次）",
                 "interval of the municipal inspection and assessment (yearly)"),
     concept="inspection.interval_years",
+    derived=zh_en("“每年”读作每1年一次，原文没有数字",
+                  "'每年' (every year) read as an interval of 1 year; the text has no numeral"),
     cites=(C("三/(三)", "每年进行督查考核"),))
 
 CONSTRUCTION_PARAMS = (CC_NEW, CC_EXP, GZ_NEW, GZ_EXP, DZ_EXP, ST_NEW, TZ_NEW, TZ_REL, BH_NEW,

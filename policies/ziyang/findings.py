@@ -191,9 +191,11 @@ UNENCODED = (
                     "the overall aim: each of the five 共 is encoded through the concrete tasks "
                     "of 二/(一) to 二/(五); the sentence itself adds no checkable duty")),
     Unencoded(C("三", "三、实施步骤"),
-              zh_en("采集稿中“三、实施步骤”只存第(一)项，其后各步骤（及可能的其他部分）缺失（勘误 E07），无法编码",
-                    "Part 三 (implementation steps) is cut off after step (一) in the capture "
-                    "(erratum E07); the missing steps, and any later parts, cannot be encoded")),
+              zh_en("采集稿中“三、实施步骤”只存第(一)项，紧接着就是附件表格；前言所定2024年10月底全面启动及2025、2027、2029年目标表明原文还有后续步骤，其内容及是否另有其他部分无法从采集稿恢复（见来源说明 provenance），无法编码",
+                    "Part 三 (implementation steps) is cut off after step (一) in the capture, "
+                    "the annex table following directly; the phase targets of part 一 show that "
+                    "further steps existed, but their text, and any later parts, cannot be "
+                    "recovered (see the provenance record), so they cannot be encoded")),
 )
 
 _NAME = zh_en("名称中的数字，不是数量", "a numeral inside a name, not a quantity")

@@ -1,7 +1,7 @@
 """Ziyang 2024: every normative provision, cited to its clause.
 
 紫阳县全面推进紧密型城乡教育共同体建设实施方案（紫办字〔2024〕98号）. The capture lost the
-heading of part 一 (erratum E01), most of part 三 (E07) and the annex heading (E08); the annex
+heading of part 一 (erratum E01), most of part 三 (recorded in the provenance and as unencoded) and the annex heading (E08); the annex
 table is parsed from the document in :mod:`xuequ_policies.ziyang.annex`.
 
 The encoding is split by theme: :mod:`.parties`, :mod:`.parameters` (numbers and phases),
