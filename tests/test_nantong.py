@@ -163,10 +163,10 @@ def test_nantong_every_normative_sentence_is_cited_by_a_rule() -> None:
 
 def test_nantong_counts_of_the_encoding() -> None:
     assert len(POLICY.parameters) == 26
-    assert len(POLICY.checklist()) == 73
-    assert len(POLICY.rules) == 95
+    assert len(POLICY.checklist()) == 74
+    assert len(POLICY.rules) == 96
     assert len(POLICY.narratives) == 11
-    assert len(POLICY.unencoded) == 1
+    assert len(POLICY.unencoded) == 3
 
 
 def test_nantong_exchange_share_aligns_with_liujiang_concept() -> None:
@@ -634,8 +634,7 @@ def test_nantong_balancing_quality_and_proximity_is_a_district_duty_of_二_1() -
 
 
 def test_nantong_all_schools_equally_good_aspiration_is_unencoded_with_its_reason() -> None:
-    (entry,) = POLICY.unencoded
-    assert entry.cite.clause == "二/(一)"
+    (entry,) = [u for u in POLICY.unencoded if u.cite.clause == "二/(一)"]
     assert "一样好" in entry.cite.quote and "一样优" in entry.cite.quote
     assert "努力做到" in entry.reason.zh
 
@@ -714,3 +713,19 @@ def test_nantong_values_not_read_from_a_number_in_their_quote_are_derived_with_a
                        "nantong.group.five_unifications", "nantong.inspection.interval_years"}
     assert all(p.derived is not None and p.derived.zh and p.derived.en
                for p in POLICY.parameters if p.id in derived)
+
+
+def test_nantong_guiding_idea_and_the_preamble_are_unencoded_with_their_reasons() -> None:
+    clauses = {u.cite.clause: u for u in POLICY.unencoded}
+    assert "十八大" in clauses["一/(一)"].cite.quote and clauses["一/(一)"].reason.zh
+    assert clauses["序"].reason.zh
+
+
+def test_nantong_service_at_weak_schools_is_an_encouragement_not_part_of_the_training_duty(
+        ) -> None:
+    training = POLICY.rule("nantong.duty.directed_free_training")
+    assert all("鼓励" not in c.quote for c in training.cites)
+    service = POLICY.rule("nantong.duty.service_in_grassroots_and_weak_schools")
+    assert service.kind is Modality.PERMISSION
+    assert status(service.id, {"attestations": {service.id: False}}, IN_FORCE) is \
+        Status.NOT_APPLICABLE

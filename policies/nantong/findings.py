@@ -155,6 +155,17 @@ DOCUMENT_FINDINGS = (
 )
 
 UNENCODED: tuple[Unencoded, ...] = (
+    Unencoded(C("序", "现就深入推进市区义务教育优质均衡发展提出如下实施意见"),
+              zh_en("制定意见的依据和目的（贯彻国发〔2012〕48号和苏政发〔2012〕148号）：说明为何发文，本身不设义务",
+                    "the basis and purpose of the opinions (implementing 国发〔2012〕48号 and "
+                    "苏政发〔2012〕148号): says why they are issued and sets no duty itself")),
+    Unencoded(C("一/(一)", "以党的十八大精神和邓小平理论、“三个代表”重要思想、科学发展观为指导"),
+              zh_en("指导思想（连同“全面贯彻党的教育方针”“进一步落实义务教育重中之重的战略地位”）："
+                    "表明政治方向和优先地位，没有可核查的行为或结果；具体要求见其后各条",
+                    "the guiding idea (with 'fully carry out the Party's education policy' and "
+                    "'give compulsory education top priority'): states direction and priority "
+                    "with no act or result that can be checked; the concrete requirements "
+                    "follow")),
     Unencoded(C("二/(一)", "努力做到所有学校办学条件一样好、师资队伍一样强、管理水平一样高、教育质量一样优"),
               zh_en("愿景性表述（“努力做到”）：没有衡量标准和期限；其可核查的部分是2015年、2018年达到省定现代化"
                     "办学标准的目标和各项均衡配置措施，均已编码",

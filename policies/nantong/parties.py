@@ -33,6 +33,7 @@ CITY_DISTRICT_SCHOOL = zh_en("市、区、学校", "city, districts and schools"
 SOCIAL_VENUES = zh_en("各类博物馆、科技馆、文化馆、图书馆、展览馆、青少年校外活动场所和综合实践基地等机构",
                       "museums, science centres, cultural centres, libraries, exhibition halls, "
                       "youth activity venues and practice bases")
+TEACHER_GRADUATES = zh_en("师范生（定向免费培养）", "student teachers (free directed training)")
 DISTRICTS_SCHOOLS = zh_en("各区、各学校", "districts and schools")
 
 # ── the areas and their names (the text uses several names for one area) ───────

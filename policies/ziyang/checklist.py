@@ -38,9 +38,10 @@ _UNNAMED_NOTE = zh_en("原文未写明责任主体，按最可能的主体编码
 
 def _duty(key: str, zh: str, en: str, party: Text, clause: str, quote: str,
           concept: str | None = None, modality: Modality = Modality.OBLIGATION,
-          unnamed: bool = False) -> Rule:
+          unnamed: bool = False, extra: tuple[str, ...] = ()) -> Rule:
     rule = _make_duty(key, zh, en, party, clause, quote, concept, modality=modality,
-                      note=_UNNAMED_NOTE if unnamed else None)
+                      note=_UNNAMED_NOTE if unnamed else None,
+                      extra=tuple(C(clause, more) for more in extra))
     if unnamed:
         UNNAMED_CITES.append(C(clause, quote))
         UNNAMED_RULES.append(rule.id)
@@ -75,7 +76,8 @@ CHECKLIST: tuple[Rule, ...] = (
           "组建紫阳县教共体党委,县教共体党委书记由县教体局党委书记兼任", unnamed=True),
     _duty("community_party_organisations", "各教共体分别成立党委（党总支），负责重大事项的研究决策和保障落实",
           "Each community sets up a party committee (general branch) deciding major matters",
-          COMMUNITY, "二/(一)/1", "各教共体分别成立党委(党总支)"),
+          COMMUNITY, "二/(一)/1", "各教共体分别成立党委(党总支)",
+          extra=("作为功能型党组织负责教共体内重大事项的研究决策和保障落实",)),
     _duty("party_secretaries", "核心校党组织书记任教共体党委（党总支）书记，成员校党组织书记任委员",
           "The core school's party secretary chairs the community's party committee; member "
           "schools' secretaries are members", COMMUNITY_PARTY, "二/(一)/1",
@@ -128,7 +130,8 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("teacher_exchange_mechanism", "健全教共体内部教师交流机制，推动教共体内部及之间城乡教师双向交流",
           "Build teacher-exchange mechanisms and two-way urban-rural exchange within and "
           "between communities", BUREAU, "二/(二)/4",
-          "推动教共体内部以及教共体之间城乡教师双向交流", "teacher_exchange.system", unnamed=True),
+          "推动教共体内部以及教共体之间城乡教师双向交流", "teacher_exchange.system", unnamed=True,
+          extra=("健全教共体内部教师交流机制",)),
     _duty("exchange_principles", "按“总量控制、身份不变、结构合理、盘活优化、促进均衡”的原则开展教师交流（交流不改变教师身份）",
           "Teacher exchange keeps within the total, keeps teachers' employment status and "
           "balances the structure", BUREAU, "二/(二)/4",
@@ -140,13 +143,19 @@ CHECKLIST: tuple[Rule, ...] = (
           unnamed=True),
     _duty("teacher_learning_communities", "成立城乡教师学习共同体，吸纳乡村教师加入名优骨干教师学习共同体",
           "Set up urban-rural teacher learning communities open to rural teachers", COMMUNITY,
-          "二/(二)/5", "成立城乡教师学习共同体", unnamed=True),
+          "二/(二)/5", "成立城乡教师学习共同体", unnamed=True,
+          extra=("吸纳一批乡村学校教师加入名师工作室、学带工作坊、能手工作站等名优骨干教师学习共同体",)),
     _duty("subject_groups", "组建教共体内学科小组，开展师徒结对、青蓝工程等活动",
           "Form subject groups and run mentoring programmes within the community", COMMUNITY,
-          "二/(二)/5", "组建教共体内学科小组,发挥骨干教师示范引领作用", unnamed=True),
+          "二/(二)/5", "组建教共体内学科小组,发挥骨干教师示范引领作用", unnamed=True,
+          extra=("开展师徒结对、青蓝工程、“三员”研训、骨干引领等活动",)),
     _duty("teacher_training", "统筹使用国培、省培等培训资源，加强教共体内教师分层分类培养培训",
           "Pool national and provincial training and train teachers by level and type",
           BUREAU, "二/(二)/6", "统筹使用国培、省培等各类培训资源,加强教共体内教师培养培训",
+          unnamed=True),
+    _duty("tiered_teacher_development", "根据教师专业成长需要分层分类培养，搭建多样化教师发展载体",
+          "Develop teachers by level and type with varied development platforms", BUREAU,
+          "二/(二)/6", "根据教师专业成长实际需要,进行分层分类培养,搭建多样化教师发展载体",
           unnamed=True),
     _duty("teacher_visits", "以对口协作帮扶为契机，常态化开展教师互访交流",
           "Run regular teacher exchange visits through paired cooperation", BUREAU,
@@ -169,7 +178,8 @@ CHECKLIST: tuple[Rule, ...] = (
           modality=Modality.PERMISSION),
     _duty("weak_schools_support", "重点支持薄弱学校基础能力提升，力争功能部室、场地设施设备同步达标",
           "Support weak schools' basic capacity; strive for facilities to meet standards",
-          BUREAU, "二/(三)/8", "重点支持薄弱学校基础能力提升", unnamed=True),
+          BUREAU, "二/(三)/8", "重点支持薄弱学校基础能力提升", unnamed=True,
+          extra=("力争体育、艺术、卫生、信息技术、综合实践以及图书馆、实验室等功能部室、场地设施设备同步达标",)),
     _duty("rural_canteens_dormitories", "加大乡村学校食堂、宿舍等标准化建设力度",
           "Step up standard canteens and dormitories in rural schools", BUREAU, "二/(三)/8",
           "加大乡村学校食堂、宿舍等标准化建设力度", unnamed=True),
@@ -180,23 +190,36 @@ CHECKLIST: tuple[Rule, ...] = (
           "zone.resource_sharing"),
     _duty("digital_platforms", "充分利用智慧教育平台等资源，常态化按需应用“专递课堂”“名师课堂”“名校网络课堂”",
           "Use the smart-education platforms and online classrooms routinely", COMMUNITY_SCHOOLS_SHORT,
-          "二/(三)/9", "教共体学校充分利用中小学智慧教育平台、陕西教育扶智平台等资源"),
+          "二/(三)/9", "教共体学校充分利用中小学智慧教育平台、陕西教育扶智平台等资源",
+          extra=("开展“专递课堂”“名师课堂”“名校网络课堂”常态化按需应用",)),
     _duty("online_research", "教共体定期组织网络教研和教学诊断", "Communities hold regular online "
           "research and teaching diagnosis", COMMUNITIES, "二/(三)/9",
           "教共体定期组织网络教研和教学诊断"),
     # 二/(四) 文化共融
     _duty("teacher_ethics", "加强教共体师德师风建设", "Build teachers' professional ethics in the "
-          "communities", COMMUNITY, "二/(四)/10", "加强教共体师德师风建设", unnamed=True),
+          "communities", COMMUNITY, "二/(四)/10", "加强教共体师德师风建设", unnamed=True,
+          extra=("大力弘扬教育家精神",)),
+    _duty("five_strands_of_education", "深化五育并举，推动立德树人根本任务落地生根",
+          "Educate the whole child (moral, intellectual, physical, aesthetic, labour)",
+          COMMUNITY_SCHOOLS, "二/(四)/11", "深化五育并举,推动立德树人根本任务落地生根", unnamed=True),
     _duty("cultural_integration", "强化教共体内文化融合共生，深入推进“一校一品”建设",
           "Integrate the communities' school cultures; one speciality per school", COMMUNITY,
-          "二/(四)/11", "强化教共体内文化融合共生", unnamed=True),
+          "二/(四)/11", "强化教共体内文化融合共生", unnamed=True,
+          extra=("促进核心校与成员校在核心价值、管理机制、办学理念和文化体系等方面的合理再造与重构", "深入推进“一校一品”建设",)),
     _duty("inter_school_activities", "定期组织校际艺术节、体育节等活动和学生交流互动",
           "Hold regular inter-school festivals and pupil exchanges", COMMUNITY, "二/(四)/12",
-          "定期组织校际间艺术节、体育节、科技节、文化节", unnamed=True),
+          "定期组织校际间艺术节、体育节、科技节、文化节", unnamed=True,
+          extra=("定期选派不同年级、不同层次学生进行学习交流、互动体验",)),
+    _duty("pupil_practice_exchanges", "开展教共体内学生研学实践、劳动实践、联谊互助和展演竞赛等互动交流活动",
+          "Run study trips, labour practice and shows for pupils across the community",
+          COMMUNITY, "二/(四)/12",
+          "开展教共体内学生研学实践、劳动实践、联谊互助和学生体艺特长展演、综合素质竞赛、劳动成果展示等互动交流活动",
+          unnamed=True),
     # 二/(五) 考核共评
     _duty("evaluation_system", "建立教共体考核评价制度，实行捆绑式考核，把成员校发展作为核心校考核的重要依据",
           "Evaluate communities jointly, judging core schools by their members' progress",
-          BUREAU, "二/(五)/13", "建立科学的教共体考核评价制度"),
+          BUREAU, "二/(五)/13", "建立科学的教共体考核评价制度",
+          extra=("实行捆绑式考核", "把成员校发展进步、办学水平提升等情况作为对核心校考核的重要依据", "县教体局负责",)),
     _duty("annual_assessment", "县教体局每学年对各教共体开展一次综合考核，并与校长履职考核挂钩",
           "The bureau assesses each community once a school year, linked to principals' "
           "appraisal", BUREAU, "二/(五)/13",
@@ -212,11 +235,13 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("charter_and_five_year_plan", "各教共体制订内部章程和五年行动方案，建立健全议事规则和管理制度",
           "Each community adopts a charter and a five-year action plan with its rules",
           COMMUNITY, "二/(六)/14", "各教共体制订内部章程和五年行动方案",
-          "community.action_plan_years"),
+          "community.action_plan_years",
+          extra=("明确办学理念、发展目标、管理体制,建立健全议事规则、组织架构、运行机制、决策程序和相关管理制度",)),
     _duty("community_centres", "各教共体成立综合协调、教学协同、教师发展、资源保障等中心",
           "Each community sets up coordination, teaching, teacher-development and resource "
           "centres", COMMUNITY, "二/(六)/14",
-          "各教共体成立综合协调中心、教学协同中心、教师发展中心、资源保障中心等机构"),
+          "各教共体成立综合协调中心、教学协同中心、教师发展中心、资源保障中心等机构",
+          extra=("建立工作交流平台",)),
     _duty("operating_rules", "制定出台教共体运行管理办法及教师交流、财务管理、资产管理等配套制度",
           "Issue the communities' operating rules and supporting rules on exchange, finance "
           "and assets", BUREAU, "二/(六)/14",
@@ -224,14 +249,16 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("joint_meetings", "建立教共体党政联席会议、校长办公会议制度和议事规则",
           "Set up joint party-administration meetings, principals' meetings and rules of "
           "procedure", COMMUNITY, "二/(六)/14",
-          "建立教共体党政联席会议、校长办公会议制度和议事规则", unnamed=True),
+          "建立教共体党政联席会议、校长办公会议制度和议事规则", unnamed=True,
+          extra=("健全完善集中决策、民主管理、组织协调等运行机制",)),
     # 二/(七) 教学管理一体化
     _duty("six_unifications", "教共体实行“六统一”管理", "Communities unify the six matters",
           COMMUNITY, "二/(七)/15", "教共体实行“六统一”管理", "zone.six_unifications"),
     _duty("curriculum_and_plans", "各教共体统一制定课程设置方案和教学工作计划，统筹安排教学常规管理",
           "Each community sets one curriculum plan and teaching plan and coordinates routine "
           "teaching management", COMMUNITY, "二/(七)/15",
-          "各教共体负责统一制定课程设置方案和教学工作计划"),
+          "各教共体负责统一制定课程设置方案和教学工作计划",
+          extra=("统筹安排各学校教育教学常规管理工作",)),
     _duty("student_records", "教共体内各学校按规定做好学籍管理工作",
           "Schools keep pupil registers as required", COMMUNITY_SCHOOLS, "二/(七)/15",
           "教共体内各学校按规定做好学籍管理工作"),
@@ -243,7 +270,8 @@ CHECKLIST: tuple[Rule, ...] = (
     # 二/(八) 教研联动常态化
     _duty("joint_research_groups", "核心校牵头建立同学段学科教研组、备课组，开展联合教研活动",
           "The core school leads subject research and lesson-planning groups across the "
-          "community", CORE_SCHOOL, "二/(八)/16", "核心校牵头建立同学段学科教研组、备课组"),
+          "community", CORE_SCHOOL, "二/(八)/16", "核心校牵头建立同学段学科教研组、备课组",
+          extra=("开展联合备课、教研协作、同课异构、同步课堂、学科沙龙、专题论坛等活动",)),
     _duty("subject_resource_sharing", "建立学科资源共享机制，共享办学理念、管理模式、教学科研成果",
           "Share subject resources, ideas, management models and research results", CORE_SCHOOL,
           "二/(八)/16", "建立学科资源共享机制", unnamed=True),
@@ -268,7 +296,8 @@ CHECKLIST: tuple[Rule, ...] = (
           "二/(九)/17", "在绩效考核、职称评聘、评奖评优等方面优先考虑", unnamed=True),
     _duty("backbone_teacher_allowance", "落实名优骨干教师奖励激励办法，依据考核兑现津贴",
           "Pay backbone-teacher allowances under the county incentive rules", BUREAU,
-          "二/(九)/17", "依据考核情况兑现名优骨干教师津贴", unnamed=True),
+          "二/(九)/17", "依据考核情况兑现名优骨干教师津贴", unnamed=True,
+          extra=("落实《紫阳县名优骨干教师奖励激励实施办法(试行)》",)),
     _duty("principal_grade_reform", "推进校长职级制改革，对优秀校长重点培养、优先选拔任用",
           "Advance the principal grade reform and promote excellent principals", BUREAU,
           "二/(九)/17", "积极推进中小学校长职级制改革", unnamed=True),
@@ -277,5 +306,6 @@ CHECKLIST: tuple[Rule, ...] = (
           "Keep a task list naming lead units, responsible units, supervisors and deadlines, "
           "and inspect regularly", LEADING_GROUP, "二/(十)/18",
           "形成重点工作任务清单,明确牵头部门、责任单位、督办领导、完成时限,定期督导检查",
-          unnamed=True),
+          unnamed=True,
+          extra=("加强运行监测和跟踪指导,确保工作实效",)),
 )

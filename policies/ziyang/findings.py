@@ -176,6 +176,10 @@ def document_findings(rows: tuple[AnnexRow, ...]) -> tuple[DocumentFinding, ...]
 
 
 UNENCODED = (
+    Unencoded(C("序", "为进一步深化教育综合改革,推动城乡教育优质均衡发展"),
+              zh_en("制定方案的目的和依据（“按照……要求……制定本方案”）：说明方案为何制定，本身不设义务",
+                    "the purpose and basis of the plan ('按照…要求…制定本方案'): says why the "
+                    "plan is made and sets no duty itself")),
     Unencoded(C("序", "请认真抓好贯彻落实"),
               zh_en("印发通知对收文单位的一般要求：贯彻落实本方案；方案的各项规定已分别编码，此句不另设义务",
                     "the covering notice's general instruction to implement the plan; every "
