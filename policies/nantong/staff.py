@@ -24,7 +24,6 @@ from xuequ_rules.policy.dsl import (
     f,
     zh_en,
 )
-from xuequ_rules.policy.expr import IsIn
 
 TEACHER_FLOW_NOTE = zh_en(
     "文件未写明责任主体，本库按市、区两级教育部门编码（见文件问题 missing_party）。",
@@ -57,14 +56,15 @@ STAFF_RULES: tuple[Rule, ...] = (
     Rule(id="nantong.principal.term_length",
          title=zh_en("校长每届任期原则上为3~5年", "A principal's term is in principle 3 to 5 years"),
          kind=Modality.OBLIGATION, party=TWO_LEVEL_EDU, subject="principal_terms",
-         requires=((f.term_years <= TERM_MAX)
-                   & IsIn(f.term_years >= TERM_MIN, (True,), open=True)),
-         in_principle=True, concept="principal.term_years",
-         note=zh_en("超过5年即不符合；不足3年的任期可能尚未届满（事实中没有“本届已届满”），"
-                    "故判为无法确定而非违反。" + TEACHER_FLOW_NOTE.zh,
-                    "Longer than 5 years is a breach; a term shorter than 3 years may still be "
-                    "running (the facts do not say the term has ended), so it is undetermined, "
-                    "not violated. " + TEACHER_FLOW_NOTE.en),
+         requires=(f.term_years >= TERM_MIN) & (f.term_years <= TERM_MAX), in_principle=True,
+         concept="principal.term_years",
+         note=zh_en("“每届3~5年”规定的是每届任期的长度：所判断的事实“本届任期（年）”是这一届任命的任期年限，"
+                    "不是已任职的时间，故正在任期第一年的校长（如任期4年）并不违反；任命的任期不足3年或"
+                    "超过5年才不符合。" + TEACHER_FLOW_NOTE.zh,
+                    "'每届3~5年' sets the length of each term: the fact judged, term_years, is "
+                    "the length of the term as appointed, not the time served so far, so a "
+                    "principal in the first year of a four-year term is no breach; only a term "
+                    "appointed for less than 3 or more than 5 years is. " + TEACHER_FLOW_NOTE.en),
          cites=(C("二/(三)", "校长在同一所学校的连续任期原则上不超过2届,每届3~5年"),)),
     Rule(id="nantong.teacher_exchange.min_share",
          title=zh_en("教师原则上每年按不低于15%的比例进行交流",
@@ -108,16 +108,15 @@ STAFF_RULES: tuple[Rule, ...] = (
                      "relatively high standing"),
          kind=Modality.DEFINITION, party=DISTRICTS, subject="zones",
          applies=f.form.eq(ZoneForm.EDUCATION_GROUP.value),
-         requires=(f.lead_school.is_known()
-                   & IsIn(f.quality_school_count >= 1, (True,), open=True)),
-         concept="zone.group_lead_school",
-         note=zh_en("有牵头校且含优质学校即符合；不含优质学校时，骨干校仍可能是“办学水平相对较高的学校”"
-                    "（文件未定义，事实无从判断），判为无法确定而非违反。文件未写明由谁组建集团，"
-                    "本库按各区编码（见文件问题 missing_party）。",
-                    "A group with a lead school and a quality school meets it; without a quality "
-                    "school its core may still be 'a school of relatively high standing', which "
-                    "the text does not define and the facts cannot show, so it is undetermined, "
-                    "not violated. The text does not say who forms groups; encoded as the "
+         requires=f.lead_school.is_known(), concept="zone.group_lead_school",
+         note=zh_en("只判断集团是否有骨干（牵头）校，不判断其是否为“优质”学校：文件允许以“办学水平相对较高"
+                    "的学校”为骨干，这一标准文件未定义，集团中没有认定的优质学校并不构成违反，按优质学校数"
+                    "判断会比文件更严。文件未写明由谁组建集团，本库按各区编码（见文件问题 missing_party）。",
+                    "Only whether a group has a core (lead) school is judged, not whether it is a "
+                    "'quality' school: the text also allows 'a school of relatively high standing', "
+                    "which it does not define, so a group without a designated quality school is "
+                    "no breach, and judging by the count of quality schools would be stricter "
+                    "than the text. The text does not say who forms groups; encoded as the "
                     "districts (see the missing_party finding)."),
          cites=(C("二/(二)", "以优质名校和办学水平相对较高的学校为骨干,联合若干学校"),)),
 )
