@@ -91,14 +91,19 @@ def test_nantong_metadata_dates_issuer_and_status() -> None:
 
 def test_nantong_metadata_basis_documents() -> None:
     numbers = [b.number.normalized if b.number else None for b in DOC.metadata.basis]
-    assert numbers == ["国发〔2012〕48号", "苏政发〔2012〕148号", None, "教督〔2017〕6号"]
+    assert numbers == ["国发〔2012〕48号", "苏政发〔2012〕148号", None]
     assert DOC.metadata.basis[2].relation == "cites"
     assert DOC.metadata.basis[2].title == "南通市主城区中小学布局规划(2012~2020)"
 
 
-def test_nantong_aims_at_the_national_quality_balance_method() -> None:
-    (aim,) = [b for b in DOC.metadata.basis if b.relation == "aims_at"]
-    assert aim.label == "教督〔2017〕6号"
+def test_nantong_basis_does_not_link_the_2017_national_method_it_predates() -> None:
+    """一/(二) aims at the provincial (省定) requirement; 教督〔2017〕6号 came four years later."""
+    assert not [b for b in DOC.metadata.basis if b.relation == "aims_at"]
+    labels = {b.label for b in DOC.metadata.basis}
+    assert "教督〔2017〕6号" not in labels
+    assert "苏政发〔2012〕148号" in labels
+    assert all((b.number is None) or b.number.year <= DOC.metadata.dates.issued.year
+               for b in DOC.metadata.basis)
 
 
 def test_nantong_has_no_errata_and_keeps_the_ordinary_misspelling_verbatim() -> None:
@@ -131,9 +136,9 @@ def test_nantong_expected_document_findings_are_reported() -> None:
         ("nantong.finding.exchange_base_unstated", "unstated_base"),
         ("nantong.finding.weak_school_undefined", "undefined_term"),
         ("nantong.finding.parks_related_district_unnamed", "ambiguous_reference"),
-        ("nantong.finding.targets_no_party", "missing_party"),
-        ("nantong.finding.teacher_rules_no_party", "missing_party"),
-        ("nantong.finding.measures_no_party", "missing_party"),
+        ("nantong.finding.missing_party", "missing_party"),
+        ("nantong.finding.provincial_standard_names", "inconsistent_terms"),
+        ("nantong.finding.city_area_scope", "ambiguous"),
         ("nantong.finding.satisfaction_method_unstated", "undefined_measure"),
     } <= found
 
@@ -158,10 +163,10 @@ def test_nantong_every_normative_sentence_is_cited_by_a_rule() -> None:
 
 def test_nantong_counts_of_the_encoding() -> None:
     assert len(POLICY.parameters) == 26
-    assert len(POLICY.checklist()) == 70
-    assert len(POLICY.rules) == 92
-    assert len(POLICY.narratives) == 10
-    assert POLICY.unencoded == ()
+    assert len(POLICY.checklist()) == 74
+    assert len(POLICY.rules) == 96
+    assert len(POLICY.narratives) == 11
+    assert len(POLICY.unencoded) == 3
 
 
 def test_nantong_exchange_share_aligns_with_liujiang_concept() -> None:
@@ -612,3 +617,117 @@ def test_nantong_annual_assessment_interval_is_a_parameter() -> None:
     param = POLICY.parameter("nantong.inspection.interval_years")
     assert param.value == 1 and param.unit is Unit.YEARS
     assert param.cites[0].quote == "每年进行督查考核"
+
+
+# ── fidelity fixes: provisions, parties, modalities, citations ────────────────
+
+def test_nantong_narrowing_area_and_school_gaps_is_a_duty_of_一_1() -> None:
+    rule = POLICY.rule("nantong.duty.narrow_gaps")
+    assert rule.is_checklist and rule.cites[0].clause == "一/(一)"
+    assert rule.cites[0].quote == "切实缩小区域差距和校际差距"
+
+
+def test_nantong_balancing_quality_and_proximity_is_a_district_duty_of_二_1() -> None:
+    rule = POLICY.rule("nantong.duty.quality_and_proximity")
+    assert rule.cites[0].clause == "二/(一)"
+    assert rule.party.zh == "各区（含园区管委会）"
+
+
+def test_nantong_all_schools_equally_good_aspiration_is_unencoded_with_its_reason() -> None:
+    (entry,) = [u for u in POLICY.unencoded if u.cite.clause == "二/(一)"]
+    assert "一样好" in entry.cite.quote and "一样优" in entry.cite.quote
+    assert "努力做到" in entry.reason.zh
+
+
+def test_nantong_museums_are_the_ones_encouraged_to_run_activities_for_pupils() -> None:
+    rule = POLICY.rule("nantong.duty.social_education_resources")
+    assert rule.kind is Modality.PERMISSION
+    assert "博物馆" in rule.party.zh and "政府" not in rule.party.zh
+
+
+def test_nantong_distinctive_schools_is_an_encouragement_beside_the_culture_duty() -> None:
+    culture = POLICY.rule("nantong.duty.school_culture")
+    distinctive = POLICY.rule("nantong.duty.distinctive_schools")
+    assert culture.kind is Modality.OBLIGATION and culture.cites[0].quote == "注重学校文化建设"
+    assert distinctive.kind is Modality.PERMISSION
+    facts = {"attestations": {distinctive.id: False}}
+    assert status(distinctive.id, facts, IN_FORCE) is Status.NOT_APPLICABLE
+
+
+def test_nantong_360_hour_rule_cites_only_the_training_system_sentence() -> None:
+    rule = POLICY.rule("nantong.training.min_hours")
+    assert [c.quote for c in rule.cites] == ["严格实施5年一周期不少于360学时的教师全员培训制度"]
+    tiered = POLICY.rule("nantong.duty.tiered_training_system")
+    assert "促进每一名教师专业发展" in [c.quote for c in tiered.cites]
+
+
+def test_nantong_principal_in_the_first_year_of_a_four_year_term_is_no_breach_of_3_to_5_years(
+        ) -> None:
+    """二/(三) 每届3~5年: term_years is the length of the term as appointed, not time served."""
+    facts = {"principal_terms": [{"id": "t", "consecutive_term": 1, "term_years": 4}]}
+    assert status("nantong.principal.term_length", facts, IN_FORCE) is Status.SATISFIED
+    assert "不是已任职的时间" in POLICY.rule("nantong.principal.term_length").note.zh
+
+
+@pytest.mark.parametrize("quality_schools", [0, 1, None])
+def test_nantong_group_core_of_relatively_high_standing_is_no_breach_without_a_quality_school(
+        quality_schools: int | None) -> None:
+    """二/(二) 以优质名校和办学水平相对较高的学校为骨干: a group needs a core school; the text
+    does not require that school to be a designated quality school."""
+    zone: dict[str, Any] = {"id": "g", "form": "education_group", "lead_school": "某校"}
+    if quality_schools is not None:
+        zone["quality_school_count"] = quality_schools
+    assert status("nantong.group.has_core_school", {"zones": [zone]}, IN_FORCE) is \
+        Status.SATISFIED
+
+
+def test_nantong_one_missing_party_finding_lists_every_encoding_with_a_supplied_party() -> None:
+    findings = [f for f in POLICY.document_findings if f.kind == "missing_party"]
+    assert [f.id for f in findings] == ["nantong.finding.missing_party"]
+    listed = findings[0].encodings
+    assert len(listed) == len(set(listed))
+    for rule_id in listed:
+        POLICY.rule(rule_id)
+    noted = {r.id for r in POLICY.rules
+             if r.note is not None and "未写明责任主体" in r.note.zh}
+    assert noted <= set(listed)
+    assert {"nantong.targets.2015.modern_standard_share", "nantong.principal.term_length",
+            "nantong.duty.distinctive_schools", "nantong.duty.narrow_gaps"} <= set(listed)
+    assert "nantong.duty.staffing_adjustment" not in listed   # 编制部门 is named
+
+
+def test_nantong_provincial_standard_has_three_names_reported_as_a_finding() -> None:
+    (finding,) = [f for f in POLICY.document_findings
+                  if f.id == "nantong.finding.provincial_standard_names"]
+    assert {c.clause for c in finding.cites} == {"一/(一)", "一/(二)", "二/(一)"}
+    assert "nantong.targets.2015.modern_standard_share" in finding.encodings
+
+
+def test_nantong_two_aspects_and_names_with_numerals_are_accounted_for() -> None:
+    assert any(n.cite.quote == "从硬件、软件两方面" for n in POLICY.narratives)
+    texts = {t.text for t in POLICY.terms}
+    assert {"三个代表", "十八大", "每一所", "每一名"} <= texts
+
+
+def test_nantong_values_not_read_from_a_number_in_their_quote_are_derived_with_a_reason() -> None:
+    derived = {p.id for p in POLICY.parameters if p.derived is not None}
+    assert derived == {"nantong.schools.modern_standard_share_2018",
+                       "nantong.group.five_unifications", "nantong.inspection.interval_years"}
+    assert all(p.derived is not None and p.derived.zh and p.derived.en
+               for p in POLICY.parameters if p.id in derived)
+
+
+def test_nantong_guiding_idea_and_the_preamble_are_unencoded_with_their_reasons() -> None:
+    clauses = {u.cite.clause: u for u in POLICY.unencoded}
+    assert "十八大" in clauses["一/(一)"].cite.quote and clauses["一/(一)"].reason.zh
+    assert clauses["序"].reason.zh
+
+
+def test_nantong_service_at_weak_schools_is_an_encouragement_not_part_of_the_training_duty(
+        ) -> None:
+    training = POLICY.rule("nantong.duty.directed_free_training")
+    assert all("鼓励" not in c.quote for c in training.cites)
+    service = POLICY.rule("nantong.duty.service_in_grassroots_and_weak_schools")
+    assert service.kind is Modality.PERMISSION
+    assert status(service.id, {"attestations": {service.id: False}}, IN_FORCE) is \
+        Status.NOT_APPLICABLE
