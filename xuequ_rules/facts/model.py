@@ -9,13 +9,21 @@ explanations.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from xuequ_rules.facts.quantities import ClassHours, Count, Ratio, YearsSpan, Yuan
+from xuequ_rules.facts.quantities import (
+    ClassHours,
+    Count,
+    Flag,
+    Number,
+    Ratio,
+    Whole,
+    YearsSpan,
+    Yuan,
+)
 
 
 class _Record(BaseModel):
@@ -55,14 +63,14 @@ class School(_Record):
     stage: Stage | None = _f("学段", "stage")
     location: Location | None = _f("城乡", "urban or rural")
     quality: Quality | None = _f("办学质量", "weak or quality school")
-    public: bool | None = _f("公办", "public school")
+    public: Flag | None = _f("公办", "public school")
     students: Count | None = _f("在校学生数", "enrolled students")
-    in_community: bool | None = _f("已纳入教共体（教育集团、学区）",
+    in_community: Flag | None = _f("已纳入教共体（教育集团、学区）",
                                    "the school belongs to an education community, group or zone")
     county: str | None = _f("所在县（市、区）", "county-level division the school belongs to "
                             "(groups schools for county-wide 校际差异系数)")
-    special_education: bool | None = _f("特殊教育学校", "special-education school")
-    teaching_point: bool | None = _f("教学点", "teaching point (教学点, a small village teaching site)")
+    special_education: Flag | None = _f("特殊教育学校", "special-education school")
+    teaching_point: Flag | None = _f("教学点", "teaching point (教学点, a small village teaching site)")
     # 优质均衡 resource indicators (教督〔2017〕6号), as the school's TOTALS; the per-100-pupil and
     # per-pupil values are computed exactly from these and ``students``. A nine-year school is
     # recorded as one record per stage section (its primary part and its junior part).
@@ -72,9 +80,9 @@ class School(_Record):
         "县级以上骨干教师数", "backbone teachers recognised at county level or above (total)")
     pe_art_teachers: Count | None = _f(
         "体育、艺术（美术、音乐）专任教师数", "full-time PE and art (fine art, music) teachers (total)")
-    teaching_space_m2: Decimal | None = _f(
+    teaching_space_m2: Number | None = _f(
         "教学及辅助用房面积（平方米）", "floor area of teaching and auxiliary rooms in m² (total)", ge=0)
-    sports_space_m2: Decimal | None = _f(
+    sports_space_m2: Number | None = _f(
         "体育运动场馆面积（平方米）", "area of sports grounds and halls in m² (total)", ge=0)
     equipment_value: Yuan | None = _f(
         "教学仪器设备值（元）", "value of teaching instruments and equipment in yuan (total)")
@@ -117,7 +125,7 @@ class EducationCommunity(_Record):
     core_schools: list[str] | None = _f("核心校", "core school(s)")
     members: list[CommunityMember] | None = _f("成员校", "member schools")
     stage: Stage | None = _f("学段", "stage")
-    legal_representative_is_core_principal: bool | None = _f(
+    legal_representative_is_core_principal: Flag | None = _f(
         "总校长为法定代表人并兼任核心校校长", "the head principal is legal representative and "
         "principal of the core school")
 
@@ -127,14 +135,14 @@ class Pairing(_Record):
 
     helper_school: str | None = _f("帮扶学校", "helping school")
     assisted_school: str | None = _f("受援学校", "assisted school")
-    agreement_signed: bool | None = _f("已签订帮扶协议", "assistance agreement signed")
+    agreement_signed: Flag | None = _f("已签订帮扶协议", "assistance agreement signed")
 
 
 class TeacherExchange(_Record):
     """One year's teacher rotation / exchange figures for an area (区、学区、教共体)."""
 
     area: str | None = _f("范围", "area")
-    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    year: Whole | None = _f("年度", "year", ge=1949, le=2200)
     eligible: Count | None = _f("符合交流条件教师数", "teachers eligible for exchange")
     rotated: Count | None = _f("交流轮岗教师数", "teachers rotated or exchanged")
     backbone_rotated: Count | None = _f("交流轮岗的骨干教师数", "backbone teachers among the rotated")
@@ -187,20 +195,20 @@ class TitleLevel(StrEnum):
 class TitleApplication(_Record):
     teacher: str | None = _f("教师", "teacher")
     level: TitleLevel | None = _f("申报职称等级", "title level applied for")
-    urban_school: bool | None = _f("城区中小学教师", "teacher at an urban school")
+    urban_school: Flag | None = _f("城区中小学教师", "teacher at an urban school")
     years_in_weak_school: YearsSpan | None = _f("在薄弱学校任教年限", "years taught at a weak school")
 
 
 class TrainingRecord(_Record):
     teacher: str | None = _f("教师", "teacher")
-    cycle_start_year: int | None = _f("培训周期起始年", "first year of the cycle", ge=1949, le=2200)
+    cycle_start_year: Whole | None = _f("培训周期起始年", "first year of the cycle", ge=1949, le=2200)
     cycle_years: YearsSpan | None = _f("培训周期（年）", "length of the cycle in years")
     hours: ClassHours | None = _f("周期内培训学时", "training hours in the cycle")
 
 
 class Mentoring(_Record):
     teacher: str | None = _f("骨干教师", "backbone teacher")
-    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    year: Whole | None = _f("年度", "year", ge=1949, le=2200)
     young_teachers_mentored: Count | None = _f("当年结对培养青年教师数",
                                                "young teachers mentored that year")
 
@@ -220,9 +228,9 @@ class SchoolAssessment(_Record):
     """A school's yearly comprehensive assessment and what was done about its principal."""
 
     school: str | None = _f("学校", "school")
-    year: int | None = _f("学年", "school year", ge=1949, le=2200)
+    year: Whole | None = _f("学年", "school year", ge=1949, le=2200)
     principal_role: PrincipalRole | None = _f("校长类别", "core or member school principal")
-    declined: bool | None = _f("考核结果较上年下滑", "result declined from the year before")
+    declined: Flag | None = _f("考核结果较上年下滑", "result declined from the year before")
     consecutive_declines: Count | None = _f("连续下滑年数", "consecutive years of decline")
     action: AccountabilityAction | None = _f("对校长的处理", "action taken on the principal")
 
@@ -231,11 +239,11 @@ class DistrictIndicators(_Record):
     """A district's measured figures in a year, for targets."""
 
     district: str | None = _f("区（县）", "district")
-    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    year: Whole | None = _f("年度", "year", ge=1949, le=2200)
     schools_total: Count | None = _f("义务教育学校总数", "compulsory-education schools")
     schools_meeting_standard: Count | None = _f(
         "达到省定现代化办学标准的学校数", "schools meeting the provincial modernisation standard")
-    quality_balance_accepted: bool | None = _f(
+    quality_balance_accepted: Flag | None = _f(
         "通过优质均衡发展验收", "passed the high-quality balanced development acceptance")
     satisfaction_with_schools: Ratio | None = _f(
         "学生家长和社会对学校的满意度", "satisfaction of students, parents and society with schools")
@@ -268,15 +276,15 @@ class DistrictIndicators(_Record):
     teacher_average_pay: Yuan | None = _f("教师平均工资（元）", "average teacher pay in yuan")
     civil_servant_average_pay: Yuan | None = _f(
         "当地公务员平均工资（元）", "average pay of local civil servants in yuan")
-    broadband_every_school: bool | None = _f(
+    broadband_every_school: Flag | None = _f(
         "宽带网络校校通", "broadband network reaches every school")
-    quality_resources_every_class: bool | None = _f(
+    quality_resources_every_class: Flag | None = _f(
         "优质资源班班通", "quality digital resources reach every class")
-    learning_space_everyone: bool | None = _f(
+    learning_space_everyone: Flag | None = _f(
         "网络学习空间人人通", "every teacher and pupil has an online learning space")
-    resource_service_platform_built: bool | None = _f(
+    resource_service_platform_built: Flag | None = _f(
         "已建成教育资源公共服务平台", "public service platform for education resources built")
-    management_service_platform_built: bool | None = _f(
+    management_service_platform_built: Flag | None = _f(
         "已建成教育管理公共服务平台", "public service platform for education management built")
 
     @model_validator(mode="after")
@@ -299,7 +307,7 @@ class ConstructionPlan(_Record):
     new_schools: Count | None = _f("新建学校数", "new schools")
     expanded_schools: Count | None = _f("改扩建学校数", "schools rebuilt or expanded")
     relocated_schools: Count | None = _f("迁建学校数", "schools relocated")
-    annual_plan_made: bool | None = _f("已排出年度建设计划", "annual construction plan drawn up")
+    annual_plan_made: Flag | None = _f("已排出年度建设计划", "annual construction plan drawn up")
 
 
 class Milestone(_Record):
@@ -324,34 +332,34 @@ class Student(_Record):
 
     school: str | None = _f("学校", "school")
     age: Count | None = _f("年龄（周岁）", "age in full years (周岁)")
-    grade: int | None = _f("年级", "grade", ge=1, le=12)
-    new_entrant: bool | None = _f("新生（新入学）", "new entrant")
-    hukou_local: bool | None = _f("户口在本学区", "household registration (户口) in the school's zone")
-    property_local: bool | None = _f("在本学区有房产（房产证）",
+    grade: Whole | None = _f("年级", "grade", ge=1, le=12)
+    new_entrant: Flag | None = _f("新生（新入学）", "new entrant")
+    hukou_local: Flag | None = _f("户口在本学区", "household registration (户口) in the school's zone")
+    property_local: Flag | None = _f("在本学区有房产（房产证）",
                                      "holds a property certificate in the school's zone")
-    guest_student: bool | None = _f("借读生", "admitted as a guest pupil (借读生)")
-    absence_months: Decimal | None = _f("需请假时间（月）", "leave of absence needed, in months",
+    guest_student: Flag | None = _f("借读生", "admitted as a guest pupil (借读生)")
+    absence_months: Number | None = _f("需请假时间（月）", "leave of absence needed, in months",
                                         ge=0)
-    suspended: bool | None = _f("休学", "suspension of schooling (休学) granted")
+    suspended: Flag | None = _f("休学", "suspension of schooling (休学) granted")
     suspension_years: YearsSpan | None = _f("休学时间（年）", "length of suspension in years")
     extensions: Count | None = _f("延期休学次数", "number of extensions of the suspension")
     sports_skills: Count | None = _f("掌握的体育运动技能项数", "sports skills mastered")
     art_skills: Count | None = _f("掌握的艺术技能项数", "art skills mastered")
-    transfer_in: bool | None = _f("转入本校", "transferring into the school")
-    transfer_out: bool | None = _f("转出本校", "transferring out of the school")
-    transfer_documents_complete: bool | None = _f(
+    transfer_in: Flag | None = _f("转入本校", "transferring into the school")
+    transfer_out: Flag | None = _f("转出本校", "transferring out of the school")
+    transfer_documents_complete: Flag | None = _f(
         "转学手续齐全（接收证、转学证等）", "transfer papers complete (acceptance and transfer "
         "certificates etc.)")
-    transfer_reason_proper: bool | None = _f(
+    transfer_reason_proper: Flag | None = _f(
         "转学有正当理由（如父母调动工作）", "the transfer has a proper reason (e.g. parents' job move)")
-    transfer_during_term: bool | None = _f("在学期中办理转学",
+    transfer_during_term: Flag | None = _f("在学期中办理转学",
                                            "transfer handled during the term")
-    graduating_class: bool | None = _f("毕业班学生", "pupil in a graduating class")
-    neighbouring_school_transfer: bool | None = _f(
+    graduating_class: Flag | None = _f("毕业班学生", "pupil in a graduating class")
+    neighbouring_school_transfer: Flag | None = _f(
         "在本学区邻近学校之间转学", "transfer between neighbouring schools of the same zone")
-    withdrawn: bool | None = _f("退学", "withdrawn from school (退学)")
+    withdrawn: Flag | None = _f("退学", "withdrawn from school (退学)")
     withdrawal_reason: WithdrawalReason | None = _f("退学原因", "reason for withdrawal")
-    withdrawal_requested_by_family: bool | None = _f(
+    withdrawal_requested_by_family: Flag | None = _f(
         "学生家长和学生本人要求退学", "parents and pupil themselves ask for withdrawal")
     myopia_degrees: Count | None = _f("近视度数（度）", "degree of myopia (度, e.g. 1200)")
 
@@ -361,15 +369,15 @@ class StaffYear(_Record):
 
     staff: str | None = _f("工作人员", "staff member")
     office: str | None = _f("机关（单位）", "office")
-    year: int | None = _f("年度", "year", ge=1949, le=2200)
+    year: Whole | None = _f("年度", "year", ge=1949, le=2200)
     unexcused_study_absences: Count | None = _f("无故不参加集体学习次数",
                                                 "collective study sessions missed without cause")
     unexcused_late_or_early: Count | None = _f("集体学习无故迟到、早退次数",
                                                "study sessions come late to or left early without cause")
     written_explanations: Count | None = _f("书面情况说明份数", "written explanations submitted")
-    award_promotion_disqualified: bool | None = _f(
+    award_promotion_disqualified: Flag | None = _f(
         "已取消当年评优晋级资格", "disqualified from that year's awards and promotion")
-    study_notes_kept: bool | None = _f("有学习笔记", "keeps study notes")
+    study_notes_kept: Flag | None = _f("有学习笔记", "keeps study notes")
     reflections_written: Count | None = _f("当年撰写心得体会篇数", "reflection essays written that year")
     workdays: Count | None = _f("当年工作日数", "working days that year")
     days_signed_in: Count | None = _f("在工作日志上签到天数", "working days signed in on the work log")
@@ -387,17 +395,17 @@ class OfficeWeek(_Record):
 
     office: str | None = _f("机关（单位）", "office")
     week_start: dt.date | None = _f("本周星期一的日期", "date of the week's Monday")
-    study_session_weekday: int | None = _f("集中学习在星期几（1=星期一）",
+    study_session_weekday: Whole | None = _f("集中学习在星期几（1=星期一）",
                                            "weekday of the collective session (1 = Monday)",
                                            ge=1, le=7)
-    study_session_morning: bool | None = _f("集中学习在上午", "the session is held in the morning")
-    study_session_hours: Decimal | None = _f("集中学习时长（小时）", "length of the session in hours",
+    study_session_morning: Flag | None = _f("集中学习在上午", "the session is held in the morning")
+    study_session_hours: Number | None = _f("集中学习时长（小时）", "length of the session in hours",
                                              ge=0)
     duty_staff: str | None = _f("本周值班人员", "staff member on duty this week")
-    handover_weekday: int | None = _f("值班交接在星期几（1=星期一）",
+    handover_weekday: Whole | None = _f("值班交接在星期几（1=星期一）",
                                       "weekday of the duty handover (1 = Monday)", ge=1, le=7)
-    handover_morning: bool | None = _f("值班交接在早晨", "the handover is in the early morning")
-    daily_log_kept: bool | None = _f("专人逐日记载当日主要工作事务",
+    handover_morning: Flag | None = _f("值班交接在早晨", "the handover is in the early morning")
+    daily_log_kept: Flag | None = _f("专人逐日记载当日主要工作事务",
                                      "the day's main business is logged daily by a designated person")
 
 
@@ -438,7 +446,7 @@ class Facts(BaseModel):
         default_factory=list, title="机关工作人员年度记录", description="office staff, per year")
     office_weeks: list[OfficeWeek] = Field(
         default_factory=list, title="机关每周工作记录", description="office routine, per week")
-    attestations: dict[str, bool | None] = Field(
+    attestations: dict[str, Flag | None] = Field(
         default_factory=dict, title="职责落实确认", description="attested checklist duties")
 
     @model_validator(mode="after")

@@ -4,6 +4,10 @@ A quantity may be given as a plain number (in the field's unit) or as
 ``{"value": …, "unit": …}``; a unit that does not fit the field is an error naming it.
 Money accepts 元 and 万元 (converted exactly); ratios accept 0.15, "15%" or
 ``{"value": 15, "unit": "%"}``.
+
+Types are strict at the edge: a boolean is never a number or a count, a string is never a
+number (the one documented conversion is a ratio written as a percentage string, "15%"),
+and a yes/no fact must be true or false, not 1 or "yes".
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, Strict
 
 _CONVERSIONS: dict[str, dict[str, Decimal]] = {
     "元": {"元": Decimal(1), "yuan": Decimal(1), "CNY": Decimal(1), "万元": Decimal(10000)},
@@ -67,8 +71,15 @@ def _in_unit(unit: str) -> Any:
     return convert
 
 
+def _plain(value: Any) -> Any:
+    return None if value is None else _decimal(value)
+
+
+Number = Annotated[Decimal, BeforeValidator(_plain)]   # a plain exact number (m², months, hours)
 Yuan = Annotated[Decimal, BeforeValidator(_in_unit("元")), Field(ge=0)]
 ClassHours = Annotated[Decimal, BeforeValidator(_in_unit("学时")), Field(ge=0)]
 YearsSpan = Annotated[Decimal, BeforeValidator(_in_unit("年")), Field(ge=0)]
 Ratio = Annotated[Decimal, BeforeValidator(_in_unit("ratio")), Field(ge=0, le=1)]
-Count = Annotated[int, Field(ge=0, le=10**12)]
+Count = Annotated[int, Strict(), Field(ge=0, le=10**12)]
+Whole = Annotated[int, Strict()]        # a whole number such as a year; never true/false or text
+Flag = Annotated[bool, Strict()]        # yes/no: true or false only
