@@ -117,8 +117,8 @@ def test_invalid_facts_are_rejected_naming_the_field_in_both_languages(policy, f
 def test_money_in_wan_yuan_is_converted_exactly():
     from xuequ_rules.facts import parse_facts
 
-    facts = parse_facts({"expenditures": [{"id": "e", "amount": {"value": "10", "unit": "万元"}}]})
-    assert facts.expenditures[0].amount == 100000
+    facts = parse_facts({"expenditures": [{"id": "e", "amount": {"value": 10.5, "unit": "万元"}}]})
+    assert facts.expenditures[0].amount == 105000
 
 
 counts = st.integers(min_value=0, max_value=10**12)
@@ -165,3 +165,17 @@ def test_evaluation_is_deterministic_byte_for_byte(policy):
     first = json.dumps(evaluate(policy, facts, as_of=AS_OF).as_dict(), ensure_ascii=False)
     second = json.dumps(evaluate(policy, facts, as_of=AS_OF).as_dict(), ensure_ascii=False)
     assert first == second
+
+
+def test_a_changed_copy_of_a_policy_leaves_the_loaded_policy_unchanged():
+    import dataclasses
+    from decimal import Decimal
+
+    policy = load_policy("liujiang")
+    param = policy.parameter("liujiang.teacher_exchange.min_share")
+    changed = dataclasses.replace(param, value=Decimal("0.15"))
+    others = tuple(p for p in policy.parameters if p.id != param.id)
+    rules = tuple(r for r in policy.rules if param not in r.parameters())
+    copy = dataclasses.replace(policy, parameters=(*others, changed), rules=rules)
+    assert copy.parameter(param.id).value == Decimal("0.15")
+    assert load_policy("liujiang").parameter(param.id).value == Decimal("0.10")

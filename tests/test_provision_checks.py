@@ -164,44 +164,57 @@ def test_an_unencoded_entry_of_unknown_kind_is_rejected():
 
 @pytest.fixture
 def ziyang_with_own_data() -> Policy:
+    """Ziyang as shipped: its annex is the policy's own data (``self_facts``)."""
     policy = load_policy("ziyang")
-    return dataclasses.replace(policy, self_facts=parse_facts(annex_facts(policy.data["annex"])))
+    assert policy.self_facts is not None and policy.self_facts.communities
+    return policy
 
 
-def test_self_check_reports_annex_row_violating_stage_rule_without_finding(ziyang_with_own_data):
-    defects, findings = self_check_issues(ziyang_with_own_data)
+def _stage_rule_over_every_community(policy: Policy) -> Policy:
+    """Ziyang with the stage rule made stricter than its text: every community, any stage."""
+    rules = tuple(dataclasses.replace(r, applies=None) if r.id == "ziyang.community.stage"
+                  else r for r in policy.rules)
+    findings = tuple(f for f in policy.document_findings
+                     if "ziyang.community.stage" not in f.encodings)
+    return dataclasses.replace(policy, rules=rules, document_findings=findings)
+
+
+def test_self_check_of_ziyang_as_shipped_finds_no_annex_row_violating_its_rules(
+        ziyang_with_own_data):
+    assert self_check_issues(ziyang_with_own_data)[0] == []
+
+
+def test_self_check_reports_annex_rows_9_and_10_violating_a_stage_rule_without_finding(
+        ziyang_with_own_data):
+    stricter = _stage_rule_over_every_community(ziyang_with_own_data)
+    defects, findings = self_check_issues(stricter)
     assert sorted(d.id for d in defects) == [
         "self:ziyang.community.stage:communities[ziyang.annex.10]",
         "self:ziyang.community.stage:communities[ziyang.annex.9]"]
     assert all(d.kind == "self_violation" and d.cites for d in defects)
     assert findings == []
-    assert {d.id for d in defects} <= {d.id for d in check_policy(ziyang_with_own_data).defects}
+    assert {d.id for d in defects} <= {d.id for d in check_policy(stricter).defects}
 
 
 def test_self_check_reports_a_contradiction_the_document_finding_names_as_a_finding(
         ziyang_with_own_data):
+    stricter = _stage_rule_over_every_community(ziyang_with_own_data)
     finding = DocumentFinding(
         "ziyang.finding.annex_stages", "internal_contradiction",
         zh_en("附件列出高中、学前教共体", "the annex lists senior and preschool communities"),
         (Cite("附件", "县职教中心"),), encodings=("ziyang.community.stage",))
     policy = dataclasses.replace(
-        ziyang_with_own_data,
-        document_findings=(*ziyang_with_own_data.document_findings, finding))
+        stricter, document_findings=(*stricter.document_findings, finding))
     defects, findings = self_check_issues(policy)
     assert defects == []
     assert [f.kind for f in findings] == ["internal_contradiction"] * 2
     assert all("ziyang.finding.annex_stages" in f.text.en for f in findings)
 
 
-def test_self_check_of_a_rule_its_own_data_meets_reports_nothing(ziyang_with_own_data):
-    rules = tuple(r for r in ziyang_with_own_data.rules if r.id != "ziyang.community.stage")
-    assert self_check_issues(dataclasses.replace(ziyang_with_own_data, rules=rules)) == ([], [])
-
-
 # --- responsible parties -----------------------------------------------------------------
 
 PARTY_TEXT = ("一、组织实施\n\n（一）由区教育局负责以下工作。\n\n1.建立学区管理制度。\n\n"
-              "（二）经费保障\n\n1.保障学区经费。\n")
+              "（二）经费保障\n\n1.保障学区经费。\n\n2.区财政局保障学区建设经费。\n")
 
 
 def _duty(rule_id: str, clause: str, quote: str, party: str) -> Rule:
@@ -230,7 +243,18 @@ def test_unlisted_rule_with_an_unnamed_party_is_a_library_defect():
     assert party_issues(dataclasses.replace(policy, document_findings=(finding,)))[0] == []
 
 
-def test_a_rule_listed_as_missing_party_whose_party_is_named_is_stale():
+def test_a_rule_listed_as_missing_party_whose_quote_names_its_party_is_stale():
+    document = synthetic(PARTY_TEXT)
+    finding = DocumentFinding("x.missing_party", "missing_party",
+                              zh_en("未写明主体", "no party named"),
+                              (Cite("一/(二)/2", "区财政局保障学区建设经费"),), encodings=("x.funds",))
+    policy = Policy("synthetic", "1", document, (), (
+        _duty("x.funds", "一/(二)/2", "区财政局保障学区建设经费", "区财政局"),),
+        document_findings=(finding,))
+    assert [d.kind for d in party_issues(policy)[0]] == ["stale_missing_party"]
+
+
+def test_a_party_named_only_in_a_lead_in_may_still_be_declared_missing_for_a_duty():
     document = synthetic(PARTY_TEXT)
     finding = DocumentFinding("x.missing_party", "missing_party",
                               zh_en("未写明主体", "no party named"),
@@ -238,7 +262,18 @@ def test_a_rule_listed_as_missing_party_whose_party_is_named_is_stale():
     policy = Policy("synthetic", "1", document, (), (
         _duty("x.system", "一/(一)/1", "建立学区管理制度", "区教育局"),),
         document_findings=(finding,))
-    assert [d.kind for d in party_issues(policy)[0]] == ["stale_missing_party"]
+    assert party_issues(policy)[0] == []
+
+
+def test_a_missing_party_finding_listing_an_unknown_rule_is_a_defect():
+    document = synthetic(PARTY_TEXT)
+    finding = DocumentFinding("x.missing_party", "missing_party",
+                              zh_en("未写明主体", "no party named"),
+                              (Cite("一/(一)/1", "建立学区管理制度"),), encodings=("x.gone",))
+    policy = Policy("synthetic", "1", document, (), (
+        _duty("x.system", "一/(一)/1", "建立学区管理制度", "区教育局"),),
+        document_findings=(finding,))
+    assert [d.kind for d in party_issues(policy)[0]] == ["unknown_encoding"]
 
 
 def test_declared_party_names_and_the_issuer_name_a_party():
@@ -261,7 +296,7 @@ def test_stats_count_sentences_numbers_own_data_and_parties(ziyang_with_own_data
     assert provisions["covered"] == sum(v["covered"] for v in provisions["by_kind"].values())
     assert 0 < provisions["covered"] <= provisions["found"]
     assert stats["numbers"]["found"] >= stats["numbers"]["covered"] > 0
-    assert stats["self_check"] == {"has_own_data": True, "violated": 2, "conflict": False,
+    assert stats["self_check"] == {"has_own_data": True, "violated": 0, "conflict": False,
                                    "explained": 0}
     assert stats["parties"]["rules"] == len(ziyang_with_own_data.rules)
 

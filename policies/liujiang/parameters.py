@@ -79,10 +79,6 @@ SIX_UNIFICATIONS = Parameter(
     value="资源配置、师资调配、教学管理、教学研究、学校招生、质量评价", unit=Unit.TEXT,
     label=zh_en("学区内“六统一”的内容", "the six matters unified within a zone"),
     concept="zone.six_unifications",
-    derived=zh_en("取值是“六统一”所列六项事务的名单，不是数字；“六”由数量声明 "
-                  "liujiang.six_unifications 核对",
-                  "the value is the list of the six matters, not a number; the count 六 is "
-                  "checked by the count claim liujiang.six_unifications"),
     cites=(C("二", "实现学区内统一进行资源配置、师资调配、教学管理、教学研究、学校招生、质量评价的“六统一”"),))
 
 PARAMETERS = (ROTATION_MIN, BACKBONE_MIN, ZONE_HEADS, ZONE_FORMS, ASSISTANCE_LEADS, GROUPS_YEAR,

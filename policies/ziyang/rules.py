@@ -11,7 +11,7 @@ The encoding is split by theme: :mod:`.parties`, :mod:`.parameters` (numbers and
 
 from __future__ import annotations
 
-from xuequ_policies.ziyang.annex import parse_annex
+from xuequ_policies.ziyang.annex import annex_facts, parse_annex
 from xuequ_policies.ziyang.checklist import CHECKLIST
 from xuequ_policies.ziyang.findings import (
     NARRATIVES,
@@ -25,6 +25,7 @@ from xuequ_policies.ziyang.parameters import PARAMETERS, PHASES
 from xuequ_policies.ziyang.quantitative import quantitative_rules
 
 from xuequ_rules.document.document import Document
+from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.facts.model import Stage
 from xuequ_rules.policy.dsl import Policy
 
@@ -40,5 +41,6 @@ def build(document: Document) -> Policy:
         unencoded=UNENCODED, terms=TERMS,
         data={"annex": [row.as_dict() for row in rows],
               "stages": [s.value for s in (Stage.PRIMARY, Stage.NINE_YEAR)]},
+        self_facts=parse_facts(annex_facts(rows)),
         valid_from=document.metadata.dates.issued,
     )

@@ -13,8 +13,11 @@ each of these without a leading 各; and the names the package declares in
 
 Every rule whose party is not named must be listed in the ``encodings`` of a
 ``missing_party`` document finding (one finding may list many rules); a rule not listed is a
-library defect (``unlisted_missing_party``), and a listed rule whose party is named is a
-stale entry (``stale_missing_party``).
+library defect (``unlisted_missing_party``). A listed rule whose party is named in full in
+the very words the rule quotes is a stale entry (``stale_missing_party``); a name found only
+elsewhere in the clause, or only as a short form, may belong to another sentence's duty or
+be the object of the duty, so the package's judgement that the party is missing stands.
+A listed id that is no rule of the policy is a defect (``unknown_encoding``).
 """
 
 from __future__ import annotations
@@ -87,6 +90,18 @@ def party_named(policy: Policy, rule: AnyRule) -> bool:
         for part in parts)
 
 
+def party_in_quotes(policy: Policy, rule: AnyRule) -> bool:
+    """Whether one of the rule's own quotes names its party in full (strong evidence, for
+    staleness): the party's text, or that text without bracketed parts — not a short form,
+    which may name only the object of the duty (加强教共体师德师风建设 does not say who)."""
+    zh = rule.party.zh
+    if any(mark in zh for mark in _UNNAMED_MARKS):
+        return False
+    names = {n for n in (zh, _BRACKETS.sub("", zh).strip()) if len(n) >= 2}
+    cites = rule.all_cites() if isinstance(rule, Decision) else rule.cites
+    return any(name in cite.quote for cite in cites for name in names)
+
+
 def unnamed_party_rules(policy: Policy) -> list[AnyRule]:
     """The rules whose responsible party the text does not name."""
     return [rule for rule in policy.rules if not party_named(policy, rule)]
@@ -110,11 +125,20 @@ def party_issues(policy: Policy) -> tuple[list[Issue], list[Issue]]:
                 rule.cites))
     known = {rule.id for rule in policy.rules}
     for rule_id in sorted(listed):
-        if rule_id in known and rule_id not in unnamed_ids:
+        if (rule_id in known and rule_id not in unnamed_ids
+                and party_in_quotes(policy, policy.rule(rule_id))):
             party = policy.rule(rule_id).party
             defects.append(Issue(f"party:{rule_id}:stale", "stale_missing_party", Text(
-                f"规则 {rule_id} 列在 missing_party 文件问题中，但其责任主体“{party.zh}”在所引条款中已写明",
+                f"规则 {rule_id} 列在 missing_party 文件问题中，但其责任主体“{party.zh}”在所引原文中已写明",
                 f"rule {rule_id} is listed in a missing_party finding, but the text names its "
-                f"party {party.en!r} ({party.zh}) where the rule cites it"),
+                f"party {party.en!r} ({party.zh}) in the words the rule quotes"),
                 policy.rule(rule_id).cites))
+    for finding in policy.document_findings:
+        params = {p.id for p in policy.parameters}
+        for encoding in finding.encodings:
+            if encoding not in known and encoding not in params:
+                defects.append(Issue(f"encoding:{finding.id}:{encoding}", "unknown_encoding", Text(
+                    f"文件问题 {finding.id} 列出的编码 {encoding} 不是本政策的规则或参数",
+                    f"document finding {finding.id} lists {encoding}, which is no rule or "
+                    "parameter of the policy"), finding.cites))
     return defects, []

@@ -119,8 +119,11 @@ class Policy:
     self_facts: Facts | None = None
     # Other names under which the text names a responsible party: party zh → names.
     party_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, repr=False, compare=False)
-    _params_by_id: dict[str, Parameter] = field(default_factory=dict, repr=False,
+    # Lookup tables, built anew for every instance (``dataclasses.replace`` included, so a
+    # changed copy never writes into the tables of the policy it was copied from).
+    _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, init=False, repr=False,
+                                             compare=False)
+    _params_by_id: dict[str, Parameter] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
 
     def __post_init__(self) -> None:
