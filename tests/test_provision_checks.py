@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from xuequ_policies.ziyang.annex import annex_facts
 
 from xuequ_rules import load_policy
 from xuequ_rules.consistency import check_policy
@@ -21,7 +20,6 @@ from xuequ_rules.document.document import Document
 from xuequ_rules.document.parser import parse_clauses
 from xuequ_rules.document.sentences import classify, normative_sentences, provision_parts
 from xuequ_rules.errors import PolicyDefinitionError
-from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.policy.dsl import Cite, Modality, Rule, f, zh_en
 from xuequ_rules.policy.policy import DocumentFinding, Narrative, Policy, Unencoded
 from xuequ_rules.policy.rule import Decision, checklist_duty

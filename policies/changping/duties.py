@@ -311,7 +311,7 @@ CHECKLIST: tuple[Rule, ...] = (
           "funding.priority"),
     _duty("project_priority", "发挥财政投入引导和保障作用，优先保障优质均衡发展项目建设",
           "Public funds steer and secure; quality-balance projects funded first", GOVERNMENT,
-          "四/(三)", "优先保障义务教育优质均衡发展项目建设"),
+          "四/(三)", "充分发挥昌平区财政投入的引导和保障作用,优先保障义务教育优质均衡发展项目建设"),
     _duty("investment_structure", "优化投入结构，向重大改革项目、最急需领域和最薄弱环节倾斜",
           "Shift spending towards major reforms, the most urgent needs and the weakest links",
           GOVERNMENT, "四/(三)", "不断优化投入结构,向教育重大改革项目、最急需领域和最薄弱环节倾斜"),

@@ -10,6 +10,11 @@ from xuequ_rules.policy.dsl import DocumentFinding, Unencoded, zh_en
 from xuequ_rules.policy.rule import AnyRule, Decision
 
 UNENCODED = (
+    Unencoded(C("三/(三)/8", "招生制度改革的引导作用"),
+              zh_en("第8项的标题句（其中一词采集时丢失，见勘误）；本项的内容是其后各句，已逐句编码为职责",
+                    "the heading sentence of item 8 (one word lost in capture, see the "
+                    "erratum); the item's content is the sentences that follow, each encoded "
+                    "as a duty"), kind="not_normative"),
     Unencoded(C("一", "坚持统筹规划、城乡一体、分类指导、分步实施"),
               zh_en("指导思想中的工作原则，说明如何推进三、主要任务，本身没有可核查的行为或状态；"
                     "其内容已由主要任务各项编码",

@@ -32,6 +32,8 @@ TERMS = (
     Term("第二中学", zh_en("学校名称（柳江区第二中学），序数是名称的一部分",
                        "a school's name (Liujiang No. 2 Middle School); the ordinal is part of "
                        "the name")),
+    Term("每一所", zh_en("“每一所学校”即所有学校，是全称，不是数量",
+                      "“每一所学校” means every school: a universal, not a quantity")),
     Term("一学区一品牌", zh_en("口号：每个学区有自己的品牌，不是数量要求",
                          "slogan: each zone has its own brand; not a quantity")),
 )
@@ -41,6 +43,10 @@ _GOAL = zh_en("指导思想或总体目标，由“三、主要措施”中的�
               "has no act or party of its own to check")
 
 UNENCODED = (
+    Unencoded(C("四", "学区制改革主要分三个阶段进行实施,具体如下:"),
+              zh_en("引出下列三个实施阶段的导语；各阶段已编码为阶段（Phase）及其阶段规则",
+                    "the lead-in to the three phases below, which are encoded as phases and "
+                    "their phase rules"), kind="not_normative"),
     Unencoded(C("序", "请认真贯彻执行"),
               zh_en("印发通知对收文单位的总括要求，其内容就是本方案各项措施，已逐项编码",
                     "the notice's general instruction to its addressees; its content is the "

@@ -62,12 +62,12 @@ PRIMARY_GROUPS = Parameter(
     id="liujiang.education_groups.primary", value=2, unit=Unit.COUNT,
     label=zh_en("2018年组建的小学教育集团数", "primary education groups to set up in 2018"),
     concept="education_groups.primary_count",
-    cites=(C("三/(一)/2/(1)", "拟于2018年组建2所小学教育集团和1所初中教育集团"),))
+    cites=(C("三/(一)/2/(1)", "组建2所小学教育集团"),))
 JUNIOR_GROUPS = Parameter(
     id="liujiang.education_groups.junior", value=1, unit=Unit.COUNT,
     label=zh_en("2018年组建的初中教育集团数", "junior-middle education groups to set up in 2018"),
     concept="education_groups.junior_count",
-    cites=(C("三/(一)/2/(1)", "拟于2018年组建2所小学教育集团和1所初中教育集团"),))
+    cites=(C("三/(一)/2/(1)", "和1所初中教育集团"),))
 PAIRING_COVERAGE = Parameter(
     id="liujiang.pairing.full_coverage", value=Decimal("1"), unit=Unit.RATIO,
     label=zh_en("推行学区联盟办学前结对帮扶应达到的覆盖率",

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from xuequ_rules.consistency.check import Issue
+from xuequ_rules.consistency.issue import Issue
 from xuequ_rules.document.document import Document
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.policy import Policy

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from xuequ_rules.consistency.check import Issue
+from xuequ_rules.consistency.issue import Issue
 from xuequ_rules.document.document import Document
 from xuequ_rules.document.sentences import (
     KINDS,

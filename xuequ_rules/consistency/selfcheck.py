@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from xuequ_rules.consistency.check import Issue
+from xuequ_rules.consistency.issue import Issue
 from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.evaluate import evaluate
 from xuequ_rules.evaluation.finding import Finding, Status
