@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 
 from xuequ_rules import Status, check_policy, evaluate, load_policy
+from xuequ_rules.consistency.provisions import provision_coverage
+from xuequ_rules.consistency.values import parameter_defects, rule_date_defects
 from xuequ_rules.policy.rule import Modality, Rule
 from xuequ_rules.policy.units import Unit
 
@@ -731,3 +734,54 @@ def test_nantong_service_at_weak_schools_is_an_encouragement_not_part_of_the_tra
     assert service.kind is Modality.PERMISSION
     assert status(service.id, {"attestations": {service.id: False}}, IN_FORCE) is \
         Status.NOT_APPLICABLE
+
+
+# ── value ↔ quote: each count and deadline read from its own words ───────────────
+
+CONSTRUCTION_COUNTS = ("chongchuan.new", "chongchuan.expanded", "gangzha.new", "gangzha.expanded",
+                       "dev_zone.expanded", "sutong.new", "tongzhou.new", "tongzhou.relocated",
+                       "binhai.new", "binhai.expanded")
+
+
+@pytest.mark.parametrize("key", CONSTRUCTION_COUNTS)
+def test_nantong_construction_count_is_read_from_its_own_number_so_a_changed_count_is_reported(
+        key: str) -> None:
+    param = POLICY.parameter(f"nantong.construction.{key}")
+    assert parameter_defects(DOC, param) == []
+    changed = dataclasses.replace(param, value=param.value + 1)
+    assert [i.kind for i in parameter_defects(DOC, changed)] == ["value_quote"]
+
+
+@pytest.mark.parametrize("key", CONSTRUCTION_COUNTS)
+def test_nantong_construction_count_cites_its_district_by_name(key: str) -> None:
+    param = POLICY.parameter(f"nantong.construction.{key}")
+    district = {"chongchuan": "崇川区", "gangzha": "港闸区", "dev_zone": "南通开发区",
+                "sutong": "苏通科技产业园区", "tongzhou": "通州区", "binhai": "滨海园区"}
+    assert any(c.quote.startswith(district[key.split(".")[0]]) for c in param.cites)
+
+
+@pytest.mark.parametrize(("rule_id", "year"), [
+    ("nantong.targets.2015.quality_balance_accepted", 2015),
+    ("nantong.targets.2015.parks_accepted_with_related_district", 2015),
+    ("nantong.targets.2018.satisfaction_with_schools", 2018),
+    ("nantong.targets.2018.satisfaction_with_government", 2018),
+])
+def test_nantong_main_target_deadline_is_the_year_its_sentence_states_and_a_moved_one_is_reported(
+        rule_id: str, year: int) -> None:
+    rule = POLICY.rule(rule_id)
+    assert rule.deadline == dt.date(year, 12, 31)
+    assert rule_date_defects(POLICY, rule) == []
+    moved = dataclasses.replace(rule, deadline=dt.date(year + 1, 12, 31))
+    assert sorted(i.kind for i in rule_date_defects(POLICY, moved)) == [
+        "date_quote", "deadline_year"]
+
+
+def test_nantong_group_promotion_duty_carries_its_aim_of_wider_resource_coverage() -> None:
+    rule = POLICY.rule("nantong.duty.groups_and_communities")
+    assert any(c.quote == "努力扩大优质教育资源的覆盖率和共享度" for c in rule.cites)
+    assert not [s for s in provision_coverage(POLICY).uncovered if s.clause == "二/(二)"]
+    cited = tuple(c for c in rule.cites if c.quote != "努力扩大优质教育资源的覆盖率和共享度")
+    rules = tuple(dataclasses.replace(r, cites=cited) if r.id == rule.id else r
+                  for r in POLICY.rules)
+    uncovered = provision_coverage(dataclasses.replace(POLICY, rules=rules)).uncovered
+    assert [s.clause for s in uncovered] == ["二/(二)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,8 @@ from xuequ_policies.ziyang.annex import annex_facts, parse_annex
 
 from xuequ_rules import Status, check_policy, evaluate, load_policy
 from xuequ_rules.consistency.numbers import uncovered_numbers
+from xuequ_rules.consistency.provisions import provision_coverage
+from xuequ_rules.consistency.values import parameter_defects
 from xuequ_rules.document.clause import Level
 from xuequ_rules.policy.rule import Decision, Modality
 
@@ -668,3 +671,53 @@ def test_ziyang_aims_at_the_national_evaluation_the_text_names(policy):
     (aim,) = [b for b in policy.document.metadata.basis if b.relation == "aims_at"]
     assert aim.as_captured == "国家义务教育优质均衡发展县督导评估"
     assert aim.as_captured in policy.document.clause("一").text
+
+
+# ── value ↔ quote, numbers and provisions of part 一, 二/(十)/18, 三/(一) and the annex ──
+
+@pytest.mark.parametrize(("param_id", "quote"), [
+    ("ziyang.communities.primary", "小学教共体 3个"),
+    ("ziyang.communities.nine_year", "九年制教共体 5个"),
+])
+def test_ziyang_community_count_is_read_from_its_own_number_so_a_changed_count_is_reported(
+        policy, param_id, quote):
+    param = policy.parameter(param_id)
+    assert [c.quote for c in param.cites] == [quote]
+    assert parameter_defects(policy.document, param) == []
+    changed = dataclasses.replace(param, value=param.value + 1)
+    assert [i.kind for i in parameter_defects(policy.document, changed)] == ["value_quote"]
+
+
+def test_ziyang_annex_place_names_wulang_and_wulin_are_terms_not_quantities(policy):
+    assert not [t for t in uncovered_numbers(policy) if t.clause == "附件"]
+    terms = tuple(t for t in policy.terms if t.text not in ("汉王镇五郎教学点", "双安镇五林小学"))
+    bare = dataclasses.replace(policy, terms=terms)
+    assert [(t.clause, t.text) for t in uncovered_numbers(bare) if t.clause == "附件"] == [
+        ("附件", "五"), ("附件", "五")]
+
+
+PRINCIPLE_LINES = ("——坚持深化改革、创新体制机制。", "——坚持以城带乡、融合共享发展。",
+                   "——坚持优质均衡、提升内涵水平。")
+
+
+def test_ziyang_basic_principle_heading_lines_are_declared_not_normative_with_a_reason(policy):
+    entries = [u for u in policy.unencoded if u.cite.clause == "一" and u.cite.quote in
+               PRINCIPLE_LINES]
+    assert sorted(u.cite.quote for u in entries) == sorted(PRINCIPLE_LINES)
+    assert all(u.kind == "not_normative" and u.reason.zh and u.reason.en for u in entries)
+    unencoded = tuple(u for u in policy.unencoded if u not in entries)
+    uncovered = provision_coverage(dataclasses.replace(policy, unencoded=unencoded)).uncovered
+    assert sorted(s.text for s in uncovered) == sorted(PRINCIPLE_LINES)
+
+
+def test_ziyang_task_list_duty_covers_sorting_out_the_key_work_of_clause_18(policy):
+    rule = policy.rule("ziyang.duty.task_list_supervision")
+    assert any(c.quote == "梳理教共体建设重点工作" for c in rule.cites)
+    assert not [s for s in provision_coverage(policy).uncovered if s.clause == "二/(十)/18"]
+
+
+def test_ziyang_plan_drafting_step_is_unencoded_as_done_by_this_document_with_a_finding(policy):
+    (entry,) = [u for u in policy.unencoded if u.cite.clause == "三/(一)"]
+    assert entry.kind == "not_encodable" and "dated_after_phase" in entry.reason.en
+    assert any(f.kind == "dated_after_phase" and any(c.clause == "三/(一)" for c in f.cites)
+               for f in check_policy(policy).document_findings)

@@ -126,10 +126,13 @@ CHECKLIST: tuple[Rule, ...] = (
     _duty("small_classes", "创造条件积极推进小班化办学", "Work towards small-class teaching",
           TWO_LEVEL_EDU, "二/(一)", "创造条件积极推进小班化办学", note=NO_PARTY),
     # 二、(二) 合作办学与信息化
-    _duty("groups_and_communities", "大力推进集团化办学、教育共同体建设和结对共建，合力帮扶薄弱学校",
-          "Promote education groups, communities and pairing to support weak schools",
+    _duty("groups_and_communities", "大力推进集团化办学、教育共同体建设和结对共建，合力帮扶薄弱学校，"
+          "努力扩大优质教育资源的覆盖率和共享度",
+          "Promote education groups, communities and pairing to support weak schools, "
+          "striving to widen the reach and sharing of high-quality resources",
           TWO_LEVEL_GOVS, "二/(二)", "大力推进学校集团化办学、教育共同体建设和多种形式的结对共建,合力帮扶薄弱学校",
-          "group.promotion", note=NO_PARTY),
+          "group.promotion", note=NO_PARTY,
+          extra=(C("二/(二)", "努力扩大优质教育资源的覆盖率和共享度"),)),
     _may("inter_district_cooperation", "鼓励支持区域之间合作",
          "Cooperation between districts is encouraged", zh_en("区域之间（各区）", "the districts, between them"), "二/(二)",
          "鼓励支持区域之间合作"),

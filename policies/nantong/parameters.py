@@ -61,36 +61,40 @@ PLAN_YEARS = Parameter(
     cites=(C("二/(一)", "今后五年"),))
 
 
-def _plan(key: str, zh: str, en: str, value: int, quote: str, concept: str) -> Parameter:
+def _plan(key: str, zh: str, en: str, value: int, quotes: tuple[str, ...],
+          concept: str) -> Parameter:
     return Parameter(id=f"nantong.construction.{key}", value=value, unit=Unit.SCHOOLS,
-                     label=zh_en(zh, en), concept=concept, cites=(C("二/(一)", quote),))
+                     label=zh_en(zh, en), concept=concept,
+                     cites=tuple(C("二/(一)", q) for q in quotes))
 
 
+# Each count cites the words of its own number; a count that follows another in the same
+# district's list (改扩建2所 after 新建中小学校3所) cites the district's words beside it.
 NEW, EXPANDED, RELOCATED = ("construction.new_schools", "construction.expanded_schools",
                             "construction.relocated_schools")
 CC_NEW = _plan("chongchuan.new", "崇川区五年内新建中小学校数", "Chongchuan: new schools", 3,
-               "崇川区新建中小学校3所、改扩建2所", NEW)
+               ("崇川区新建中小学校3所",), NEW)
 CC_EXP = _plan("chongchuan.expanded", "崇川区五年内改扩建中小学校数",
-               "Chongchuan: schools rebuilt or expanded", 2, "崇川区新建中小学校3所、改扩建2所",
+               "Chongchuan: schools rebuilt or expanded", 2, ("崇川区新建中小学校", "改扩建2所"),
                EXPANDED)
 GZ_NEW = _plan("gangzha.new", "港闸区五年内新建中小学校数", "Gangzha: new schools", 2,
-               "港闸区新建中小学校2所、改扩建3所", NEW)
+               ("港闸区新建中小学校2所",), NEW)
 GZ_EXP = _plan("gangzha.expanded", "港闸区五年内改扩建中小学校数",
-               "Gangzha: schools rebuilt or expanded", 3, "港闸区新建中小学校2所、改扩建3所",
+               "Gangzha: schools rebuilt or expanded", 3, ("港闸区新建中小学校", "改扩建3所"),
                EXPANDED)
 DZ_EXP = _plan("dev_zone.expanded", "南通开发区五年内改扩建中小学校数",
-               "Development Zone: schools rebuilt or expanded", 2, "南通开发区改扩建中小学校2所",
+               "Development Zone: schools rebuilt or expanded", 2, ("南通开发区改扩建中小学校2所",),
                EXPANDED)
 ST_NEW = _plan("sutong.new", "苏通科技产业园区五年内新建学校数", "Sutong park: new schools", 1,
-               "苏通科技产业园区新建1所", NEW)
+               ("苏通科技产业园区新建1所",), NEW)
 TZ_NEW = _plan("tongzhou.new", "通州区五年内新建中小学校数", "Tongzhou: new schools", 1,
-               "通州区新建中小学校1所、迁建3所", NEW)
+               ("通州区新建中小学校1所",), NEW)
 TZ_REL = _plan("tongzhou.relocated", "通州区五年内迁建中小学校数", "Tongzhou: schools relocated",
-               3, "通州区新建中小学校1所、迁建3所", RELOCATED)
+               3, ("通州区新建中小学校", "迁建3所"), RELOCATED)
 BH_NEW = _plan("binhai.new", "滨海园区五年内新建中小学校数", "Binhai park: new schools", 1,
-               "滨海园区新建中小学校1所、改扩建3所", NEW)
+               ("滨海园区新建中小学校1所",), NEW)
 BH_EXP = _plan("binhai.expanded", "滨海园区五年内改扩建中小学校数",
-               "Binhai park: schools rebuilt or expanded", 3, "滨海园区新建中小学校1所、改扩建3所",
+               "Binhai park: schools rebuilt or expanded", 3, ("滨海园区新建中小学校", "改扩建3所"),
                EXPANDED)
 FIVE_UNIFICATIONS = Parameter(
     id="nantong.group.five_unifications",

@@ -71,7 +71,8 @@ TARGET_RULES: tuple[Rule, ...] = (
                                                         + TONGZHOU),
          requires=f.quality_balance_accepted.eq(True),
          deadline=DEADLINE_2015, concept="district.quality_balance_accepted",
-         cites=(C("一/(二)", "崇川区、港闸区、南通开发区和通州区均达到省定义务教育优质均衡发展要求并通过验收"),)),
+         cites=(C("一/(二)", "到2015年"),
+                C("一/(二)", "崇川区、港闸区、南通开发区和通州区均达到省定义务教育优质均衡发展要求并通过验收"))),
     Rule(id="nantong.targets.2015.parks_accepted_with_related_district",
          title=zh_en("到2015年，滨海园区与苏通科技产业园区达到省优质均衡发展要求，纳入相关区域一并通过验收",
                      "By 2015, the Binhai and Sutong parks meet the provincial requirements and "
@@ -85,7 +86,8 @@ TARGET_RULES: tuple[Rule, ...] = (
          note=zh_en("文件未写明园区并入哪个“相关区域”验收，本库只判断园区是否已通过验收。",
                     "The text does not say which related district the parks join; only "
                     "whether the park passed acceptance is judged."),
-         cites=(C("一/(二)", "滨海园区与苏通科技产业园区达到省优质均衡发展要求纳入相关区域一并通过验收"),)),
+         cites=(C("一/(二)", "到2015年"),
+                C("一/(二)", "滨海园区与苏通科技产业园区达到省优质均衡发展要求纳入相关区域一并通过验收"))),
     Rule(id="nantong.targets.2018.all_schools_modern_standard",
          title=zh_en("到2018年，市区所有义务教育学校达到省定现代化办学标准",
                      "By 2018, every school in the urban area meets the provincial "
@@ -104,7 +106,7 @@ TARGET_RULES: tuple[Rule, ...] = (
          applies=f.year.eq(YEAR_2018) & CITY_AREA_RECORD,
          requires=f.satisfaction_with_schools >= SATISFACTION_MIN,
          deadline=DEADLINE_2018, concept="satisfaction.with_schools", note=CITY_AREA_NOTE,
-         cites=(C("一/(二)", "学生及其家长和社会对学校的满意度"),
+         cites=(C("一/(二)", "到2018年"), C("一/(二)", "学生及其家长和社会对学校的满意度"),
                 C("一/(二)", "均达90%以上"))),
     Rule(id="nantong.targets.2018.satisfaction_with_government",
          title=zh_en("到2018年，学校和社会对政府管理义务教育的满意度达90%以上",
@@ -114,7 +116,7 @@ TARGET_RULES: tuple[Rule, ...] = (
          applies=f.year.eq(YEAR_2018) & CITY_AREA_RECORD,
          requires=f.satisfaction_with_government >= SATISFACTION_MIN,
          deadline=DEADLINE_2018, concept="satisfaction.with_government", note=CITY_AREA_NOTE,
-         cites=(C("一/(二)", "学校和社会对政府管理义务教育的满意度"),
+         cites=(C("一/(二)", "到2018年"), C("一/(二)", "学校和社会对政府管理义务教育的满意度"),
                 C("一/(二)", "均达90%以上"))),
     Rule(id="nantong.targets.2018.three_links_two_platforms",
          title=zh_en("力争到2018年实现“三通”（校校通、班班通、人人通），建成教育资源和教育管理两个公共服务平台",

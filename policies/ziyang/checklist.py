@@ -307,5 +307,5 @@ CHECKLIST: tuple[Rule, ...] = (
           "and inspect regularly", LEADING_GROUP, "二/(十)/18",
           "形成重点工作任务清单,明确牵头部门、责任单位、督办领导、完成时限,定期督导检查",
           unnamed=True,
-          extra=("加强运行监测和跟踪指导,确保工作实效",)),
+          extra=("梳理教共体建设重点工作", "加强运行监测和跟踪指导,确保工作实效")),
 )

@@ -194,6 +194,23 @@ UNENCODED = (
                     "文化共融、考核共评），此句本身不另设可核查的义务",
                     "the overall aim: each of the five 共 is encoded through the concrete tasks "
                     "of 二/(一) to 二/(五); the sentence itself adds no checkable duty")),
+    *(Unencoded(C("一", line),
+                zh_en("基本原则的标题句：概括其后一句所展开的做法（该句的具体任务在第二部分编码），"
+                      "本身不设可核查的义务或结果",
+                      "the heading line of a basic principle: it names the approach the "
+                      "sentences after it spell out (their concrete tasks are encoded under "
+                      "part 二) and sets no checkable duty or result itself"),
+                kind="not_normative")
+      for line in ("——坚持深化改革、创新体制机制。", "——坚持以城带乡、融合共享发展。",
+                   "——坚持优质均衡、提升内涵水平。")),
+    Unencoded(C("三/(一)", "在广泛征求意见、充分组织论证的基础上,制定紫阳县紧密型城乡教育共同体建设工作实施方案,明确目标任务"),
+              zh_en("第一步“制定方案”所要制定的实施方案即本文件（成文于2024-11-06，晚于“9月底前”，"
+                    "见 dated_after_phase 文件问题）；这一步由文件自身的存在完成，没有其他可对"
+                    "事实核查的义务，也不编码为期限已过的目标",
+                    "step one, 'draw up the plan', is the making of this very document (written "
+                    "2024-11-06, after the 'end of September' date; see the dated_after_phase "
+                    "finding); the document's existence completes the step, which leaves no "
+                    "duty to check against facts, and it is not encoded as a lapsed target")),
     Unencoded(C("三", "三、实施步骤"),
               zh_en("采集稿中“三、实施步骤”只存第(一)项，紧接着就是附件表格；前言所定2024年10月底全面启动及2025、2027、2029年目标表明原文还有后续步骤，其内容及是否另有其他部分无法从采集稿恢复（见来源说明 provenance），无法编码",
                     "Part 三 (implementation steps) is cut off after step (一) in the capture, "
@@ -215,6 +232,12 @@ TERMS = (
     Term("一校一品", zh_en("“每校一个特色品牌”的口号", "slogan: one speciality brand per school")),
     Term("同处一张网、共上一堂课、共享一名师", zh_en("“互联网+教育”的口号", "slogan of "
                                                  "internet-based teaching")),
+    Term("汉王镇五郎教学点", zh_en("附件所列教学点的地名，“五郎”是地名不是数量",
+                               "a teaching point listed in the annex; 五郎 is a place name, "
+                               "not a quantity")),
+    Term("双安镇五林小学", zh_en("附件所列学校的地名，“五林”是地名不是数量",
+                             "a school listed in the annex; 五林 is a place name, not a "
+                             "quantity")),
     Term("六统一", zh_en("“六统一”管理的名称；六项内容见参数 ziyang.zone.six_unifications",
                       "name of the six unifications; the six matters are the parameter "
                       "ziyang.zone.six_unifications")),

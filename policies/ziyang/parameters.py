@@ -17,12 +17,12 @@ COMMUNITIES_PRIMARY = Parameter(
     id="ziyang.communities.primary", value=3, unit=Unit.COUNT,
     label=zh_en("小学教共体数", "primary-school education communities"),
     concept="community.count_primary",
-    cites=(C("一", "其中:小学教共体 3个、九年制教共体 5个"),))
+    cites=(C("一", "小学教共体 3个"),))
 COMMUNITIES_NINE_YEAR = Parameter(
     id="ziyang.communities.nine_year", value=5, unit=Unit.COUNT,
     label=zh_en("九年制教共体数", "nine-year education communities"),
     concept="community.count_nine_year",
-    cites=(C("一", "其中:小学教共体 3个、九年制教共体 5个"),))
+    cites=(C("一", "九年制教共体 5个"),))
 CORE_SCHOOLS = Parameter(
     id="ziyang.community.core_schools", value=1, unit=Unit.SCHOOLS,
     label=zh_en("每个教共体的核心校数", "core schools per education community"),
