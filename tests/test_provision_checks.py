@@ -304,7 +304,8 @@ def test_check_stats_json_gives_per_document_coverage():
                              "--json"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode in (0, 1), result.stderr
     (report,) = json.loads(result.stdout)
-    assert set(report["stats"]) == {"provisions", "numbers", "self_check", "parties"}
+    assert set(report["stats"]) == {"provisions", "numbers", "self_check", "parties",
+                                    "parameters"}
     assert report["stats"]["provisions"]["found"] >= report["stats"]["provisions"]["covered"]
     plain = subprocess.run([sys.executable, "-m", "xuequ_rules", "check", "liujiang", "--stats"],
                            capture_output=True, text=True, cwd=ROOT, timeout=120)

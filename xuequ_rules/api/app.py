@@ -120,6 +120,9 @@ class CheckData(BaseModel):
     ok: bool
     defects: list[dict[str, Any]]
     document_findings: list[dict[str, Any]]
+    stats: dict[str, Any] = Field(description="覆盖统计：规范性语句、数字、参数、自身数据、责任主体 / "
+                                  "coverage: normative sentences, numbers, parameters, own "
+                                  "data, parties")
 
 
 Responses = dict[int | str, dict[str, Any]]

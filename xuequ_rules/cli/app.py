@@ -35,7 +35,7 @@ try:  # typer vendors its own click (typer._click) since 0.2x; the exceptions co
 except ImportError:  # pragma: no cover - older typer on the click package
     from click import exceptions as click_exc  # type: ignore[no-redef]
 from xuequ_rules.consistency import check_policy
-from xuequ_rules.consistency.stats import policy_stats, stats_lines
+from xuequ_rules.consistency.stats import stats_lines
 from xuequ_rules.document.clause import Clause
 from xuequ_rules.errors import XuequError
 from xuequ_rules.evaluation import Status, evaluate
@@ -185,12 +185,11 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
                      f"{escape(problem)}")
     policies = [load_policy(ref) for ref in refs]
     reports = [check_policy(policy) for policy in policies]
-    numbers = [policy_stats(policy) if stats else None for policy in policies]
     if as_json:
-        print_json([{**r.as_dict(), **({"stats": s} if s is not None else {})}
-                    for r, s in zip(reports, numbers, strict=True)])
+        print_json([r.as_dict() for r in reports])
     else:
-        for report, figures in zip(reports, numbers, strict=True):
+        for report in reports:
+            figures = report.stats if stats else None
             console.print(f"[bold]{report.policy}@{report.version}[/]: "
                           f"库缺陷 library defects {len(report.defects)}，"
                           f"文件问题 document findings {len(report.document_findings)}")

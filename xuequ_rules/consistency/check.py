@@ -34,7 +34,7 @@ class Report:
     version: str
     defects: tuple[Issue, ...] = field(default=())
     document_findings: tuple[Issue, ...] = field(default=())
-    stats: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)   # coverage figures (``--stats``)
 
     @property
     def ok(self) -> bool:
@@ -121,7 +121,7 @@ def _phase_findings(policy: Policy) -> list[Issue]:
 def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
     """The consistency report of one policy version."""
     defects: list[Issue] = []
-    found, uncovered = number_coverage(policy)
+    _, uncovered = number_coverage(policy)
     for token in uncovered:
         defects.append(Issue(f"number:{token.clause}:{token.start}", "unclassified_number", Text(
             f"条款 {token.clause} 中的数字“{token.text}”既不是参数也未说明为叙述性数字",
@@ -161,8 +161,9 @@ def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
                                         party_issues(policy)):
         defects.extend(more_defects)
         findings.extend(more_findings)
-    stats = {"numbers_found": len(found), "numbers_covered": len(found) - len(uncovered),
-             "parameters": len(policy.parameters),
-             "parameters_derived": sum(1 for p in policy.parameters if p.derived is not None),
-             "parameters_mismatched": len({i.id for i in value_defects})}
+    from xuequ_rules.consistency.stats import policy_stats
+    stats = {**policy_stats(policy),
+             "parameters": {"count": len(policy.parameters),
+                            "derived": sum(1 for p in policy.parameters if p.derived is not None),
+                            "mismatched": len({i.id for i in value_defects})}}
     return Report(policy.name, policy.version, tuple(defects), tuple(findings), stats)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xuequ_rules.consistency.numbers import number_tokens, uncovered_numbers
+from xuequ_rules.consistency.numbers import number_coverage
 from xuequ_rules.consistency.parties import MISSING_PARTY, unnamed_party_rules
 from xuequ_rules.consistency.provisions import provision_coverage
 from xuequ_rules.consistency.selfcheck import CONTRADICTION_KINDS, self_violations
@@ -14,9 +14,8 @@ from xuequ_rules.policy.policy import Policy
 
 def policy_stats(policy: Policy) -> dict[str, Any]:
     """Per document: normative sentences and numbers found / covered, own data, parties."""
-    document = policy.document
-    numbers_found = sum(len(number_tokens(document, clause)) for clause in document.walk())
-    numbers_uncovered = len(uncovered_numbers(policy))
+    found, uncovered = number_coverage(policy)
+    numbers_found, numbers_uncovered = len(found), len(uncovered)
     explained = {rule_id for finding in policy.document_findings
                  if finding.kind in CONTRADICTION_KINDS for rule_id in finding.encodings}
     try:
