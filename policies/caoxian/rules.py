@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from xuequ_policies.caoxian.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.document.numerals import chinese_to_int
 from xuequ_rules.errors import SourceError
@@ -474,5 +476,5 @@ def build(document: Document) -> Policy:
         parameters=tuple(parameters), rules=tuple(rules), narratives=tuple(narratives),
         count_claims=tuple(count_claims), document_findings=tuple(findings),
         unencoded=tuple(unencoded), data={"stages": [Stage.PRIMARY.value]},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xuequ_policies.changping.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.facts.model import Stage
 from xuequ_rules.policy.dsl import (
@@ -485,5 +487,5 @@ def build(document: Document) -> Policy:
         parameters=PARAMETERS, rules=RULES + CHECKLIST, narratives=NARRATIVES,
         document_findings=DOCUMENT_FINDINGS,
         data={"stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

@@ -7,6 +7,8 @@ with the final version (市政办〔2018〕24号, text not in the library); the 
 
 from __future__ import annotations
 
+from xuequ_policies.guilin.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.facts.model import Stage, ZoneForm
 from xuequ_rules.policy.dsl import (
@@ -216,5 +218,5 @@ def build(document: Document) -> Policy:
         parameters=PARAMETERS, rules=RULES + CHECKLIST, narratives=NARRATIVES,
         document_findings=DOCUMENT_FINDINGS, unencoded=UNENCODED,
         data={"status": "draft", "stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
-        valid_from=None,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xuequ_policies.liujiang.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.facts.model import Stage, ZoneForm
 from xuequ_rules.policy.dsl import (
@@ -356,5 +358,5 @@ def build(document: Document) -> Policy:
             (C("四", "学区制改革主要分三个阶段进行实施"),)),),
         document_findings=DOCUMENT_FINDINGS,
         data={"stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

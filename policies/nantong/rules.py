@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xuequ_policies.nantong.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.facts.model import Stage, TitleLevel, ZoneForm
 from xuequ_rules.policy.dsl import (
@@ -824,5 +826,5 @@ def build(document: Document) -> Policy:
                              "gangzha": list(GANGZHA), "dev_zone": list(DEV_ZONE),
                              "sutong": list(SUTONG), "tongzhou": list(TONGZHOU),
                              "binhai": list(BINHAI)}},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

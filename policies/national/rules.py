@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xuequ_policies.national.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.facts.model import Stage
 from xuequ_rules.policy.dsl import (
@@ -315,4 +317,5 @@ def build(document: Document) -> Policy:
         data={"stages": [s.value for s in STAGES],
               "indicators": [i.key for i in INDICATORS],
               "nine_year_schools": "counted by stage records (primary part, junior part)"},
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

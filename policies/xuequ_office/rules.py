@@ -7,6 +7,8 @@ The capture runs the whole text into one paragraph; the parser splits it at the 
 
 from __future__ import annotations
 
+from xuequ_policies.xuequ_office.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
+
 from xuequ_rules.document.document import Document
 from xuequ_rules.policy.dsl import (
     Cite,
@@ -290,4 +292,5 @@ def build(document: Document) -> Policy:
         parameters=PARAMETERS, rules=RULES + CHECKLIST, narratives=NARRATIVES,
         document_findings=DOCUMENT_FINDINGS, unencoded=UNENCODED,
         data={"articles_complete": 7, "truncated_in_article": 8},
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

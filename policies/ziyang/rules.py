@@ -8,6 +8,7 @@ table is parsed from the document in :mod:`xuequ_policies.ziyang.annex`.
 from __future__ import annotations
 
 from xuequ_policies.ziyang.annex import AnnexRow, parse_annex, row_label
+from xuequ_policies.ziyang.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 
 from xuequ_rules.document.document import Document
 from xuequ_rules.facts.model import AccountabilityAction, ApprovalRoute, Stage
@@ -688,5 +689,5 @@ def build(document: Document) -> Policy:
         unencoded=UNENCODED,
         data={"annex": [row.as_dict() for row in rows],
               "stages": [s.value for s in (Stage.PRIMARY, Stage.NINE_YEAR)]},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

@@ -16,6 +16,7 @@ from xuequ_rules.policy.policy import (
     Phase,
     Policy,
     Unencoded,
+    Validity,
 )
 from xuequ_rules.policy.rule import Case, Decision, Modality, Outcome, Rule, checklist_duty
 from xuequ_rules.policy.units import Unit
@@ -38,6 +39,7 @@ __all__ = [
     "Rule",
     "Text",
     "Unencoded",
+    "Validity",
     "Unit",
     "agg",
     "all_of",
