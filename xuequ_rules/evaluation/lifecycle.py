@@ -68,14 +68,10 @@ class Lifecycle:
     def draft(self) -> bool:
         return self.state is StatusState.DRAFT
 
-    @property
-    def ended_without_date(self) -> bool:
-        return self.state in ENDED_STATES and self.end is None
-
     def at_date(self, date: dt.date) -> Force | None:
         if self.draft:
             return Force.NOT_YET
-        if self.ended_without_date or (self.end is not None and date > self.end):
+        if self.end is not None and date > self.end:
             return Force.ENDED
         if self.start is not None and date < self.start:
             return Force.NOT_YET
@@ -85,7 +81,7 @@ class Lifecycle:
         """A year is in force when any day of it is."""
         if self.draft:
             return Force.NOT_YET
-        if self.ended_without_date or (self.end is not None and year > self.end.year):
+        if self.end is not None and year > self.end.year:
             return Force.ENDED
         if self.start is not None and year < self.start.year:
             return Force.NOT_YET
@@ -104,16 +100,18 @@ class Lifecycle:
             return self.at_year(value)
         return self.at_date(as_of)
 
-    def condition(self, collection: str, force: Force, as_of: dt.date) -> Expr | None:
+    def condition(self, collection: str, force: Force, as_of: dt.date,
+                  available: frozenset[str] | None = None) -> Expr | None:
         """An expression over a record of ``collection``, true where it is ``force``.
 
-        ``None`` means never; ``Const(True)`` means always.
+        ``None`` means never; ``Const(True)`` means always. ``available`` limits the fields
+        that can date a record (a group is dated only by a group-by key).
         """
         undated = self.at_date(as_of) is force
-        if self.draft or self.ended_without_date:
+        if self.draft:
             return Const(True) if self.at_date(as_of) is force else None
         dated = record_date_field(collection)
-        if dated is None:
+        if dated is None or (available is not None and dated[0] not in available):
             return Const(True) if undated else None
         name, kind = dated
         field = Field((name,))
@@ -130,16 +128,13 @@ class Lifecycle:
     def reason(self, force: Force) -> Text:
         label_zh, label_en = STATUS_LABELS[self.state]
         if self.draft:
-            return Text(f"未生效：本文件为{label_zh}，从未生效，不据以判定",
-                        f"not in force: this document is a {label_en} and never took effect; "
+            return Text("未生效：本文件为征求意见稿，从未生效，不据以判定",
+                        "not in force: this document is a draft and never took effect; "
                         "nothing is judged under it")
         if force is Force.NOT_YET:
             return Text(f"未生效：本记录的日期早于文件施行（{self.start}）",
                         f"not yet in force: the record is dated before the document applied "
                         f"({self.start})")
-        if self.end is None:
-            return Text(f"已失效：文件{label_zh}，失效日期不明", f"no longer in force: the "
-                        f"document is {label_en} and its end date is not known")
         return Text(f"已失效：本记录的日期晚于文件有效期止日（{self.end}，{label_zh}）",
                     f"no longer in force: the record is dated after the document's period ended "
                     f"({self.end}, {label_en})")

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from xuequ_rules.document.document import Document
+from xuequ_rules.document.metadata import ENDED_STATES
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.errors import CitationError, PolicyDefinitionError
 from xuequ_rules.facts.model import COLLECTIONS, Facts
@@ -195,6 +196,12 @@ class Policy:
                 f"{self.ref} 的有效期既无引文，也没有说明文本未写明有效期的文件问题",
                 f"{self.ref}: its validity cites no clause and no finding says the text "
                 "states none", field="validity")
+        state = self.document.metadata.status.state
+        if state in ENDED_STATES and self.valid_until is None:
+            raise PolicyDefinitionError(
+                f"{self.ref} 的文件状态为 {state.value}，但没有有效期止日（valid_until）",
+                f"{self.ref}: the document is {state.value} but the policy has no valid_until",
+                field="valid_until")
         finding = validity.none_stated
         if finding is not None and finding not in self.document_findings:
             # the finding that the text states no validity is one of the document's findings
