@@ -294,7 +294,7 @@ class ExprCompiler:
         if isinstance(node, Not):
             return self.negate(self.compile(node.item))
         if isinstance(node, IsIn):
-            return self.isin(self.compile(node.item), node.values)
+            return self.isin(self.compile(node.item), node.values, node.open)
         if isinstance(node, Known):
             x = self.compile(node.item)
             if x.kind == "null":
@@ -443,7 +443,18 @@ class ExprCompiler:
             return Val(value, "bool", nullable=x.nullable, undef=x.undef)
         return Val(self.algebra.not_(truth), "bool", nullable=x.nullable, undef=x.undef)
 
-    def isin(self, x: Val, values: tuple[Any, ...]) -> Val:
+    def isin(self, x: Val, values: tuple[Any, ...], is_open: bool = False) -> Val:
+        """Membership; an open list (…等) gives unknown, not false, for an unlisted value."""
+        closed = self._isin_closed(x, values)
+        if not is_open:
+            return closed
+        a = self.algebra
+        if closed.literal is not None and not closed.literal:
+            return Val(a.null("bool"), "bool")
+        listed = closed.v if not closed.nullable else a.coalesce_false(closed.v)
+        return Val(a.when([(listed, a.lit(True, "bool", 0))], a.null("bool")), "bool")
+
+    def _isin_closed(self, x: Val, values: tuple[Any, ...]) -> Val:
         a, lg = self.algebra, self.logic
         if x.kind == "null":
             return Val(a.null("bool"), "bool")

@@ -838,8 +838,10 @@ class _ExprCompiler:
         unknown = value.unknown
         undefined = value.undefined if isinstance(value, _Num) else FALSE
         inside = _or(*equal)
-        return _Bool(_and(_neg(unknown), _neg(undefined), inside),
-                     _and(_neg(unknown), _or(undefined, _neg(inside))), unknown, FALSE)
+        listed = _and(_neg(unknown), _neg(undefined), inside)
+        if node.open:   # an open list (…等): an unlisted value is unknown, not excluded
+            return _Bool(listed, FALSE, _neg(listed), FALSE)
+        return _Bool(listed, _and(_neg(unknown), _or(undefined, _neg(inside))), unknown, FALSE)
 
 
 # ── outcomes ──────────────────────────────────────────────────────────────────────────
