@@ -202,3 +202,19 @@ def test_api_evaluate_guilin_is_not_in_force_unless_what_if_is_asked():
     findings = what_if.json()["findings"]
     assert all(f["what_if"] for f in findings)
     assert "violated" in {f["status"] for f in findings}
+
+
+def test_what_if_in_polars_and_duckdb_judges_liujiang_2021_like_the_reference(liujiang):
+    rows = [{"id": "r2021", "year": 2021, "eligible": 100, "rotated": 1, "backbone_rotated": 0}]
+    frame = pl.DataFrame(rows, schema=polars_schema("teacher_exchanges"))
+    (expected,) = evaluate(liujiang, {"teacher_exchanges": rows}, TODAY,
+                           what_if=True).for_rule(MIN_SHARE)
+    assert expected.status is Status.VIOLATED
+    for run in (evaluate_frame, evaluate_duckdb):
+        assert run(liujiang, "teacher_exchanges", frame, TODAY,
+                   what_if=True)[MIN_SHARE].to_list() == ["violated"]
+        assert run(liujiang, "teacher_exchanges", frame, TODAY)[MIN_SHARE].to_list() == \
+            ["not_in_force"]
+    assert durable.evaluate(liujiang, {"teacher_exchanges": rows}, TODAY,
+                            what_if=True).as_dict() == \
+        evaluate(liujiang, {"teacher_exchanges": rows}, TODAY, what_if=True).as_dict()

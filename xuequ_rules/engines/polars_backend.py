@@ -452,7 +452,8 @@ def _bound(value: Decimal, spec: ColumnSpec) -> pl.Expr:
 # ── evaluation ─────────────────────────────────────────────────────────────────
 
 def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
-                  as_of: dt.date | None = None, *, validated: bool = False) -> PolicyPlan:
+                  as_of: dt.date | None = None, *, validated: bool = False,
+                  what_if: bool = False) -> PolicyPlan:
     """Compile the collection's rules to polars expressions over the given columns.
 
     On a validated table numbers are scaled 64/128-bit integers sized from the model's
@@ -460,10 +461,10 @@ def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec
     """
     if validated:
         plan = compile_policy(policy, collection, PolarsFixedAlgebra(), as_of, columns,
-                              trust_bounds=True)
+                              trust_bounds=True, what_if=what_if)
         if not plan.unsupported:
             return plan
-    return compile_policy(policy, collection, PolarsAlgebra(), as_of, columns)
+    return compile_policy(policy, collection, PolarsAlgebra(), as_of, columns, what_if=what_if)
 
 
 def plan_exprs(plan: PolicyPlan, *, decisions: bool = True) -> list[pl.Expr]:
@@ -485,20 +486,21 @@ def _read_columns(policy: Policy, collection: str,
 
 def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyFrame,
                   as_of: dt.date | None = None, *, keep: Iterable[str] = ("id",),
-                  decisions: bool = True, validate: bool = True, assume_valid: bool = False
-                  ) -> tuple[pl.LazyFrame, PolicyPlan]:
+                  decisions: bool = True, validate: bool = True, assume_valid: bool = False,
+                  what_if: bool = False) -> tuple[pl.LazyFrame, PolicyPlan]:
     """The lazy result of :func:`evaluate_frame`; collect it with :func:`collect_checked`.
 
     With ``validate`` the values the rules read are checked against the fact model's
     bounds (``plan.checks``, min/max reductions collected together with the statuses), and
     numbers are computed as integers sized from those bounds. ``assume_valid=True`` skips
     the check but keeps the integers: the caller vouches that the table was validated
-    before. Without either, numbers are 38-digit decimals.
+    before. Without either, numbers are 38-digit decimals. ``what_if`` applies the rules
+    as if the policy were in force (no ``not_in_force`` statuses).
     """
     collection = normalize_collection(collection)
     lf, columns = prepare_frame(frame, collection, policy)
     plan = compile_frame(policy, collection, columns, as_of,
-                         validated=validate or assume_valid)
+                         validated=validate or assume_valid, what_if=what_if)
     kept = [name for name in keep if name in lf.collect_schema()]
     exprs = plan_exprs(plan, decisions=decisions)
     if validate and not assume_valid:
@@ -539,7 +541,8 @@ def check_conflicts(result: pl.DataFrame) -> pl.DataFrame:
 
 def evaluate_frame(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyFrame,
                    as_of: dt.date | None = None, *, keep: Iterable[str] = ("id",),
-                   decisions: bool = True, validate: bool = True) -> pl.DataFrame:
+                   decisions: bool = True, validate: bool = True,
+                   what_if: bool = False) -> pl.DataFrame:
     """Every rule of ``policy`` about ``collection`` on every row of ``frame``.
 
     Raises :class:`FactsError` on values the fact model refuses (``validate=False`` skips
@@ -548,7 +551,7 @@ def evaluate_frame(policy: Policy, collection: str, frame: pl.DataFrame | pl.Laz
     cannot compute are listed by :func:`unsupported_rules`.
     """
     lazy, plan = evaluate_lazy(policy, collection, frame, as_of, keep=keep,
-                               decisions=decisions, validate=validate)
+                               decisions=decisions, validate=validate, what_if=what_if)
     return collect_checked(lazy, plan, policy, frame)
 
 

@@ -325,10 +325,11 @@ def _spec_dict(spec: ColumnSpec) -> dict[str, Any]:
 
 def compile_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
                  columns: dict[str, ColumnSpec] | None = None, *,
-                 status_codes: bool = False, bind: bool = True) -> PolicyPlan:
+                 status_codes: bool = False, bind: bool = True,
+                 what_if: bool = False) -> PolicyPlan:
     cols = columns if columns is not None else default_columns(policy, collection)
     algebra = SqlAlgebra(status_codes=status_codes, bind=bind)
-    plan = compile_policy(policy, collection, algebra, as_of, cols)
+    plan = compile_policy(policy, collection, algebra, as_of, cols, what_if=what_if)
     plan.bindings = algebra.bindings
     return plan
 
@@ -358,7 +359,7 @@ def select_expression(plan: PolicyPlan, source: exp.Expression | str, *,
 def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *,
                 dialect: str = "duckdb", source: str = "facts",
                 columns: dict[str, ColumnSpec] | None = None, keep: Iterable[str] = ("id",),
-                decisions: bool = True, pretty: bool = False) -> str:
+                decisions: bool = True, pretty: bool = False, what_if: bool = False) -> str:
     """SQL computing every rule's status per row of the table ``source``.
 
     ``columns`` are the table's columns (default: every model field, decimals with
@@ -366,7 +367,7 @@ def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {DIALECTS}")
-    plan = compile_plan(policy, collection, as_of, columns)
+    plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
     kept = [name for name in keep if name in plan.columns]
     return select_expression(plan, source, keep=kept, decisions=decisions).sql(
         dialect=dialect, pretty=pretty)
@@ -439,7 +440,8 @@ def _quote(path: Path) -> str:
 
 def evaluate_duckdb(policy: Policy, collection: str, data: Any,
                     as_of: dt.date | None = None, *, con: Any = None,
-                    keep: Iterable[str] = ("id",), decisions: bool = True) -> Any:
+                    keep: Iterable[str] = ("id",), decisions: bool = True,
+                    what_if: bool = False) -> Any:
     """Run the compiled SQL on DuckDB over a polars frame or a Parquet/CSV file.
 
     Returns a polars DataFrame shaped like :func:`polars_backend.evaluate_frame`'s result
@@ -455,7 +457,7 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
         workdir = Path(tmp)
         relation = _source_relation(data, policy, collection, workdir)
         columns = duckdb_columns(connection, relation, policy, collection)
-        plan = compile_plan(policy, collection, as_of, columns)
+        plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
         names = {row[0] for row in
                  connection.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
         kept = [name for name in keep if name in names]
