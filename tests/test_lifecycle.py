@@ -218,3 +218,20 @@ def test_what_if_in_polars_and_duckdb_judges_liujiang_2021_like_the_reference(li
     assert durable.evaluate(liujiang, {"teacher_exchanges": rows}, TODAY,
                             what_if=True).as_dict() == \
         evaluate(liujiang, {"teacher_exchanges": rows}, TODAY, what_if=True).as_dict()
+
+
+def test_cli_eval_bulk_marks_2021_liujiang_rows_not_in_force_unless_what_if(tmp_path):
+    table = tmp_path / "exchanges.csv"
+    table.write_text("id,year,eligible,rotated\nr2019,2019,100,1\nr2021,2021,100,1\n",
+                     encoding="utf-8")
+    plain = xuequ("eval-bulk", "liujiang", str(table), "--as-of", "2026-12-01", "--json")
+    assert plain.returncode == 0, plain.stderr
+    counts = json.loads(plain.stdout)["counts"][MIN_SHARE]
+    assert (counts["violated"], counts["not_in_force"]) == (1, 1)
+    what_if = xuequ("eval-bulk", "liujiang", str(table), "--as-of", "2026-12-01", "--json",
+                    "--what-if", "--engine", "duckdb")
+    assert what_if.returncode == 0, what_if.stderr
+    report = json.loads(what_if.stdout)
+    assert report["what_if"] is True
+    assert (report["counts"][MIN_SHARE]["violated"],
+            report["counts"][MIN_SHARE]["not_in_force"]) == (2, 0)
