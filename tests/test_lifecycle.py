@@ -235,3 +235,13 @@ def test_cli_eval_bulk_marks_2021_liujiang_rows_not_in_force_unless_what_if(tmp_
     assert report["what_if"] is True
     assert (report["counts"][MIN_SHARE]["violated"],
             report["counts"][MIN_SHARE]["not_in_force"]) == (2, 0)
+
+
+def test_the_status_dates_of_each_document_agree_with_its_policy_period():
+    for name in packages():
+        policy = load_policy(name)
+        status = policy.document.metadata.status
+        if status.since is not None:
+            assert policy.valid_from == status.since, name
+        if status.until is not None:
+            assert policy.valid_until == status.until, name
