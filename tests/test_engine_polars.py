@@ -225,8 +225,8 @@ def synthetic(liujiang: Policy) -> Policy:
                  actual=f.area, **base),
     )
     # about the rules' logic, not the plan's lifecycle: no end to its period
-    return dataclasses.replace(liujiang, rules=rules, parameters=(share,), valid_until=None,
-                               validity=None)
+    return dataclasses.replace(liujiang, rules=rules, parameters=(share,), valid_from=None,
+                               valid_until=None, validity=None)
 
 
 def synthetic_rows() -> list[dict[str, object]]:
