@@ -188,8 +188,8 @@ def _rows(policy: Policy, collection: str) -> st.SearchStrategy[list[dict[str, A
     specs = collection_columns(collection, rules)
     fields = {name: _value(spec, constants, policy) for name, spec in specs.items()
               if name != "id"}
-    if "year" in fields:   # years on both sides of the policy's period, and undated records
-        marks = [d.year for d in (policy.valid_from, policy.valid_until) if d is not None]
+    marks = [d.year for d in (policy.valid_from, policy.valid_until) if d is not None]
+    if "year" in fields and marks:   # years on both sides of the policy's period, and undated
         years = sorted({2019, 2024, *marks, *(y - 1 for y in marks), *(y + 1 for y in marks)})
         fields["year"] = st.one_of(st.none(), st.sampled_from(years), fields["year"])
     if "id" in specs:
