@@ -48,7 +48,8 @@ def test_changping_metadata_has_no_number_no_dates_and_unknown_status(policy):
     assert meta.status.state is StatusState.UNKNOWN
     assert meta.issuers == ("北京市昌平区教育委员会",)
     assert "青少年法治教育大纲" in [b.title for b in meta.basis]
-    assert policy.valid_from is None
+    # undated: applies no earlier than the National Education Conference it invokes
+    assert policy.valid_from == dt.date(2018, 9, 10) and policy.valid_until is None
 
 
 def test_changping_errata_mark_the_lost_characters(policy):

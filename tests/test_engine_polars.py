@@ -92,7 +92,7 @@ def test_statuses_are_an_enum_and_counts_add_up(liujiang: Policy) -> None:
     assert result.schema[MIN_SHARE] == STATUS_DTYPE
     counts = status_counts(result, liujiang, "teacher_exchanges")
     assert counts[MIN_SHARE] == {"satisfied": 1, "violated": 1, "not_applicable": 1,
-                                 "undetermined": 1}
+                                 "undetermined": 1, "not_in_force": 0}
 
 
 def test_counts_are_int64_and_ratios_exact_decimals() -> None:
@@ -135,10 +135,10 @@ def test_liujiang_2018_group_targets_before_the_deadline_are_not_applicable(
     assert statuses(at, rule) == ["violated"]
 
 
-def test_before_the_policy_is_issued_every_rule_is_not_applicable(liujiang: Policy) -> None:
+def test_undated_records_before_the_policy_is_issued_are_not_in_force(liujiang: Policy) -> None:
     result = evaluate_frame(liujiang, "teacher_exchanges", exchanges((70, 1, 0), (5, 5, 5)),
                             dt.date(2018, 1, 24))
-    assert statuses(result, MIN_SHARE) == ["not_applicable", "not_applicable"]
+    assert statuses(result, MIN_SHARE) == ["not_in_force", "not_in_force"]
 
 
 # ── exceptions, checklist duties, explanations ─────────────────────────────────
@@ -226,7 +226,9 @@ def synthetic(liujiang: Policy) -> Policy:
                         Case(f.eligible < 100, Outcome("small", zh_en("小", "small")))),
                  actual=f.area, **base),
     )
-    return dataclasses.replace(liujiang, rules=rules, parameters=(share,))
+    # about the rules' logic, not the plan's lifecycle: no end to its period
+    return dataclasses.replace(liujiang, rules=rules, parameters=(share,), valid_from=None,
+                               valid_until=None, validity=None)
 
 
 def synthetic_rows() -> list[dict[str, object]]:
@@ -320,7 +322,8 @@ def test_eval_bulk_writes_per_row_statuses_and_prints_counts(tmp_path: Path) -> 
     assert report["collection"] == "teacher_exchanges"       # guessed from the columns
     assert report["rows"] == 4
     assert report["counts"][MIN_SHARE] == {"satisfied": 1, "violated": 1,
-                                           "not_applicable": 1, "undetermined": 1}
+                                           "not_applicable": 1, "undetermined": 1,
+                                           "not_in_force": 0}
     explained = {f["rule"]: f for f in report["explanations"]["1"]}
     assert explained[MIN_SHARE]["status"] == "violated"
     assert "7.1" in explained[MIN_SHARE]["explanation"]["en"]

@@ -302,7 +302,8 @@ def test_eval_bulk_writes_per_group_statuses_next_to_the_per_row_ones(tmp_path: 
         report = json.loads(result.stdout)
         assert report["groups_out"] == str(tmp_path / "statuses.groups.parquet")
         assert report["group_counts"][cv_rule] == {"satisfied": 1, "violated": 1,
-                                                   "not_applicable": 0, "undetermined": 0}
+                                                   "not_applicable": 0, "undetermined": 0,
+                                                   "not_in_force": 0}
         groups = pl.read_parquet(tmp_path / "statuses.groups.parquet")
         statuses_by_group = {g: str(s) for r, g, s in groups.iter_rows() if r == cv_rule}
         assert statuses_by_group == {"schools[county=A,stage=primary]": "satisfied",

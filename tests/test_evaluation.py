@@ -71,9 +71,11 @@ def test_liujiang_explanation_names_values_parameters_and_clause(policy):
     assert finding.citations[0].clause == "三/(四)/3"
 
 
-def test_liujiang_rules_before_the_plan_was_issued_are_not_applicable(policy):
+def test_liujiang_undated_record_before_the_plan_was_issued_is_not_yet_in_force(policy):
     facts = exchange(eligible=100, rotated=1)
-    assert status_of(policy, facts, MIN_SHARE, dt.date(2017, 1, 1)) is Status.NOT_APPLICABLE
+    (finding,) = evaluate(policy, facts, as_of=dt.date(2017, 1, 1)).for_rule(MIN_SHARE)
+    assert finding.status is Status.NOT_IN_FORCE
+    assert finding.label == ("未生效", "not yet in force")
 
 
 def test_liujiang_target_before_its_deadline_is_not_applicable(policy):
@@ -152,10 +154,10 @@ def test_missing_facts_never_give_satisfied(eligible, rotated):
 
 @given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2018, 1, 24)))
 @settings(max_examples=50, deadline=None)
-def test_as_of_before_validity_gives_not_applicable_for_every_rule(as_of):
+def test_as_of_before_validity_gives_not_in_force_for_every_rule_about_undated_facts(as_of):
     policy = load_policy("liujiang")
     result = evaluate(policy, exchange(eligible=100, rotated=1), as_of=as_of)
-    assert {f.status for f in result.findings} == {Status.NOT_APPLICABLE}
+    assert {f.status for f in result.findings} == {Status.NOT_IN_FORCE}
 
 
 def test_evaluation_is_deterministic_byte_for_byte(policy):

@@ -22,7 +22,8 @@ def policy():
 
 
 def status_of(policy, facts, rule, as_of=AS_OF):
-    (finding,) = evaluate(policy, facts, as_of=as_of).for_rule(rule)
+    """The rule's logic, applied as if the draft were in force (what-if)."""
+    (finding,) = evaluate(policy, facts, as_of=as_of, what_if=True).for_rule(rule)
     return finding.status
 
 
@@ -65,11 +66,29 @@ def test_guilin_erratum_restores_the_lost_year(policy):
     assert "桂政办发〔2016〕168号" in document.corrected_text(document.clause("序"))
 
 
-def test_guilin_policy_is_marked_draft_but_stays_evaluable(policy):
+def test_guilin_draft_never_yields_violated_and_says_it_never_took_effect(policy):
     assert policy.data["status"] == "draft"
-    assert policy.valid_from is None
+    assert policy.valid_from is None and policy.valid_until is None
+    assert policy.validity is not None and policy.validity.cites[0].quote == "(征求意见稿)"
     facts = zone(form="urban_rural_assistance", schools=schools(11))
-    assert status_of(policy, facts, "guilin.zone.max_schools") is Status.VIOLATED
+    result = evaluate(policy, facts, as_of=AS_OF)
+    assert result.findings and not result.by_status(Status.VIOLATED)
+    assert {f.status for f in result.findings} == {Status.NOT_IN_FORCE}
+    assert {f.label for f in result.findings} == {("未生效", "not yet in force")}
+    assert result.statement is not None and "从未生效" in result.statement.zh
+    assert "never took effect" in result.findings[0].reason.en
+    assert result.as_dict()["lifecycle"]["state"] == "draft"
+
+
+def test_what_if_evaluation_of_guilin_draft_marks_every_finding_what_if(policy):
+    facts = zone(form="urban_rural_assistance", schools=schools(11))
+    result = evaluate(policy, facts, as_of=AS_OF, what_if=True)
+    assert result.findings and all(f.what_if for f in result.findings)
+    (limit,) = result.for_rule("guilin.zone.max_schools")
+    assert limit.status is Status.VIOLATED
+    assert limit.label == ("不符合（假设评估（文件未生效/已失效））", "violated (what-if)")
+    assert limit.as_dict()["what_if"] is True
+    assert result.statement is not None and "what-if" in result.statement.en
 
 
 def test_guilin_check_has_no_defects_and_reports_the_draft_status(policy):
@@ -136,7 +155,8 @@ def test_guilin_ten_school_limit_is_in_principle_and_says_so(policy):
     rule = policy.rule("guilin.zone.max_schools")
     assert rule.in_principle
     assert policy.parameter("guilin.zone.max_schools").in_principle
-    (finding,) = evaluate(policy, zone(schools=schools(11)), as_of=AS_OF).for_rule(rule.id)
+    (finding,) = evaluate(policy, zone(schools=schools(11)), as_of=AS_OF,
+                          what_if=True).for_rule(rule.id)
     assert "原则上" in finding.explanation.zh
 
 

@@ -116,10 +116,10 @@ def test_nantong_has_no_errata_and_keeps_the_ordinary_misspelling_verbatim() -> 
     assert DOC.corrected_text(clause) == clause.text
 
 
-def test_nantong_policy_is_not_applicable_before_its_issue_date() -> None:
+def test_nantong_policy_is_not_in_force_before_its_issue_date() -> None:
     facts = {"attestations": {"nantong.duty.leading_groups": True}}
     assert status("nantong.duty.leading_groups", facts, dt.date(2013, 8, 20)) is \
-        Status.NOT_APPLICABLE
+        Status.NOT_IN_FORCE
     assert status("nantong.duty.leading_groups", facts, dt.date(2013, 8, 21)) is \
         Status.SATISFIED
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xuequ_rules import Status, evaluate, load_policy
+from xuequ_rules.evaluation.lifecycle import Lifecycle
 from xuequ_rules.policy.policy import quote_in_clause
 from xuequ_rules.policy.rule import Decision
 from xuequ_rules.registry import packages
@@ -98,16 +99,16 @@ def test_evaluation_is_deterministic_and_every_citation_resolves(ref, records):
 @pytest.mark.parametrize("ref", REFS)
 @given(as_of=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31)))
 @settings(max_examples=30, deadline=None)
-def test_rules_outside_their_validity_period_are_not_applicable(ref, as_of):
+def test_undated_facts_outside_the_policy_are_not_in_force_and_outside_a_rule_not_applicable(
+        ref, as_of):
     policy = load_policy(ref)
     result = evaluate(policy, {"teacher_exchanges": [{"id": "x", "eligible": 10, "rotated": 1}]},
                       as_of=as_of)
+    force = Lifecycle.of(policy).at_date(as_of)   # the facts are undated: judged at as_of
     for finding in result.findings:
-        rule = finding.rule
-        outside = not rule.valid_at(as_of) or (
-            policy.valid_from is not None and as_of < policy.valid_from) or (
-            policy.valid_until is not None and as_of > policy.valid_until)
-        if outside:
+        if force is not None:
+            assert finding.status is Status.NOT_IN_FORCE and finding.force is force
+        elif not finding.rule.valid_at(as_of):
             assert finding.status is Status.NOT_APPLICABLE
 
 

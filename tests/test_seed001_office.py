@@ -233,6 +233,7 @@ def test_office_has_no_library_defects_and_reports_its_document_findings(policy)
     report = check_policy(policy)
     assert report.defects == ()
     assert {issue.id for issue in report.document_findings} == {
+        "xuequ_office.validity.none_stated",
         "xuequ_office.finding.issuer_and_date_unnamed",
         "xuequ_office.finding.basis_issuer_code_mismatch",
         "xuequ_office.finding.truncated",

@@ -428,9 +428,13 @@ def test_ziyang_2029_target_is_judged_from_the_end_of_2029(policy):
                   dt.date(2029, 12, 30)) is Status.NOT_APPLICABLE
 
 
-def test_ziyang_rules_do_not_apply_before_the_plan_was_issued(policy):
-    assert status(policy, "ziyang.mentoring.young_teachers_per_year", mentoring(0),
-                  dt.date(2024, 11, 5)) is Status.NOT_APPLICABLE
+def test_ziyang_rules_are_not_in_force_for_records_before_the_plan_was_issued(policy):
+    earlier = {"mentoring": [{**mentoring(0)["mentoring"][0], "year": 2023}]}
+    assert status(policy, "ziyang.mentoring.young_teachers_per_year", earlier,
+                  dt.date(2025, 6, 1)) is Status.NOT_IN_FORCE
+    undated = {"mentoring": [{**mentoring(0)["mentoring"][0], "year": None}]}
+    assert status(policy, "ziyang.mentoring.young_teachers_per_year", undated,
+                  dt.date(2024, 11, 5)) is Status.NOT_IN_FORCE
 
 
 # ── checklist duties and parameters ───────────────────────────────────────────

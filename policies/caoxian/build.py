@@ -19,6 +19,7 @@ from xuequ_policies.caoxian.findings import (
     unencoded,
     unnamed_parties,
 )
+from xuequ_policies.caoxian.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.caoxian.parameters import FIXED, Q_MYOPIA, entry_parameters
 from xuequ_policies.caoxian.rules import student_rules, withdrawal_list_complete
 
@@ -94,5 +95,5 @@ def build(document: Document) -> Policy:
         parameters=tuple(parameters), rules=tuple(rules), narratives=tuple(narratives),
         count_claims=tuple(claims), document_findings=tuple(findings),
         unencoded=tuple(unencoded(document)), data={"stages": [Stage.PRIMARY.value]},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

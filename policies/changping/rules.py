@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xuequ_policies.changping.duties import CHECKLIST
 from xuequ_policies.changping.findings import FINDINGS, UNENCODED, missing_party
+from xuequ_policies.changping.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.changping.parameters import NARRATIVES, PARAMETERS, TERMS
 from xuequ_policies.changping.targets import RULES
 
@@ -25,5 +26,5 @@ def build(document: Document) -> Policy:
         document_findings=(*FINDINGS, missing_party(document, ALL_RULES)),
         unencoded=UNENCODED, terms=TERMS,
         data={"stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xuequ_policies.liujiang.checklist import RESOURCES, STRUCTURE
 from xuequ_policies.liujiang.checklist_staff import QUALITY, SAFEGUARDS, STAFF
+from xuequ_policies.liujiang.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.liujiang.notes import (
     DOCUMENT_FINDINGS,
     NARRATIVES,
@@ -43,5 +44,5 @@ def build(document: Document) -> Policy:
         document_findings=(*DOCUMENT_FINDINGS, missing_party(ALL_RULES)),
         unencoded=UNENCODED, terms=TERMS,
         data={"stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

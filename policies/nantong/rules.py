@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from xuequ_policies.nantong.checklist import CHECKLIST
 from xuequ_policies.nantong.findings import DOCUMENT_FINDINGS, NARRATIVES, TERMS, UNENCODED
+from xuequ_policies.nantong.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.nantong.parameters import PARAMETERS
 from xuequ_policies.nantong.parties import (
     BINHAI,
@@ -39,5 +40,5 @@ def build(document: Document) -> Policy:
                              "gangzha": list(GANGZHA), "dev_zone": list(DEV_ZONE),
                              "sutong": list(SUTONG), "tongzhou": list(TONGZHOU),
                              "binhai": list(BINHAI)}},
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

@@ -9,6 +9,7 @@ from xuequ_policies.national.findings import (
     count_claims,
 )
 from xuequ_policies.national.indicators import INDICATORS, PARAMETERS, STAGES
+from xuequ_policies.national.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.national.rules import RULES
 
 from xuequ_rules.document.document import Document
@@ -24,4 +25,5 @@ def build(document: Document) -> Policy:
         data={"stages": [s.value for s in STAGES],
               "indicators": [i.key for i in INDICATORS],
               "nine_year_schools": "counted by stage records (primary part, junior part)"},
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

@@ -7,6 +7,7 @@ The capture runs the whole text into one paragraph; the parser splits it at the 
 
 from __future__ import annotations
 
+from xuequ_policies.xuequ_office.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.xuequ_office.notes import DOCUMENT_FINDINGS, NARRATIVES, TERMS, UNENCODED
 
 from xuequ_rules.document.document import Document
@@ -259,4 +260,5 @@ def build(document: Document) -> Policy:
         parameters=PARAMETERS, rules=RULES + CHECKLIST, narratives=NARRATIVES,
         document_findings=DOCUMENT_FINDINGS, unencoded=UNENCODED, terms=TERMS,
         data={"articles_complete": 7, "truncated_in_article": 8},
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

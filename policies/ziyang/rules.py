@@ -21,6 +21,7 @@ from xuequ_policies.ziyang.findings import (
     count_claims,
     document_findings,
 )
+from xuequ_policies.ziyang.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.ziyang.parameters import PARAMETERS, PHASES
 from xuequ_policies.ziyang.quantitative import quantitative_rules
 
@@ -42,5 +43,5 @@ def build(document: Document) -> Policy:
         data={"annex": [row.as_dict() for row in rows],
               "stages": [s.value for s in (Stage.PRIMARY, Stage.NINE_YEAR)]},
         self_facts=parse_facts(annex_facts(rows)),
-        valid_from=document.metadata.dates.issued,
+        valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
     )

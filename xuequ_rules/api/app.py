@@ -80,7 +80,13 @@ class Citation(BaseModel):
 class FindingData(BaseModel):
     rule: str
     record: str
-    status: str = Field(description="satisfied / violated / not_applicable / undetermined")
+    status: str = Field(description="satisfied / violated / not_applicable / undetermined / "
+                        "not_in_force (未生效/已失效)")
+    label: Bilingual = Field(description="结论标签，注明未生效/已失效与假设评估 / status label, "
+                             "naming not-yet / no-longer in force and what-if")
+    force: Literal["not_yet_in_force", "no_longer_in_force"] | None = Field(
+        description="not_in_force 的原因 / why a finding is not in force")
+    what_if: bool = Field(description="按文件有效所作的假设评估 / judged as if in force")
     modality: str
     in_principle: bool
     party: dict[str, Any]
@@ -90,10 +96,20 @@ class FindingData(BaseModel):
     citations: list[dict[str, Any]]
 
 
+class LifecycleData(BaseModel):
+    state: str = Field(description="draft / in_force / lapsed / superseded / repealed / unknown")
+    valid_from: str | None
+    valid_until: str | None
+    what_if: bool
+    statement: Bilingual | None = Field(description="评估说明：草案从未生效、有效期、假设评估 / "
+                                        "a draft never took effect, the period, a what-if")
+
+
 class EvaluationData(BaseModel):
     policy: str
     version: str
     as_of: str
+    lifecycle: LifecycleData
     counts: dict[str, int]
     findings: list[FindingData]
 
@@ -146,6 +162,11 @@ AsOf = Annotated[str | None, Query(description="评估日期 YYYY-MM-DD（默认
                                    "evaluation date (default today)",
                                    pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
                                    json_schema_extra={"format": "date"})]
+
+
+WhatIf = Annotated[bool, Query(description="假设评估：把未生效或已失效的文件当作有效来评估，"
+                               "每条结论均标为假设 / what-if: evaluate a draft or lapsed "
+                               "document as if in force; every finding says so")]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -322,13 +343,15 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
     @app.post("/policies/{ref}/evaluate", response_model=EvaluationData, tags=["evaluation"],
               responses={**_FOR_REF, **_TOO_LARGE},
               summary="在一组事实上评估政策 / evaluate the policy on facts")
-    async def evaluate_policy(ref: RefPath, request: Request, as_of: AsOf = None) -> Any:
+    async def evaluate_policy(ref: RefPath, request: Request, as_of: AsOf = None,
+                              what_if: WhatIf = False) -> Any:
         policy = load_policy(ref)
         date = _date(as_of)
         raw = await request.body()
 
         def run() -> dict[str, Any]:   # CPU-bound: off the event loop
-            return evaluate(policy, _facts_from_body(raw), as_of=date).as_dict()
+            return evaluate(policy, _facts_from_body(raw), as_of=date,
+                            what_if=what_if).as_dict()
 
         return await run_in_threadpool(run)
 

@@ -39,7 +39,6 @@ from xuequ_rules.consistency.stats import stats_lines
 from xuequ_rules.document.clause import Clause
 from xuequ_rules.errors import XuequError
 from xuequ_rules.evaluation import Status, evaluate
-from xuequ_rules.evaluation.finding import STATUS_LABELS
 from xuequ_rules.facts.loader import load_facts
 from xuequ_rules.policy.describe import clause_dict, policy_dict
 from xuequ_rules.registry import broken_packages, load_policy, packages
@@ -148,20 +147,26 @@ def eval_command(
     as_json: JsonOpt = False,
     fail_on_violation: Annotated[bool, typer.Option(
         "--fail-on-violation", help="有违反时退出码为 1 / exit 1 on a violation")] = False,
+    what_if: Annotated[bool, typer.Option(
+        "--what-if", help="假设评估：把未生效或已失效的文件当作有效来评估 / evaluate a draft or "
+                          "lapsed document as if in force")] = False,
 ) -> None:
     """在一组事实上评估政策 / evaluate a policy on facts."""
     date = _parse_date(as_of)
     policy = load_policy(name)
     scenario = load_facts(facts)
-    result = evaluate(policy, scenario, as_of=date)
+    result = evaluate(policy, scenario, as_of=date, what_if=what_if)
     if as_json:
         print_json(result.as_dict())
     else:
+        statement = result.statement
+        if statement is not None:
+            console.print(f"[bold yellow]{escape(statement.zh)}[/] / {escape(statement.en)}")
         table = Table(title=f"{policy.ref} @ {result.as_of}")
         for column in ("规则 rule", "对象 record", "结论 status", "说明 explanation", "条款 clause"):
             table.add_column(column)
         for finding in result.findings:
-            zh, en = STATUS_LABELS[finding.status]
+            zh, en = finding.label
             table.add_row(finding.rule.id, escape(finding.record), f"{zh} {en}",
                           escape(finding.explanation.zh),
                           escape(", ".join(c.clause for c in finding.citations)))

@@ -94,6 +94,9 @@ def eval_bulk(
     groups_out: Annotated[Path | None, typer.Option(
         "--groups-out", help="分组规则逐组结论写入 .parquet/.csv（默认 <out>.groups.<后缀>）/ "
         "per-group statuses of grouped rules (default <out>.groups.<suffix>)")] = None,
+    what_if: Annotated[bool, typer.Option(
+        "--what-if", help="假设评估：把未生效或已失效的文件当作有效来评估 / evaluate a draft or "
+                          "lapsed document as if in force")] = False,
 ) -> None:
     """批量评估：对表中每一行评估政策规则 / evaluate a policy on every row of a table."""
     try:
@@ -134,9 +137,9 @@ def eval_bulk(
             if engine == "duckdb":
                 from xuequ_rules.engines.sql_backend import evaluate_duckdb
 
-                part = evaluate_duckdb(policy, subject, batch, date)
+                part = evaluate_duckdb(policy, subject, batch, date, what_if=what_if)
             else:
-                part = pb.evaluate_frame(policy, subject, batch, date)
+                part = pb.evaluate_frame(policy, subject, batch, date, what_if=what_if)
             parts.append(part)
             progress.advance(task, part.height)
     result = pl.concat(parts) if parts else pl.DataFrame()
@@ -150,18 +153,20 @@ def eval_bulk(
         if engine == "duckdb":
             from xuequ_rules.engines.sql_backend import evaluate_duckdb_groups
 
-            groups = evaluate_duckdb_groups(policy, subject, lazy, date)
+            groups = evaluate_duckdb_groups(policy, subject, lazy, date, what_if=what_if)
         else:
-            groups = pb.evaluate_groups(policy, subject, lazy, date)
+            groups = pb.evaluate_groups(policy, subject, lazy, date, what_if=what_if)
         group_counts = pb.group_status_counts(groups, policy, subject)
         if groups_out is None and out is not None:
             groups_out = groups_path(out)
         if groups_out is not None:
             _write(groups, groups_out)
     unsupported = pb.unsupported_rules(policy, subject)
-    explained = pb.explain_rows(policy, subject, lazy, explain, date) if explain else {}
+    explained = pb.explain_rows(policy, subject, lazy, explain, date,
+                                what_if=what_if) if explain else {}
     if as_json:
         print_json({"policy": policy.name, "version": policy.version, "as_of": date.isoformat(),
+                    "what_if": what_if,
                     "collection": subject or "scenario", "rows": total,
                     "out": str(out) if out is not None else None, "counts": counts,
                     "groups": groups.height if groups is not None else 0,
@@ -172,6 +177,14 @@ def eval_bulk(
                     "explanations": {str(row): [f.as_dict() for f in findings]
                                      for row, findings in explained.items()}})
         return
+    if what_if:
+        console.print("[bold yellow]假设评估（文件未生效/已失效）[/]：按文件有效评估 / what-if: "
+                      "applied as if in force")
+    outside = {rule_id: n["not_in_force"] for rule_id, n in counts.items() if n["not_in_force"]}
+    if outside:
+        console.print("未生效或已失效（记录日期在文件有效期外）/ not in force (records dated "
+                      "outside the document's period): " + "，".join(
+                          f"{escape(rule_id)} {n}" for rule_id, n in outside.items()))
     table = Table(title=f"{policy.ref} · {subject or 'scenario'} @ {date} ({total} 行 rows)")
     for column in ("规则 rule", "符合 satisfied", "不符合 violated", "不适用 n/a",
                    "无法判定 undetermined"):

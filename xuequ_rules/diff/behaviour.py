@@ -4,8 +4,9 @@ For every fact collection both policies have rules about (with a shared ``concep
 base record is built that meets the thresholds of both, then varied one field at a time:
 each threshold just below, at and just above (exact arithmetic, from the parameters of
 either policy), each categorical value the rules name plus one they do not, and the
-field missing. Every record is evaluated under both policies; a case is listed when the
-two judge a shared concept differently (status, and the decision outcome for procedures).
+field missing. Every record is evaluated under both policies, each as if in force (what-if:
+the rules' logic; the versions' lifecycles are compared with their metadata); a case is
+listed when the two judge a shared concept differently (status, and the decision outcome for procedures).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ MAX_RECORDS = 400
 
 _FLIP = {CompareOp.GE: CompareOp.LE, CompareOp.GT: CompareOp.LT, CompareOp.LE: CompareOp.GE,
          CompareOp.LT: CompareOp.GT, CompareOp.EQ: CompareOp.EQ, CompareOp.NE: CompareOp.NE}
-_SEVERITY = [Status.VIOLATED, Status.UNDETERMINED, Status.SATISFIED, Status.NOT_APPLICABLE]
+_SEVERITY = [Status.VIOLATED, Status.UNDETERMINED, Status.SATISFIED, Status.NOT_APPLICABLE,
+             Status.NOT_IN_FORCE]
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,7 +396,9 @@ def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
             outcomes = []
             for policy, rules in ((left, lsub), (right, rsub)):
                 try:
-                    findings = evaluate(policy, facts, as_of=date).findings
+                    # the rules' logic, as if each text were in force (a draft, a lapsed
+                    # plan): the versions' lifecycles are compared with their metadata
+                    findings = evaluate(policy, facts, as_of=date, what_if=True).findings
                     error = None
                 except XuequError as exc:
                     findings, error = (), f"error: {exc.en}"

@@ -63,7 +63,7 @@ def value_key(expr: Expr, *, with_values: bool = True) -> tuple[object, ...]:
     if isinstance(expr, Not):
         return ("not", rec(expr.item))
     if isinstance(expr, IsIn):
-        return ("isin", rec(expr.item), expr.values)
+        return ("isin", rec(expr.item), expr.values, expr.open)
     if isinstance(expr, Known):
         return ("known", rec(expr.item))
     if isinstance(expr, Length):

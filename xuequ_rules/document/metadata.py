@@ -15,18 +15,24 @@ class _Frozen(BaseModel):
 
 
 class StatusState(StrEnum):
-    IN_FORCE = "in_force"
-    DRAFT = "draft"
-    EXPIRED = "expired"
-    SUPERSEDED = "superseded"
-    UNKNOWN = "unknown"
+    """A document version's lifecycle: draft, in force, lapsed, superseded or repealed."""
 
+    DRAFT = "draft"
+    IN_FORCE = "in_force"
+    LAPSED = "lapsed"            # its period or schedule has ended ("expired" reads as this)
+    SUPERSEDED = "superseded"
+    REPEALED = "repealed"
+    UNKNOWN = "unknown"          # the text and its capture do not tell
+
+
+ENDED_STATES = frozenset({StatusState.LAPSED, StatusState.SUPERSEDED, StatusState.REPEALED})
 
 STATUS_LABELS: dict[StatusState, tuple[str, str]] = {
-    StatusState.IN_FORCE: ("现行有效", "in force"),
     StatusState.DRAFT: ("征求意见稿（未生效）", "draft (never in force)"),
-    StatusState.EXPIRED: ("已失效", "expired"),
+    StatusState.IN_FORCE: ("现行有效", "in force"),
+    StatusState.LAPSED: ("已失效", "lapsed"),
     StatusState.SUPERSEDED: ("已被替代", "superseded"),
+    StatusState.REPEALED: ("已废止", "repealed"),
     StatusState.UNKNOWN: ("效力状态不明", "status unknown"),
 }
 
@@ -45,6 +51,12 @@ class DocumentStatus(_Frozen):
     until: dt.date | None = None
     note_zh: str | None = None
     note_en: str | None = None
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _read_expired(cls, value: object) -> object:
+        """``expired`` is read as ``lapsed``."""
+        return StatusState.LAPSED if value == "expired" else value
 
 
 class BasisDocument(_Frozen):

@@ -21,7 +21,7 @@ imports polars or sqlglot.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
@@ -35,6 +35,7 @@ from xuequ_rules.engines._schema import (
     subject_rules,
 )
 from xuequ_rules.evaluation.finding import Status
+from xuequ_rules.evaluation.lifecycle import Force, Lifecycle
 from xuequ_rules.policy.expr import (
     AggFunc,
     Aggregate,
@@ -60,6 +61,7 @@ from xuequ_rules.policy.rule import ATTESTATIONS, AnyRule, Decision, Modality, R
 STATUSES: tuple[str, ...] = tuple(status.value for status in Status)
 SAT, VIO, NA, UND = (Status.SATISFIED.value, Status.VIOLATED.value,
                      Status.NOT_APPLICABLE.value, Status.UNDETERMINED.value)
+NIF = Status.NOT_IN_FORCE.value
 NUMERIC = frozenset({"int", "dec"})
 ERRORS_COLUMN = "__rule_conflicts__"
 
@@ -292,7 +294,7 @@ class ExprCompiler:
         if isinstance(node, Not):
             return self.negate(self.compile(node.item))
         if isinstance(node, IsIn):
-            return self.isin(self.compile(node.item), node.values)
+            return self.isin(self.compile(node.item), node.values, node.open)
         if isinstance(node, Known):
             x = self.compile(node.item)
             if x.kind == "null":
@@ -441,7 +443,18 @@ class ExprCompiler:
             return Val(value, "bool", nullable=x.nullable, undef=x.undef)
         return Val(self.algebra.not_(truth), "bool", nullable=x.nullable, undef=x.undef)
 
-    def isin(self, x: Val, values: tuple[Any, ...]) -> Val:
+    def isin(self, x: Val, values: tuple[Any, ...], is_open: bool = False) -> Val:
+        """Membership; an open list (…等) gives unknown, not false, for an unlisted value."""
+        closed = self._isin_closed(x, values)
+        if not is_open:
+            return closed
+        a = self.algebra
+        if closed.literal is not None and not closed.literal:
+            return Val(a.null("bool"), "bool")
+        listed = closed.v if not closed.nullable else a.coalesce_false(closed.v)
+        return Val(a.when([(listed, a.lit(True, "bool", 0))], a.null("bool")), "bool")
+
+    def _isin_closed(self, x: Val, values: tuple[Any, ...]) -> Val:
         a, lg = self.algebra, self.logic
         if x.kind == "null":
             return Val(a.null("bool"), "bool")
@@ -500,17 +513,39 @@ class PolicyPlan:
     checks: Any = None             # polars: a one-row query, true where the table is invalid
 
 
-def period_status(rule: AnyRule, policy: Policy, as_of: dt.date) -> str | None:
-    """``not_applicable`` when the whole rule is out of its period or before its deadline."""
-    if not rule.valid_at(as_of):
-        return NA
-    if policy.valid_from is not None and as_of < policy.valid_from:
-        return NA
-    if policy.valid_until is not None and as_of > policy.valid_until:
-        return NA
-    if isinstance(rule, Rule) and rule.deadline is not None and as_of < rule.deadline:
-        return NA
-    return None
+def period_status(rule: AnyRule, policy: Policy, as_of: dt.date,
+                  what_if: bool = False) -> str | None:
+    """``not_applicable`` when the whole rule is out of its period or before its deadline.
+
+    Such a finding is about no record, so the policy's force is judged at ``as_of``.
+    """
+    status: str | None = None
+    if not rule.valid_at(as_of) or (
+            isinstance(rule, Rule) and rule.deadline is not None and as_of < rule.deadline):
+        status = NA
+    if status is not None and not what_if and Lifecycle.of(policy).at_date(as_of) is not None:
+        return NIF
+    return status
+
+
+def not_in_force(c: ExprCompiler, policy: Policy, collection: str, as_of: dt.date,
+                 available: Iterable[str] | None = None) -> Cond:
+    """Where a record (or group) of ``collection`` is outside the policy's force.
+
+    The reference decides this per finding after evaluation (see
+    :mod:`xuequ_rules.evaluation.lifecycle`); engines override a row's status the same way.
+    """
+    life = Lifecycle.of(policy)
+    conds: list[Cond] = []
+    fields = None if available is None else frozenset(available)
+    for force in Force:
+        expr = life.condition(collection, force, as_of, fields)
+        if expr is None:
+            continue
+        if isinstance(expr, Const):
+            return True
+        conds.append(c.is_true(c.compile(expr)))
+    return c.logic.or_(*conds)
 
 
 def _rule_plan(c: ExprCompiler, rule: Rule) -> RulePlan:
@@ -587,7 +622,7 @@ def _decision_plan(c: ExprCompiler, rule: Decision) -> RulePlan:
 def compile_policy(policy: Policy, collection: str, algebra: Algebra,
                    as_of: dt.date | None = None,
                    columns: dict[str, ColumnSpec] | None = None, *,
-                   trust_bounds: bool = False) -> PolicyPlan:
+                   trust_bounds: bool = False, what_if: bool = False) -> PolicyPlan:
     """Compile every rule of ``policy`` whose subject is ``collection``."""
     collection = normalize_collection(collection)
     date = as_of or dt.date.today()
@@ -597,6 +632,7 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
     lg = compiler.logic
     plans: list[RulePlan] = []
     unsupported: dict[str, str] = {}
+    whole_rule: set[str] = set()
     for rule in rules:
         if getattr(rule, "group_by", None) is not None:
             continue   # judged per group of records: see compile_grouped
@@ -607,8 +643,9 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
                 unsupported[rule.id] = (f"scenario-level rule reads {sorted(heads)}, which a "
                                         "one-row-per-scenario table does not hold")
                 continue
-        period = period_status(rule, policy, date)
+        period = period_status(rule, policy, date, what_if)
         if period is not None:
+            whole_rule.add(rule.id)
             plans.append(RulePlan(rule, algebra.status(period), False,
                                   decision=algebra.text(None) if isinstance(rule, Decision)
                                   else None))
@@ -632,6 +669,13 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
             target.decision = lg.when([(plan.applicable, algebra.text(None))], target.decision)
     errors = [plan.error for plan in plans if plan.error is not None]
     errors.extend(_question_conflicts(plans, algebra, lg))
+    outside = False if what_if else not_in_force(compiler, policy, collection, date)
+    for plan in plans:
+        if plan.rule.id in whole_rule:
+            continue   # a whole-rule period finding: judged at as_of above
+        plan.status = lg.when([(outside, algebra.status(NIF))], plan.status)
+        if plan.decision is not None:
+            plan.decision = lg.when([(outside, algebra.text(None))], plan.decision)
     return PolicyPlan(policy, collection, date, specs, plans, unsupported,
                       algebra.first_non_null(errors) if errors else None)
 
@@ -1056,7 +1100,8 @@ def _aggregate_columns(rc: ExprCompiler, node: Aggregate, prefix: str, included:
 
 def compile_grouped(policy: Policy, collection: str, record_algebra: Algebra,
                     group_algebra: Algebra, as_of: dt.date | None = None,
-                    columns: dict[str, ColumnSpec] | None = None) -> GroupedPlan:
+                    columns: dict[str, ColumnSpec] | None = None, *,
+                    what_if: bool = False) -> GroupedPlan:
     """Compile every grouped rule of ``policy`` whose subject is ``collection``.
 
     ``columns`` must include the group keys (a key missing from the table is added by the
@@ -1070,6 +1115,7 @@ def compile_grouped(policy: Policy, collection: str, record_algebra: Algebra,
     batches: dict[tuple[str, ...], GroupBatch] = {}
     whole: list[tuple[Rule, str]] = []
     unsupported: dict[str, str] = {}
+    outside: dict[str, Cond] = {}
     for index, rule in enumerate(rules):
         if not isinstance(rule, Rule):
             unsupported[rule.id] = "grouped decision tables are judged by the reference evaluator"
@@ -1078,7 +1124,7 @@ def compile_grouped(policy: Policy, collection: str, record_algebra: Algebra,
         missing = [k for k in keys if k not in specs]
         if missing:
             raise KeyError(f"group key {missing[0]!r} is not a column of the table")
-        period = period_status(rule, policy, date)
+        period = period_status(rule, policy, date, what_if)
         if period is not None:
             whole.append((rule, period))
             continue
@@ -1126,6 +1172,8 @@ def compile_grouped(policy: Policy, collection: str, record_algebra: Algebra,
         ambiguous = glg.or_(*gc.ambiguous)
         branches.append((ambiguous, ga.status(None)))
         status = glg.when(branches, judged.status)
+        if not what_if:
+            outside[rule.id] = not_in_force(gc, policy, collection, date, keys)
         applicable = judged.applicable if unsure_name is None else glg.and_(
             judged.applicable, glg.not_(branches[0][0]))
         batch = batches.get(keys)
@@ -1143,6 +1191,9 @@ def compile_grouped(policy: Policy, collection: str, record_algebra: Algebra,
             if target is not None and plan.applicable is not False:
                 target.status = _Logic(group_algebra).when(
                     [(plan.applicable, ga.status(NA))], target.status)
+        for plan in batch.rules:   # the policy's force last, as the reference decides it
+            plan.status = _Logic(group_algebra).when(
+                [(outside.get(plan.rule.id, False), ga.status(NIF))], plan.status)
         batch.ref = group_ref_expr(ga, collection, keys, specs)
     return GroupedPlan(policy, collection, date, specs, list(batches.values()), whole,
                        unsupported)

@@ -92,6 +92,7 @@ from xuequ_rules.evaluation.evaluate import (  # noqa: E402
     _CompiledRule,
     _evaluate_rule,
     _period_finding,
+    apply_lifecycle,
     compiled_rules,
 )
 from xuequ_rules.evaluation.finding import Finding, Status  # noqa: E402
@@ -837,8 +838,10 @@ class _ExprCompiler:
         unknown = value.unknown
         undefined = value.undefined if isinstance(value, _Num) else FALSE
         inside = _or(*equal)
-        return _Bool(_and(_neg(unknown), _neg(undefined), inside),
-                     _and(_neg(unknown), _or(undefined, _neg(inside))), unknown, FALSE)
+        listed = _and(_neg(unknown), _neg(undefined), inside)
+        if node.open:   # an open list (…等): an unlisted value is unknown, not excluded
+            return _Bool(listed, FALSE, _neg(listed), FALSE)
+        return _Bool(listed, _and(_neg(unknown), _or(undefined, _neg(inside))), unknown, FALSE)
 
 
 # ── outcomes ──────────────────────────────────────────────────────────────────────────
@@ -965,6 +968,8 @@ _SET_STATUS = Finding.__dict__["status"].__set__
 _SET_REASON = Finding.__dict__["reason"].__set__
 _SET_TRACE = _TRACE.__set__
 _SET_DECISION = Finding.__dict__["decision"].__set__
+_SET_FORCE = Finding.__dict__["force"].__set__
+_SET_WHAT_IF = Finding.__dict__["what_if"].__set__
 _SET_SOURCE = DurableFinding.__dict__["_source"].__set__
 
 
@@ -977,6 +982,8 @@ def _make_finding(rule: AnyRule, ref: str, status: Status, reason: Text, decisio
     _SET_REASON(finding, reason)
     _SET_TRACE(finding, _PENDING)
     _SET_DECISION(finding, decision)
+    _SET_FORCE(finding, None)
+    _SET_WHAT_IF(finding, False)
     _SET_SOURCE(finding, source)
     return finding
 
@@ -1266,7 +1273,7 @@ class DurablePolicy:
         return context
 
     def evaluate(self, facts: Facts | Mapping[str, Any],
-                 as_of: dt.date | None = None) -> Evaluation:
+                 as_of: dt.date | None = None, *, what_if: bool = False) -> Evaluation:
         """Like :func:`xuequ_rules.evaluate`, with the rules decided by durable_rules."""
         scenario = facts if isinstance(facts, Facts) else parse_facts(dict(facts))
         date = as_of or dt.date.today()
@@ -1275,6 +1282,7 @@ class DurablePolicy:
         findings: list[Finding] = []
         applicable: dict[tuple[str, str], bool] = {}
         decided: dict[str, tuple[list[tuple[str, Any]], _Context]] = {}
+        judged: dict[str, Any] = {}   # record reference → record, for the policy's force
         for subject, compiled in self.subjects.items():
             if all(periods[i] is not None for i in compiled.rule_indexes):
                 continue
@@ -1288,9 +1296,10 @@ class DurablePolicy:
                 findings.append(period)
                 continue
             if rule.id in self.fallback:
-                findings.extend(_evaluate_rule(compiled_ref, scenario, date, applicable))
+                findings.extend(_evaluate_rule(compiled_ref, scenario, date, applicable, judged))
                 continue
             records, context = decided[rule.subject]
+            judged.update(records)
             if not records:
                 findings.append(Finding(rule, f"{rule.subject}[]", Status.UNDETERMINED,
                                         Text(f"未提供“{rule.subject}”方面的事实",
@@ -1324,7 +1333,8 @@ class DurablePolicy:
         findings = _apply_exceptions(policy, findings, applicable)
         if self._decisions:
             _check_conflicts(findings)
-        return Evaluation(policy, date, tuple(findings))
+        findings = apply_lifecycle(policy, findings, judged, date, what_if)
+        return Evaluation(policy, date, tuple(findings), what_if)
 
     @staticmethod
     def _one(compiled: _CompiledRule, record: Any, ref: str, as_of: dt.date,
@@ -1389,10 +1399,10 @@ def compile_policy(policy: Policy, *, strict: bool = False) -> DurablePolicy:
 
 
 def evaluate(policy: Policy | DurablePolicy, facts: Facts | Mapping[str, Any],
-             as_of: dt.date | None = None) -> Evaluation:
+             as_of: dt.date | None = None, *, what_if: bool = False) -> Evaluation:
     """Evaluate a policy with durable_rules; the same findings as the reference evaluator."""
     compiled = policy if isinstance(policy, DurablePolicy) else compile_policy(policy)
-    return compiled.evaluate(facts, as_of)
+    return compiled.evaluate(facts, as_of, what_if=what_if)
 
 
 # ── streams and the correlating rule over time ────────────────────────────────────────
@@ -1625,7 +1635,7 @@ def _judge_one(compiled: DurablePolicy, collection: str, record: Any, date: dt.d
             continue
         if rule.id in compiled.fallback:
             scenario = Facts.model_validate({collection: [record]})
-            findings.extend(_evaluate_rule(compiled_ref, scenario, date, applicable))
+            findings.extend(_evaluate_rule(compiled_ref, scenario, date, applicable, {}))
             continue
         row = context.table.get(index, [None])
         codes = [code for i, _, code in [(index, 0, row[0])] if code is not None]
@@ -1635,7 +1645,7 @@ def _judge_one(compiled: DurablePolicy, collection: str, record: Any, date: dt.d
             applicable[(rule.id, ref)] = True
     findings = _apply_exceptions(policy, findings, applicable)
     _check_conflicts(findings)
-    yield from findings
+    yield from apply_lifecycle(policy, findings, {ref: record}, date, False)
 
 
 _DEFAULT: list[tuple[_Sessions, _Correlation]] = []

@@ -452,7 +452,8 @@ def _bound(value: Decimal, spec: ColumnSpec) -> pl.Expr:
 # ── evaluation ─────────────────────────────────────────────────────────────────
 
 def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
-                  as_of: dt.date | None = None, *, validated: bool = False) -> PolicyPlan:
+                  as_of: dt.date | None = None, *, validated: bool = False,
+                  what_if: bool = False) -> PolicyPlan:
     """Compile the collection's rules to polars expressions over the given columns.
 
     On a validated table numbers are scaled 64/128-bit integers sized from the model's
@@ -460,10 +461,10 @@ def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec
     """
     if validated:
         plan = compile_policy(policy, collection, PolarsFixedAlgebra(), as_of, columns,
-                              trust_bounds=True)
+                              trust_bounds=True, what_if=what_if)
         if not plan.unsupported:
             return plan
-    return compile_policy(policy, collection, PolarsAlgebra(), as_of, columns)
+    return compile_policy(policy, collection, PolarsAlgebra(), as_of, columns, what_if=what_if)
 
 
 def plan_exprs(plan: PolicyPlan, *, decisions: bool = True) -> list[pl.Expr]:
@@ -485,20 +486,21 @@ def _read_columns(policy: Policy, collection: str,
 
 def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyFrame,
                   as_of: dt.date | None = None, *, keep: Iterable[str] = ("id",),
-                  decisions: bool = True, validate: bool = True, assume_valid: bool = False
-                  ) -> tuple[pl.LazyFrame, PolicyPlan]:
+                  decisions: bool = True, validate: bool = True, assume_valid: bool = False,
+                  what_if: bool = False) -> tuple[pl.LazyFrame, PolicyPlan]:
     """The lazy result of :func:`evaluate_frame`; collect it with :func:`collect_checked`.
 
     With ``validate`` the values the rules read are checked against the fact model's
     bounds (``plan.checks``, min/max reductions collected together with the statuses), and
     numbers are computed as integers sized from those bounds. ``assume_valid=True`` skips
     the check but keeps the integers: the caller vouches that the table was validated
-    before. Without either, numbers are 38-digit decimals.
+    before. Without either, numbers are 38-digit decimals. ``what_if`` applies the rules
+    as if the policy were in force (no ``not_in_force`` statuses).
     """
     collection = normalize_collection(collection)
     lf, columns = prepare_frame(frame, collection, policy)
     plan = compile_frame(policy, collection, columns, as_of,
-                         validated=validate or assume_valid)
+                         validated=validate or assume_valid, what_if=what_if)
     kept = [name for name in keep if name in lf.collect_schema()]
     exprs = plan_exprs(plan, decisions=decisions)
     if validate and not assume_valid:
@@ -539,7 +541,8 @@ def check_conflicts(result: pl.DataFrame) -> pl.DataFrame:
 
 def evaluate_frame(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyFrame,
                    as_of: dt.date | None = None, *, keep: Iterable[str] = ("id",),
-                   decisions: bool = True, validate: bool = True) -> pl.DataFrame:
+                   decisions: bool = True, validate: bool = True,
+                   what_if: bool = False) -> pl.DataFrame:
     """Every rule of ``policy`` about ``collection`` on every row of ``frame``.
 
     Raises :class:`FactsError` on values the fact model refuses (``validate=False`` skips
@@ -548,7 +551,7 @@ def evaluate_frame(policy: Policy, collection: str, frame: pl.DataFrame | pl.Laz
     cannot compute are listed by :func:`unsupported_rules`.
     """
     lazy, plan = evaluate_lazy(policy, collection, frame, as_of, keep=keep,
-                               decisions=decisions, validate=validate)
+                               decisions=decisions, validate=validate, what_if=what_if)
     return collect_checked(lazy, plan, policy, frame)
 
 
@@ -626,8 +629,8 @@ def row_facts(row: dict[str, Any], collection: str, index: int = 0) -> dict[str,
 
 
 def explain_rows(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyFrame,
-                 rows: Sequence[int], as_of: dt.date | None = None
-                 ) -> dict[int, tuple[Finding, ...]]:
+                 rows: Sequence[int], as_of: dt.date | None = None, *,
+                 what_if: bool = False) -> dict[int, tuple[Finding, ...]]:
     """The reference evaluator's findings (with explanations) for the chosen rows only."""
     collection = normalize_collection(collection)
     lf, _ = prepare_frame(frame, collection, policy)
@@ -640,7 +643,7 @@ def explain_rows(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyF
             raise IndexError(f"row {index} is not in the table")
         facts = parse_facts(row_facts(by_index[index], collection, index),
                             source=f"row {index}")
-        result = evaluate(policy, facts, as_of)
+        result = evaluate(policy, facts, as_of, what_if=what_if)
         out[index] = tuple(f for f in result.findings if f.rule.subject == collection)
     return out
 
@@ -652,9 +655,10 @@ GROUP_SCHEMA: dict[str, pl.DataType] = {RULE_COLUMN: pl.String(), GROUP_REF: pl.
 
 
 def compile_groups(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
-                   as_of: dt.date | None = None) -> GroupedPlan:
+                   as_of: dt.date | None = None, *, what_if: bool = False) -> GroupedPlan:
     """The collection's grouped rules compiled to polars expressions (exact decimals)."""
-    return compile_grouped(policy, collection, PolarsAlgebra(), PolarsAlgebra(), as_of, columns)
+    return compile_grouped(policy, collection, PolarsAlgebra(), PolarsAlgebra(), as_of, columns,
+                           what_if=what_if)
 
 
 def grouped_rule_ids(policy: Policy, collection: str) -> list[str]:
@@ -676,7 +680,8 @@ def _with_group_keys(lf: pl.LazyFrame, columns: dict[str, ColumnSpec], policy: P
 
 
 def evaluate_groups(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyFrame,
-                    as_of: dt.date | None = None, *, validate: bool = True) -> pl.DataFrame:
+                    as_of: dt.date | None = None, *, validate: bool = True,
+                    what_if: bool = False) -> pl.DataFrame:
     """Every grouped rule of ``policy`` about ``collection``: one row per rule and group.
 
     Columns ``rule``, ``group`` (the reference's name of the group, e.g.
@@ -692,7 +697,7 @@ def evaluate_groups(policy: Policy, collection: str, frame: pl.DataFrame | pl.La
     date = as_of or dt.date.today()
     if validate:
         validate_frame(lf, collection, _read_columns(policy, collection, columns))
-    plan = compile_groups(policy, collection, columns, date)
+    plan = compile_groups(policy, collection, columns, date, what_if=what_if)
     rows = lf.select(pl.len()).collect().item()
     lazies = [_batch_frame(lf, batch, rows) for batch in plan.batches]
     try:
@@ -708,10 +713,10 @@ def evaluate_groups(policy: Policy, collection: str, frame: pl.DataFrame | pl.La
     for batch, found in zip(plan.batches, wides, strict=True):
         if found is None:
             parts.append(reference_groups(policy, [r.rule for r in batch.rules], collection, lf,
-                                          date))
+                                          date, what_if=what_if))
             continue
         wide = _decide_open_groups(found, batch.keys, [r.rule for r in batch.rules], policy,
-                                   collection, lf, date)
+                                   collection, lf, date, what_if)
         for rule_plan in batch.rules:
             rule_id = rule_plan.rule.id
             parts.append(wide.select(pl.lit(rule_id).alias(RULE_COLUMN), pl.col(GROUP_REF),
@@ -750,7 +755,7 @@ def _batch_frame(lf: pl.LazyFrame, batch: Any, rows: int) -> pl.LazyFrame:
 
 def _decide_open_groups(wide: pl.DataFrame, keys: tuple[str, ...], rules: list[Any],
                         policy: Policy, collection: str, lf: pl.LazyFrame,
-                        as_of: dt.date) -> pl.DataFrame:
+                        as_of: dt.date, what_if: bool = False) -> pl.DataFrame:
     """Statuses the engine left open (null): decided exactly by the reference evaluator."""
     for rule in rules:
         open_rows = wide.with_row_index("__i").filter(pl.col(rule.id).is_null())
@@ -759,7 +764,8 @@ def _decide_open_groups(wide: pl.DataFrame, keys: tuple[str, ...], rules: list[A
         values = wide[rule.id].cast(pl.String).to_list()
         for row in open_rows.iter_rows(named=True):
             values[row["__i"]] = decide_group(policy, rule, collection, lf,
-                                              {k: row[k] for k in keys}, row[GROUP_REF], as_of)
+                                              {k: row[k] for k in keys}, row[GROUP_REF], as_of,
+                                              what_if=what_if)
         wide = wide.with_columns(pl.Series(rule.id, values, dtype=STATUS_DTYPE))
     return wide
 
@@ -775,7 +781,8 @@ def _fact_records(records: pl.LazyFrame, collection: str) -> list[dict[str, Any]
 
 
 def reference_groups(policy: Policy, rules: list[Any], collection: str,
-                     records: pl.LazyFrame, as_of: dt.date) -> pl.DataFrame:
+                     records: pl.LazyFrame, as_of: dt.date, *,
+                     what_if: bool = False) -> pl.DataFrame:
     """Grouped rules judged by the reference evaluator on the whole table (exact, slower).
 
     Used for a batch of rules whose sums or products exceed 38 digits in the engine (the
@@ -787,14 +794,16 @@ def reference_groups(policy: Policy, rules: list[Any], collection: str,
         rule if rule.exception_to in ids else dataclasses.replace(rule, exception_to=None)
         for rule in rules))
     facts = parse_facts({collection: _fact_records(records, collection)}, source=collection)
-    findings = [f for f in evaluate(single, facts, as_of).findings if f.rule.id in ids]
+    findings = [f for f in evaluate(single, facts, as_of, what_if=what_if).findings
+                if f.rule.id in ids]
     return pl.DataFrame({RULE_COLUMN: [f.rule.id for f in findings],
                          GROUP_REF: [f.record for f in findings],
                          STATUS_COLUMN: [f.status.value for f in findings]}, schema=GROUP_SCHEMA)
 
 
 def decide_group(policy: Policy, rule: Any, collection: str, records: pl.LazyFrame,
-                 key: dict[str, Any], ref: str, as_of: dt.date) -> str:
+                 key: dict[str, Any], ref: str, as_of: dt.date, *,
+                 what_if: bool = False) -> str:
     """The reference evaluator's status of one rule on one group's records (exact)."""
     import dataclasses
 
@@ -803,7 +812,8 @@ def decide_group(policy: Policy, rule: Any, collection: str, records: pl.LazyFra
         condition = condition & pl.col(name).eq_missing(pl.lit(value))
     data = _fact_records(records.filter(condition), collection)
     single = dataclasses.replace(policy, rules=(dataclasses.replace(rule, exception_to=None),))
-    result = evaluate(single, parse_facts({collection: data}, source=ref), as_of)
+    result = evaluate(single, parse_facts({collection: data}, source=ref), as_of,
+                      what_if=what_if)
     for finding in result.findings:
         if finding.record == ref:
             return finding.status.value

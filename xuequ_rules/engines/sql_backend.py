@@ -325,10 +325,11 @@ def _spec_dict(spec: ColumnSpec) -> dict[str, Any]:
 
 def compile_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
                  columns: dict[str, ColumnSpec] | None = None, *,
-                 status_codes: bool = False, bind: bool = True) -> PolicyPlan:
+                 status_codes: bool = False, bind: bool = True,
+                 what_if: bool = False) -> PolicyPlan:
     cols = columns if columns is not None else default_columns(policy, collection)
     algebra = SqlAlgebra(status_codes=status_codes, bind=bind)
-    plan = compile_policy(policy, collection, algebra, as_of, cols)
+    plan = compile_policy(policy, collection, algebra, as_of, cols, what_if=what_if)
     plan.bindings = algebra.bindings
     return plan
 
@@ -358,7 +359,7 @@ def select_expression(plan: PolicyPlan, source: exp.Expression | str, *,
 def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *,
                 dialect: str = "duckdb", source: str = "facts",
                 columns: dict[str, ColumnSpec] | None = None, keep: Iterable[str] = ("id",),
-                decisions: bool = True, pretty: bool = False) -> str:
+                decisions: bool = True, pretty: bool = False, what_if: bool = False) -> str:
     """SQL computing every rule's status per row of the table ``source``.
 
     ``columns`` are the table's columns (default: every model field, decimals with
@@ -366,7 +367,7 @@ def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {DIALECTS}")
-    plan = compile_plan(policy, collection, as_of, columns)
+    plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
     kept = [name for name in keep if name in plan.columns]
     return select_expression(plan, source, keep=kept, decisions=decisions).sql(
         dialect=dialect, pretty=pretty)
@@ -439,7 +440,8 @@ def _quote(path: Path) -> str:
 
 def evaluate_duckdb(policy: Policy, collection: str, data: Any,
                     as_of: dt.date | None = None, *, con: Any = None,
-                    keep: Iterable[str] = ("id",), decisions: bool = True) -> Any:
+                    keep: Iterable[str] = ("id",), decisions: bool = True,
+                    what_if: bool = False) -> Any:
     """Run the compiled SQL on DuckDB over a polars frame or a Parquet/CSV file.
 
     Returns a polars DataFrame shaped like :func:`polars_backend.evaluate_frame`'s result
@@ -455,7 +457,7 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
         workdir = Path(tmp)
         relation = _source_relation(data, policy, collection, workdir)
         columns = duckdb_columns(connection, relation, policy, collection)
-        plan = compile_plan(policy, collection, as_of, columns)
+        plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
         names = {row[0] for row in
                  connection.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
         kept = [name for name in keep if name in names]
@@ -514,11 +516,13 @@ ROW_ORDER = "__row__"
 
 def compile_group_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
                        columns: dict[str, ColumnSpec] | None = None, *,
-                       dialect: str = "duckdb", order: str | None = None) -> GroupedPlan:
+                       dialect: str = "duckdb", order: str | None = None,
+                       what_if: bool = False) -> GroupedPlan:
     cols = columns if columns is not None else default_columns(policy, collection)
     return compile_grouped(policy, collection,
                            SqlAlgebra(bind=False, dialect=dialect, order=order),
-                           SqlAlgebra(bind=True, dialect=dialect), as_of, cols)
+                           SqlAlgebra(bind=True, dialect=dialect), as_of, cols,
+                           what_if=what_if)
 
 
 def group_batch_select(batch: GroupBatch, source: exp.Expression | str) -> exp.Select:
@@ -563,7 +567,8 @@ def group_batch_select(batch: GroupBatch, source: exp.Expression | str) -> exp.S
 def compile_group_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *,
                       dialect: str = "duckdb", source: str = "facts",
                       columns: dict[str, ColumnSpec] | None = None,
-                      order: str | None = None, pretty: bool = False) -> str:
+                      order: str | None = None, pretty: bool = False,
+                      what_if: bool = False) -> str:
     """SQL giving one row per grouped rule and group: ``rule``, ``group``, ``status``.
 
     ``order`` names a column giving the records' order (the reference decides a group with
@@ -574,7 +579,8 @@ def compile_group_sql(policy: Policy, collection: str, as_of: dt.date | None = N
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {DIALECTS}")
-    plan = compile_group_plan(policy, collection, as_of, columns, dialect=dialect, order=order)
+    plan = compile_group_plan(policy, collection, as_of, columns, dialect=dialect, order=order,
+                              what_if=what_if)
     selects: list[exp.Select] = []
     for i, batch in enumerate(plan.batches):
         # each batch is aggregated once, then crossed with its rules' names (a portable unpivot)
@@ -613,14 +619,16 @@ _GROUP_SQL: dict[tuple[Any, ...], tuple[Policy, GroupedPlan, list[str]]] = {}
 
 
 def _group_queries(policy: Policy, collection: str, as_of: dt.date,
-                   columns: dict[str, ColumnSpec]) -> tuple[GroupedPlan, list[str]]:
-    """The per-batch DuckDB queries (cached per policy, date and table columns)."""
-    key = (id(policy), collection, as_of, tuple(sorted(
+                   columns: dict[str, ColumnSpec], what_if: bool = False
+                   ) -> tuple[GroupedPlan, list[str]]:
+    """The per-batch DuckDB queries (cached per policy, date, what-if and table columns)."""
+    key = (id(policy), collection, as_of, what_if, tuple(sorted(
         (name, spec.kind, spec.scale) for name, spec in columns.items())))
     cached = _GROUP_SQL.get(key)
     if cached is not None and cached[0] is policy:
         return cached[1], cached[2]
-    plan = compile_group_plan(policy, collection, as_of, columns, order=ROW_ORDER)
+    plan = compile_group_plan(policy, collection, as_of, columns, order=ROW_ORDER,
+                              what_if=what_if)
     queries = [group_batch_select(batch, _SOURCE_MARK).sql(dialect="duckdb")
                for batch in plan.batches]
     if len(_GROUP_SQL) > 64:
@@ -630,7 +638,8 @@ def _group_queries(policy: Policy, collection: str, as_of: dt.date,
 
 
 def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
-                           as_of: dt.date | None = None, *, con: Any = None) -> Any:
+                           as_of: dt.date | None = None, *, con: Any = None,
+                           what_if: bool = False) -> Any:
     """The grouped rules on DuckDB: a polars DataFrame like ``evaluate_groups``'s."""
     import duckdb
     import polars as pl
@@ -660,7 +669,7 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
         lf.sink_parquet(target)
         relation = f"read_parquet('{_quote(target)}')"
         table_columns = duckdb_columns(connection, relation, policy, collection)
-        plan, queries = _group_queries(policy, collection, date, table_columns)
+        plan, queries = _group_queries(policy, collection, date, table_columns, what_if)
         counted = connection.execute(f"SELECT COUNT(*) FROM {relation}").fetchone()
         rows = int(counted[0]) if counted is not None else 0
         records = pl.scan_parquet(target)
@@ -671,7 +680,7 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
             except (duckdb.OutOfRangeException, duckdb.ConversionException):
                 # a number beyond 38 digits: the reference evaluator judges these rules
                 parts.append(reference_groups(policy, [r.rule for r in batch.rules],
-                                              collection, records, date))
+                                              collection, records, date, what_if=what_if))
                 continue
             names = [d[0] for d in cursor.description]
             wide = pl.DataFrame(cursor.fetchall(), schema=names, orient="row",
@@ -682,7 +691,7 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
                     if value is None:
                         key = {k: wide[k][i] for k in batch.keys}
                         values[i] = decide_group(policy, r.rule, collection, records, key,
-                                                 wide[GROUP_REF][i], date)
+                                                 wide[GROUP_REF][i], date, what_if=what_if)
                 parts.append(pl.DataFrame({RULE_COLUMN: [r.rule.id] * len(values),
                                            GROUP_REF: wide[GROUP_REF].to_list(),
                                            STATUS_COLUMN: values}, schema=GROUP_SCHEMA))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, Group, compile_expr
 from xuequ_rules.evaluation.finding import Finding, Status
+from xuequ_rules.evaluation.lifecycle import Lifecycle
 from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.facts.model import Facts
 from xuequ_rules.policy.policy import Policy
@@ -63,6 +64,16 @@ class Evaluation:
     policy: Policy
     as_of: dt.date
     findings: tuple[Finding, ...]
+    what_if: bool = False
+
+    @property
+    def lifecycle(self) -> Lifecycle:
+        return Lifecycle.of(self.policy)
+
+    @property
+    def statement(self) -> Text | None:
+        """The lifecycle header: a draft never took effect, a period ended, a what-if."""
+        return self.lifecycle.statement(self.what_if)
 
     def by_status(self, status: Status) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status is status)
@@ -81,8 +92,21 @@ class Evaluation:
             "policy": self.policy.name,
             "version": self.policy.version,
             "as_of": self.as_of.isoformat(),
+            "lifecycle": self.lifecycle_dict(),
             "counts": self.counts(),
             "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+    def lifecycle_dict(self) -> dict[str, Any]:
+        life = self.lifecycle
+        statement = self.statement
+        return {
+            "state": life.state.value,
+            "valid_from": life.start.isoformat() if life.start else None,
+            "valid_until": life.end.isoformat() if life.end else None,
+            "what_if": self.what_if,
+            "statement": None if statement is None else statement.as_dict(),
         }
 
 
@@ -128,16 +152,10 @@ _NA_PERIOD = Text("不在本规则的有效期内", "outside the rule's period o
 
 
 def _period_finding(rule: AnyRule, policy: Policy, as_of: dt.date) -> Finding | None:
+    """A rule outside its own period, or a target before its deadline (the policy's own
+    period is judged per record: see :mod:`~xuequ_rules.evaluation.lifecycle`)."""
     if not rule.valid_at(as_of):
         return Finding(rule, "", Status.NOT_APPLICABLE, _NA_PERIOD)
-    if policy.valid_from is not None and as_of < policy.valid_from:
-        return Finding(rule, "", Status.NOT_APPLICABLE,
-                       Text(f"政策自 {policy.valid_from} 起适用", f"policy applies from "
-                            f"{policy.valid_from}"))
-    if policy.valid_until is not None and as_of > policy.valid_until:
-        return Finding(rule, "", Status.NOT_APPLICABLE,
-                       Text(f"政策适用至 {policy.valid_until}", f"policy applied until "
-                            f"{policy.valid_until}"))
     if isinstance(rule, Rule) and rule.deadline is not None and as_of < rule.deadline:
         return Finding(rule, "", Status.NOT_APPLICABLE,
                        Text(f"目标期限为 {rule.deadline}，届时评判",
@@ -213,17 +231,19 @@ def _judge_decision(compiled: _CompiledRule, rule: Decision, record: Any, ref: s
 
 
 def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
-                   applicable: dict[tuple[str, str], bool]) -> list[Finding]:
+                   applicable: dict[tuple[str, str], bool],
+                   records: dict[str, Any]) -> list[Finding]:
     rule = compiled.rule
     findings: list[Finding] = []
     any_record = False
     targets: Iterator[tuple[str, Any]]
     if rule.grouped:
-        targets = _grouped_targets(compiled, facts, env_date, findings)
+        targets = _grouped_targets(compiled, facts, env_date, findings, records)
     else:
         targets = _records(facts, rule.subject)
     for ref, record in targets:
         any_record = True
+        records[ref] = record
         env = Env(env_date)
         if compiled.applies is not None:
             applies = compiled.applies(record, env)
@@ -251,8 +271,10 @@ def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
 
 
 def _grouped_targets(compiled: _CompiledRule, facts: Facts, date: dt.date,
-                     findings: list[Finding]) -> Iterator[tuple[str, Any]]:
+                     findings: list[Finding], records: dict[str, Any]
+                     ) -> Iterator[tuple[str, Any]]:
     for ref, group, unsure in _groups(compiled, facts, date):
+        records[ref] = group
         if unsure:
             findings.append(Finding(
                 compiled.rule, ref, Status.UNDETERMINED,
@@ -302,23 +324,48 @@ def _check_conflicts(findings: list[Finding]) -> None:
         answers[key] = finding
 
 
+def apply_lifecycle(policy: Policy, findings: list[Finding], records: Mapping[str, Any],
+                    as_of: dt.date, what_if: bool) -> list[Finding]:
+    """Mark findings for records outside the policy's force (or every finding, what-if).
+
+    ``records`` maps a finding's record reference to the record (or group) it judged; a
+    finding about the scenario, or about no record, is judged at ``as_of``.
+    """
+    if what_if:
+        return [replace(f, what_if=True) for f in findings]
+    life = Lifecycle.of(policy)
+    out: list[Finding] = []
+    for finding in findings:
+        force = life.for_record(finding.rule.subject, records.get(finding.record), as_of)
+        if force is None:
+            out.append(finding)
+        else:
+            out.append(Finding(finding.rule, finding.record, Status.NOT_IN_FORCE,
+                               life.reason(force), force=force))
+    return out
+
+
 def evaluate(policy: Policy, facts: Facts | Mapping[str, Any],
-             as_of: dt.date | None = None) -> Evaluation:
+             as_of: dt.date | None = None, *, what_if: bool = False) -> Evaluation:
     """Evaluate every rule of ``policy`` over ``facts`` at ``as_of`` (default: today).
 
     Facts given as a mapping are validated first; invalid facts raise
-    :class:`~xuequ_rules.errors.FactsError` and nothing is evaluated.
+    :class:`~xuequ_rules.errors.FactsError` and nothing is evaluated. A draft, and records
+    dated outside the policy's period, give ``not_in_force`` findings; ``what_if=True``
+    applies every rule as if the policy were in force and marks every finding what-if.
     """
     scenario = facts if isinstance(facts, Facts) else parse_facts(dict(facts))
     date = as_of or dt.date.today()
     findings: list[Finding] = []
     applicable: dict[tuple[str, str], bool] = {}
+    records: dict[str, Any] = {}
     for compiled in compiled_rules(policy):
         period = _period_finding(compiled.rule, policy, date)
         if period is not None:
             findings.append(period)
             continue
-        findings.extend(_evaluate_rule(compiled, scenario, date, applicable))
+        findings.extend(_evaluate_rule(compiled, scenario, date, applicable, records))
     findings = _apply_exceptions(policy, findings, applicable)
     _check_conflicts(findings)
-    return Evaluation(policy, date, tuple(findings))
+    findings = apply_lifecycle(policy, findings, records, date, what_if)
+    return Evaluation(policy, date, tuple(findings), what_if)

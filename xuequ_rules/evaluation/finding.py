@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from xuequ_rules.evaluation.lifecycle import FORCE_LABELS, WHAT_IF_LABEL, Force
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.expr import Compare, Expr, IsIn, Known
 from xuequ_rules.policy.render import _COMPARE_SYMBOL, format_value, render_expr
@@ -18,6 +19,7 @@ class Status(StrEnum):
     VIOLATED = "violated"
     NOT_APPLICABLE = "not_applicable"
     UNDETERMINED = "undetermined"
+    NOT_IN_FORCE = "not_in_force"     # the document was not in force for this record
 
 
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
@@ -25,6 +27,7 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
     Status.VIOLATED: ("不符合", "violated"),
     Status.NOT_APPLICABLE: ("不适用", "not applicable"),
     Status.UNDETERMINED: ("无法判定", "undetermined"),
+    Status.NOT_IN_FORCE: ("未生效或已失效", "not in force"),
 }
 
 
@@ -38,6 +41,16 @@ class Finding:
     reason: Text                    # one-line summary of why
     trace: tuple[tuple[Expr, Any, Any, Any], ...] = ()
     decision: Outcome | None = None
+    force: Force | None = None      # set when NOT_IN_FORCE: not yet (未生效) or ended (已失效)
+    what_if: bool = False           # judged as if the document were in force
+
+    @property
+    def label(self) -> tuple[str, str]:
+        """The status label, naming 未生效 / 已失效 and a what-if evaluation."""
+        zh, en = FORCE_LABELS[self.force] if self.force is not None else STATUS_LABELS[self.status]
+        if self.what_if:
+            zh, en = f"{zh}（{WHAT_IF_LABEL[0]}）", f"{en} ({WHAT_IF_LABEL[1]})"
+        return zh, en
 
     @property
     def citations(self) -> tuple[Cite, ...]:
@@ -69,6 +82,9 @@ class Finding:
             "rule": self.rule.id,
             "record": self.record,
             "status": self.status.value,
+            "label": dict(zip(("zh", "en"), self.label, strict=True)),
+            "force": None if self.force is None else self.force.value,
+            "what_if": self.what_if,
             "modality": self.rule.modality.value,
             "in_principle": self.rule.in_principle,
             "party": self.rule.party.as_dict(),

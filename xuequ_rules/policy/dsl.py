@@ -16,6 +16,7 @@ from xuequ_rules.policy.policy import (
     Phase,
     Policy,
     Unencoded,
+    Validity,
 )
 from xuequ_rules.policy.rule import Case, Decision, Modality, Outcome, Rule, checklist_duty
 from xuequ_rules.policy.units import Unit
@@ -39,6 +40,7 @@ __all__ = [
     "Text",
     "Unencoded",
     "Unit",
+    "Validity",
     "agg",
     "all_of",
     "any_of",

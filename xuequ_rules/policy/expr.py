@@ -112,8 +112,9 @@ class Expr:
     def ne(self, other: Operand) -> Compare:
         return Compare(CompareOp.NE, self, lift(other))
 
-    def isin(self, values: tuple[Scalar, ...] | list[Scalar]) -> IsIn:
-        return IsIn(self, tuple(values))
+    def isin(self, values: tuple[Scalar, ...] | list[Scalar], *, open: bool = False) -> IsIn:
+        """Membership; ``open=True`` for an open list (…等): unlisted values are unknown."""
+        return IsIn(self, tuple(values), open)
 
     def is_known(self) -> Known:
         return Known(self)

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from xuequ_rules.document.document import Document
+from xuequ_rules.document.metadata import ENDED_STATES
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.errors import CitationError, PolicyDefinitionError
 from xuequ_rules.facts.model import COLLECTIONS, Facts
@@ -75,6 +76,20 @@ UNENCODED_KINDS = ("not_encodable", "not_normative")
 
 
 @dataclass(frozen=True, slots=True)
+class Validity:
+    """Where a policy version's status and period of validity come from.
+
+    ``cites`` are the clauses that state or imply the period (a schedule's last phase, an
+    effective date); where the text states none, ``none_stated`` is the finding that says so,
+    and the period (if any) is an inference explained in ``reading``.
+    """
+
+    reading: Text
+    cites: tuple[Cite, ...] = ()
+    none_stated: DocumentFinding | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Unencoded:
     """A provision that could not be encoded faithfully, and the reason.
 
@@ -119,6 +134,7 @@ class Policy:
     self_facts: Facts | None = None
     # Other names under which the text names a responsible party: party zh → names.
     party_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    validity: Validity | None = None
     # Lookup tables, built anew for every instance (``dataclasses.replace`` included, so a
     # changed copy never writes into the tables of the policy it was copied from).
     _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, init=False, repr=False,
@@ -132,6 +148,7 @@ class Policy:
         self._rules_by_id.update({r.id: r for r in self.rules})
         self._params_by_id.update({p.id: p for p in self.parameters})
         self._check_references()
+        self._check_validity()
         verify_citations(self)
 
     @property
@@ -195,6 +212,26 @@ class Policy:
                                             f"decision {rule.id} has no cases", field=rule.id)
 
 
+    def _check_validity(self) -> None:
+        validity = self.validity
+        if validity is None:
+            return
+        if not validity.cites and validity.none_stated is None:
+            raise PolicyDefinitionError(
+                f"{self.ref} 的有效期既无引文，也没有说明文本未写明有效期的文件问题",
+                f"{self.ref}: its validity cites no clause and no finding says the text "
+                "states none", field="validity")
+        state = self.document.metadata.status.state
+        if state in ENDED_STATES and self.valid_until is None:
+            raise PolicyDefinitionError(
+                f"{self.ref} 的文件状态为 {state.value}，但没有有效期止日（valid_until）",
+                f"{self.ref}: the document is {state.value} but the policy has no valid_until",
+                field="valid_until")
+        finding = validity.none_stated
+        if finding is not None and finding not in self.document_findings:
+            # the finding that the text states no validity is one of the document's findings
+            object.__setattr__(self, "document_findings", (*self.document_findings, finding))
+
     def _check_grouping(self, rule: AnyRule, model: type[BaseModel]) -> None:
         aggregates = [node for expr in rule.expressions() for node in expr.walk()
                       if isinstance(node, Aggregate)]
@@ -254,6 +291,8 @@ def _owners(policy: Policy) -> list[tuple[str, Cite]]:
     for finding in policy.document_findings:
         owners.extend((f"文件问题 finding {finding.id}", c) for c in finding.cites)
     owners.extend((f"未编码 unencoded {u.cite.clause}", u.cite) for u in policy.unencoded)
+    if policy.validity is not None:
+        owners.extend(("有效期 validity", c) for c in policy.validity.cites)
     return owners
 
 

@@ -131,6 +131,13 @@ def overview_page(entry: Entry, versions: list[Entry]) -> Page:
     if meta.status.note_zh or meta.status.note_en:
         lines.append(f"| 状态说明 status note | {md(meta.status.note_zh)}<br><small>"
                      f"{md(meta.status.note_en)}</small> |")
+    validity = entry.policy.validity if entry.policy is not None else None
+    if entry.policy is not None and validity is not None:
+        period = f"{entry.policy.valid_from or '…'} – {entry.policy.valid_until or '…'}"
+        cites = "、".join(f"{md(c.clause)}“{md(c.quote)}”" for c in validity.cites) or \
+            "文本未写明 the text states none"
+        lines.append(f"| 有效期 validity | {period}：{md(validity.reading.zh)}<br><small>"
+                     f"{md(validity.reading.en)}</small><br>依据 from: {cites} |")
     version_list = "、".join(f"[{md(v.version)}](../{slug(v.version)}/index.md)"
                             if v.version != entry.version else f"**{md(v.version)}**"
                             for v in versions)
