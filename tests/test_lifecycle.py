@@ -245,3 +245,14 @@ def test_the_status_dates_of_each_document_agree_with_its_policy_period():
             assert policy.valid_from == status.since, name
         if status.until is not None:
             assert policy.valid_until == status.until, name
+
+
+def test_check_reports_a_policy_that_does_not_say_where_its_validity_comes_from():
+    import dataclasses
+
+    from xuequ_rules.consistency import check_policy
+
+    policy = load_policy("ziyang")
+    assert "lifecycle_unstated" not in {d.kind for d in check_policy(policy).defects}
+    bare = dataclasses.replace(policy, validity=None)
+    assert "lifecycle_unstated" in {d.kind for d in check_policy(bare).defects}

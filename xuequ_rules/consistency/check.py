@@ -154,6 +154,12 @@ def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
                 f"{claim.actual}"), claim.cites))
     for finding in policy.document_findings:
         findings.append(Issue(finding.id, finding.kind, finding.text, finding.cites))
+    if policy.validity is None:
+        defects.append(Issue("lifecycle:validity", "lifecycle_unstated", Text(
+            f"{policy.ref} 没有说明效力状态和有效期的出处（Policy.validity），"
+            "也没有说明文本未作规定的文件问题",
+            f"{policy.ref} does not say where its status and period of validity come from "
+            "(Policy.validity), nor carry a finding that the text states none")))
     from xuequ_rules.consistency.parties import party_issues
     from xuequ_rules.consistency.provisions import provision_issues
     from xuequ_rules.consistency.selfcheck import self_check_issues
