@@ -165,3 +165,21 @@ def test_check_reports_liujiang_rotation_share_of_15_percent_as_a_library_defect
     assert "value:liujiang.teacher_exchange.min_share" in [d.id for d in report.defects]
     assert not report.ok
     assert report.stats["parameters"]["mismatched"] >= 1
+
+
+def test_value_quote_reports_nantong_expansion_count_whose_quote_occurs_for_two_districts() -> None:
+    policy = load_policy("nantong@2013")
+    param = policy.parameter("nantong.construction.gangzha.expanded")
+    assert parameter_defects(policy.document, param) == []
+    bare = dataclasses.replace(param, cites=tuple(c for c in param.cites
+                                                  if c.quote == "改扩建3所"))
+    (issue,) = parameter_defects(policy.document, bare)
+    assert issue.kind == "ambiguous_quote" and "2 次" in issue.text.zh
+
+
+def test_value_quote_reads_a_located_count_from_its_narrow_quote_not_its_context() -> None:
+    policy = load_policy("nantong@2013")
+    param = policy.parameter("nantong.construction.gangzha.expanded")
+    assert [c.quote for c in param.cites] == ["港闸区新建中小学校2所、改扩建3所", "改扩建3所"]
+    (issue,) = parameter_defects(policy.document, dataclasses.replace(param, value=2))
+    assert issue.kind == "value_quote"

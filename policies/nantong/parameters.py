@@ -69,18 +69,19 @@ def _plan(key: str, zh: str, en: str, value: int, quotes: tuple[str, ...],
 
 
 # Each count cites the words of its own number; a count that follows another in the same
-# district's list (改扩建2所 after 新建中小学校3所) cites the district's words beside it.
+# district's list (改扩建2所 after 新建中小学校3所) is located by the district's whole phrase,
+# a context quote that holds it once (改扩建3所 alone occurs for two districts).
 NEW, EXPANDED, RELOCATED = ("construction.new_schools", "construction.expanded_schools",
                             "construction.relocated_schools")
 CC_NEW = _plan("chongchuan.new", "崇川区五年内新建中小学校数", "Chongchuan: new schools", 3,
                ("崇川区新建中小学校3所",), NEW)
 CC_EXP = _plan("chongchuan.expanded", "崇川区五年内改扩建中小学校数",
-               "Chongchuan: schools rebuilt or expanded", 2, ("崇川区新建中小学校", "改扩建2所"),
+               "Chongchuan: schools rebuilt or expanded", 2, ("崇川区新建中小学校3所、改扩建2所", "改扩建2所"),
                EXPANDED)
 GZ_NEW = _plan("gangzha.new", "港闸区五年内新建中小学校数", "Gangzha: new schools", 2,
                ("港闸区新建中小学校2所",), NEW)
 GZ_EXP = _plan("gangzha.expanded", "港闸区五年内改扩建中小学校数",
-               "Gangzha: schools rebuilt or expanded", 3, ("港闸区新建中小学校", "改扩建3所"),
+               "Gangzha: schools rebuilt or expanded", 3, ("港闸区新建中小学校2所、改扩建3所", "改扩建3所"),
                EXPANDED)
 DZ_EXP = _plan("dev_zone.expanded", "南通开发区五年内改扩建中小学校数",
                "Development Zone: schools rebuilt or expanded", 2, ("南通开发区改扩建中小学校2所",),
@@ -90,11 +91,11 @@ ST_NEW = _plan("sutong.new", "苏通科技产业园区五年内新建学校数",
 TZ_NEW = _plan("tongzhou.new", "通州区五年内新建中小学校数", "Tongzhou: new schools", 1,
                ("通州区新建中小学校1所",), NEW)
 TZ_REL = _plan("tongzhou.relocated", "通州区五年内迁建中小学校数", "Tongzhou: schools relocated",
-               3, ("通州区新建中小学校", "迁建3所"), RELOCATED)
+               3, ("通州区新建中小学校1所、迁建3所", "迁建3所"), RELOCATED)
 BH_NEW = _plan("binhai.new", "滨海园区五年内新建中小学校数", "Binhai park: new schools", 1,
                ("滨海园区新建中小学校1所",), NEW)
 BH_EXP = _plan("binhai.expanded", "滨海园区五年内改扩建中小学校数",
-               "Binhai park: schools rebuilt or expanded", 3, ("滨海园区新建中小学校", "改扩建3所"),
+               "Binhai park: schools rebuilt or expanded", 3, ("滨海园区新建中小学校1所、改扩建3所", "改扩建3所"),
                EXPANDED)
 FIVE_UNIFICATIONS = Parameter(
     id="nantong.group.five_unifications",

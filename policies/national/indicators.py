@@ -81,9 +81,15 @@ def _standard(indicator: Indicator, stage: Stage) -> Parameter:
 
 
 def _cell_quote(indicator: Indicator, stage: Stage) -> str:
-    """The words of the stage's own number: the row up to the primary cell, or the junior cell."""
+    """The words of the stage's own number: the row up to the primary cell, or the junior cell.
+
+    Where both stages have the same standard (≥ 1 人 | ≥ 1 人), the junior cell alone occurs
+    twice in the row, so the junior standard quotes both cells: they state one value.
+    """
     name, primary, junior = indicator.row.split(" | ")
-    return f"{name} | {primary}" if stage is Stage.PRIMARY else junior
+    if stage is Stage.PRIMARY:
+        return f"{name} | {primary}"
+    return f"{primary} | {junior}" if indicator.primary == indicator.junior else junior
 
 
 STANDARDS: dict[tuple[str, Stage], Parameter] = {

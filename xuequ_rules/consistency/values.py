@@ -4,7 +4,11 @@ A parameter's value (and each dated value), in its unit, must equal a reading of
 one of its corrected quotes, of a kind its unit may be read from (:data:`COMPATIBLE`): a
 ratio from a percentage, 元 from money, a calendar year from a year, counts from counts.
 A quote that also holds another number of a compatible kind does not bind the value (which
-of 新建3所、改扩建2所 is it?) and is reported as ambiguous. A text parameter (a list of
+of 新建3所、改扩建2所 is it?) and is reported as ambiguous, as is a quote that occurs more
+than once in its clause (改扩建3所 twice: which district's?). A parameter may locate a
+narrow quote with a wider one: a cite whose quote contains another cite's quote (same clause)
+is context only — the value is read from the narrow quote, and a narrow quote that repeats in
+the clause is located by a context quote that occurs once and holds it once. A text parameter (a list of
 names) must name only items its quotes contain. A parameter
 with ``derived`` set says why its value is not read from its quote and is not compared.
 Phase dates and rule deadlines must be dates their quotes state (a year reads as its first
@@ -59,15 +63,52 @@ def _shown(param: Parameter, value: object) -> str:
     return f"{value} {param.unit.value}"
 
 
+def _context_cites(param: Parameter) -> tuple[Cite, ...]:
+    """Cites that only locate another cite of the parameter (their quote contains it)."""
+    return tuple(c for c in param.cites if any(
+        o.clause == c.clause and o.quote != c.quote and o.quote in c.quote for o in param.cites))
+
+
+def _reading_cites(param: Parameter) -> tuple[Cite, ...]:
+    context = _context_cites(param)
+    return tuple(c for c in param.cites if c not in context)
+
+
+def _located(document: Document, cite: Cite, context: tuple[Cite, ...]) -> bool:
+    text = document.full_text(document.clause(cite.clause))
+    return any(w.clause == cite.clause and w.quote.count(cite.quote) == 1
+               and text.count(w.quote) == 1 for w in context)
+
+
+def _repeated_quotes(document: Document, param: Parameter) -> list[Issue]:
+    issues: list[Issue] = []
+    context = _context_cites(param)
+    for cite in _reading_cites(param):
+        text = document.full_text(document.clause(cite.clause))
+        count = text.count(cite.quote)
+        if (count > 1 and quote_quantities(document, (cite,))
+                and not _located(document, cite, context)):
+            issues.append(Issue(f"value:{param.id}:repeated", "ambiguous_quote", Text(
+                f"参数 {param.id} 的引文“{cite.quote}”在条款 {cite.clause} 中出现 {count} 次，"
+                "不能确定值读自哪一处；应引用足以区分的文字",
+                f"parameter {param.id}: its quote {cite.quote!r} occurs {count} times in "
+                f"clause {cite.clause}, so it does not say which one holds the value; quote "
+                "words that tell them apart"), param.cites))
+    return issues
+
+
 def parameter_defects(document: Document, param: Parameter) -> list[Issue]:
     """The value ↔ quote defects of one parameter (none when it is declared derived)."""
     if param.derived is not None:
         return []
     if param.unit is Unit.TEXT:
         return _text_defects(document, param)
-    quantities = quote_quantities(document, param.cites)
+    repeated = _repeated_quotes(document, param)
+    if repeated:
+        return repeated
+    quantities = quote_quantities(document, _reading_cites(param))
     kinds = COMPATIBLE[param.unit]
-    quotes = " | ".join(corrected_quote(document, c) for c in param.cites)
+    quotes = " | ".join(corrected_quote(document, c) for c in _reading_cites(param))
     issues: list[Issue] = []
     values = _values(param)
     for value in values:
