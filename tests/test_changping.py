@@ -146,10 +146,10 @@ def year_record(year, **values):
 def test_changping_palace_courses_private_schools_do_not_judge_a_2016_record_before_the_plan(
         policy, rule, field, minimum):
     assert policy.rule(rule).deadline is None
-    facts = year_record(2016, **{field: 0})
-    assert status_of(policy, facts, rule) is Status.NOT_APPLICABLE
+    facts = year_record(2016, **{field: 0})        # before the plan: 未生效, never violated
+    assert status_of(policy, facts, rule) is Status.NOT_IN_FORCE
     facts = year_record(2017, **{field: minimum - 1})
-    assert status_of(policy, facts, rule) is Status.NOT_APPLICABLE
+    assert status_of(policy, facts, rule) is Status.NOT_IN_FORCE
 
 
 @pytest.mark.parametrize(("rule", "field", "minimum"), NO_DEADLINE_TASKS)
