@@ -101,6 +101,33 @@ def run_case(case: CaseFile | Path) -> CaseResult:
     return CaseResult(loaded, result, tuple(failures))
 
 
+CASE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def is_case_data(data: object) -> bool:
+    """Whether loaded data is a case file (a policy, expectations) rather than facts."""
+    return isinstance(data, dict) and "expect" in data and "policy" in data
+
+
+def case_paths(targets: list[str]) -> list[Path]:
+    """The case files named by ``targets``: files, folders (their case files) or policy
+    names (the ``cases/`` folder of the package); no target means every installed policy."""
+    from xuequ_rules.registry import package, packages
+
+    paths: list[Path] = []
+    for target in targets or list(packages()):
+        path = Path(target)
+        if path.is_file():
+            paths.append(path)
+        elif path.is_dir():
+            paths.extend(sorted(p for p in path.iterdir() if p.suffix in CASE_SUFFIXES))
+        else:
+            folder = package(target.partition("@")[0]).root / "cases"
+            if folder.is_dir():
+                paths.extend(sorted(p for p in folder.iterdir() if p.suffix in CASE_SUFFIXES))
+    return paths
+
+
 def case_schema() -> dict[str, Any]:
     """JSON Schema of the case format (its ``facts`` follow the facts schema)."""
     return CaseFile.model_json_schema()

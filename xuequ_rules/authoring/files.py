@@ -16,8 +16,15 @@ from xuequ_rules.authoring.capture import Layout
 from xuequ_rules.authoring.metadata import MetadataProposal, Repair
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes every value in place (no YAML anchors and aliases)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def schema_line(relative: str, what: str) -> str:

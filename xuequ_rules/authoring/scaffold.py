@@ -73,6 +73,7 @@ packages = ["{module}"]
 [tool.pytest.ini_options]
 # the xuequ pytest plugin collects cases/*.yaml as tests
 testpaths = ["{module}/cases"]
+xuequ_cases = true
 '''
 
 
