@@ -30,7 +30,12 @@ _PARTY = re.compile(
     r"^(?:由)?(?P<p>[^，,：:。；“”《》]{0,16}?(?:人民政府|政府|教育局|教体局|教委|教育行政部门|"
     r"有关部门|部门|学校|学区|领导小组|小组|办公室|中心|财政|委员会|党委|教共体|总校|成员校|"
     r"核心校|督导室|督学))")
+_PREPOSITIONS = ("在", "对", "按照", "根据", "依据", "通过", "以", "为", "围绕", "结合", "针对",
+                 "依托", "立足", "到", "至", "于", "将", "把", "坚持", "实行", "建立", "加强")
 _BY = re.compile(r"由(?P<p>[^，,。；由]{2,20}?)(?:负责|牵头|承担|组织|统筹)")
+
+
+Value = Decimal | int | dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,7 @@ class ProposedParameter:
     clause: str
     quote: str
     number: str
-    value: Decimal | int | dt.date
+    value: Value
     unit: Unit
 
 
@@ -77,18 +82,27 @@ def clause_key(clause_id: str) -> str:
     return "_".join(parts)
 
 
-def _unit(quantity: Quantity) -> tuple[Unit, Decimal | int | dt.date] | None:
-    kinds = {r.kind: r.value for r in quantity.readings}
+def _units(quantity: Quantity) -> tuple[Unit, list[Value]] | None:
+    """The proposed unit and the values (both ends of a range such as 3~5年)."""
     for kind, unit in _UNITS:
-        if kind in kinds and kind in COMPATIBLE[unit]:
-            value = kinds[kind]
-            if isinstance(value, Decimal) and unit not in (Unit.RATIO, Unit.YUAN,
-                                                             Unit.SQUARE_METRES, Unit.YEARS,
-                                                             Unit.HOURS):
-                if value == value.to_integral_value():
-                    return unit, int(value)
-            return unit, value
+        values: list[Value] = []
+        for reading in quantity.readings:
+            if reading.kind is not kind or kind not in COMPATIBLE[unit]:
+                continue
+            value: Value = reading.value
+            if (isinstance(value, Decimal) and unit not in _DECIMAL_UNITS
+                    and value == value.to_integral_value()):
+                value = int(value)
+            if value not in values:
+                values.append(value)
+        if values:
+            return unit, values
     return None
+
+
+_DECIMAL_UNITS = (Unit.RATIO, Unit.YUAN, Unit.SQUARE_METRES, Unit.YEARS, Unit.HOURS)
+_QUOTED = re.compile(r"“([^”]{1,12})”")
+_MEETING = re.compile(r"[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]*中?全会|中全会|次(?:全国|会议))")
 
 
 def _quote(text: str, quantity: Quantity, quantities: tuple[Quantity, ...]) -> str:
@@ -109,33 +123,66 @@ def _quote(text: str, quantity: Quantity, quantities: tuple[Quantity, ...]) -> s
 
 
 def propose_numbers(document: Document, prefix: str
-                    ) -> tuple[list[ProposedParameter], list[ProposedNarrative]]:
+                    ) -> tuple[list[ProposedParameter], list[ProposedNarrative], list[str]]:
     """A parameter for every number outside the preamble; a narrative for 文号 digits,
     dates without a year and every number of the preamble (notice, signature, dates)."""
     params: list[ProposedParameter] = []
     narratives: list[ProposedNarrative] = []
+    terms: list[str] = []
+    title_head = re.sub(r"\s+", "", document.metadata.title)[:6]
     for clause in document.walk():
         text = document.corrected_text(clause)
         quantities = read_quantities(text)
         by_start = {q.start: q for q in quantities}
         numbers = [by_start[t.start] for t in number_tokens(document, clause) if t.start in by_start]
         doc_numbers = [m.span() for m in DOC_NUMBER.finditer(text)]
+        names = [m.span(1) for m in _QUOTED.finditer(text)]
+        meetings = [m.span() for m in _MEETING.finditer(text)]
+        # in the preamble, what comes before the plan's own title is the notice
+        notice_end = _title_start(text, title_head) if clause.id == "序" else 0
         for index, quantity in enumerate(numbers, 1):
             quote = _quote(text, quantity, quantities)
-            in_number = any(a <= quantity.start < b for a, b in doc_numbers)
-            unit = _unit(quantity)
-            if in_number or clause.id == "序" or unit is None:
-                why = ("文号中的数字", "digits of a document number") if in_number else (
-                    ("前言或印发通知中的数字（日期、文号、会议）", "a number of the preamble or "
-                     "the notice (date, number, meeting)") if clause.id == "序" else
-                    ("不带年份的日期或无法归类的数字", "a date without a year or an unclassified "
-                     "number"))
-                narratives.append(ProposedNarrative(clause.id, quote, *why))
+            named = next(((a, b) for a, b in names if a <= quantity.start < b), None)
+            if named is not None:
+                if text[named[0]:named[1]] not in terms:
+                    terms.append(text[named[0]:named[1]])
                 continue
-            ident = f"{prefix}.p{clause_key(clause.id)}_{index}"
-            params.append(ProposedParameter(ident, clause.id, quote, quantity.text, unit[1],
-                                            unit[0]))
-    return params, narratives
+            units = _units(quantity)
+            why = None
+            if any(a <= quantity.start < b for a, b in doc_numbers):
+                why = ("文号中的数字", "digits of a document number")
+            elif any(a <= quantity.start < b for a, b in meetings):
+                why = ("会议名称中的届次", "the ordinal in a meeting's name")
+            elif quantity.start < notice_end or (clause.id == "序" and "日" in quantity.text):
+                why = ("印发通知中的数字（日期、文号、会议）", "a number of the issuing notice "
+                       "(date, number, meeting)")
+            elif units is None:
+                why = ("不带年份的日期或无法归类的数字", "a date without a year or an "
+                       "unclassified number")
+            if why is not None or units is None:
+                narratives.append(ProposedNarrative(clause.id, quote, *(why or ("", ""))))
+                continue
+            unit, values = units
+            ends = [("", values[0])] if len(values) == 1 else [("_min", values[0]),
+                                                               ("_max", values[-1])]
+            for end, value in ends:
+                ident = f"{prefix}.p{clause_key(clause.id)}_{index}{end}"
+                params.append(ProposedParameter(ident, clause.id, quote, quantity.text, value,
+                                                unit))
+    return params, narratives, terms
+
+
+def _title_start(text: str, head: str) -> int:
+    """Where the plan's own title starts in the preamble (its last occurrence outside 《》)."""
+    squeezed_positions = [i for i, c in enumerate(text) if not c.isspace()]
+    squeezed = "".join(text[i] for i in squeezed_positions)
+    found = -1
+    start = squeezed.find(head)
+    while start >= 0:
+        if not squeezed[:start].endswith(("《", "〈")):
+            found = start
+        start = squeezed.find(head, start + 1)
+    return squeezed_positions[found] if found >= 0 else 0
 
 
 _MODALITY = {"prohibition": Modality.PROHIBITION, "permission": Modality.PERMISSION,
@@ -147,8 +194,9 @@ def sentence_party(text: str) -> str | None:
     by = _BY.search(text)
     if by is not None:
         return by["p"].strip()
-    match = _PARTY.match(text.lstrip("“\"　 —"))
-    if match is None or len(match["p"]) < 2:
+    head = text.lstrip("“\"　 —")
+    match = _PARTY.match(head)
+    if match is None or len(match["p"]) < 2 or head.startswith(_PREPOSITIONS):
         return None
     return match["p"]
 

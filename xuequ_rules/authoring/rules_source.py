@@ -33,6 +33,7 @@ from xuequ_rules.policy.dsl import (
     dt,
     zh_en,
 )
+from xuequ_rules.policy.policy import Term
 
 C = Cite
 # The party of sentences that name none (listed in the missing_party finding below).
@@ -73,8 +74,14 @@ def _duty(d: ProposedDuty) -> str:
 
 
 def rules_source(name: str, title: str, params: list[ProposedParameter],
-                 narratives: list[ProposedNarrative], duties: list[ProposedDuty]) -> str:
+                 narratives: list[ProposedNarrative], duties: list[ProposedDuty],
+                 terms: list[str]) -> str:
     out = [_HEAD.format(title=title, name=name)]
+    out.append("\nTERMS: tuple[Term, ...] = (\n")
+    out.extend("    # REVIEW: a name or slogan with numerals (every occurrence is a name)\n"
+               f"    Term({t!r}, zh_en('名称或口号中的数字', 'numerals in a name or slogan')),\n"
+               for t in terms)
+    out.append(")\n")
     out.append("\nPARAMETERS: tuple[Parameter, ...] = (\n")
     out.extend(_parameter(p) for p in params)
     out.append(")\n\nNARRATIVES: tuple[Narrative, ...] = (\n")
@@ -101,7 +108,7 @@ def build(document: Document) -> Policy:
     return Policy(
         name={name!r}, version=document.version, document=document,
         parameters=PARAMETERS, rules=DUTIES, narratives=NARRATIVES,
-        document_findings=FINDINGS,
+        document_findings=FINDINGS, terms=TERMS,
         valid_from=document.metadata.dates.issued,   # REVIEW: when does the text apply?
     )
 ''')

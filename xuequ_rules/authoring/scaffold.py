@@ -145,10 +145,10 @@ def scaffold(name: str, capture_path: Path, out: Path, version: str | None = Non
                                                encoding="utf-8")
     metadata = load_metadata(package_dir)
     document = load_document(name, package_dir, metadata.current_version, metadata)
-    params, narratives = propose_numbers(document, name)
+    params, narratives, terms = propose_numbers(document, name)
     duties = propose_duties(document, name)
     (package_dir / "rules.py").write_text(
-        rules_source(name, meta.title, params, narratives, duties), encoding="utf-8")
+        rules_source(name, meta.title, params, narratives, duties, terms), encoding="utf-8")
     (package_dir / "__init__.py").write_text(_init(name, meta.title, ver), encoding="utf-8")
     (out / "pyproject.toml").write_text(_pyproject(name, module), encoding="utf-8")
     (package_dir / "cases" / "README.md").write_text(
