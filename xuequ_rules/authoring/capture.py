@@ -25,6 +25,7 @@ _DISCLOSURE_ROW = re.compile(
     r"成文日期|发文机关|生成日期|主题词)\s*\|")
 _NOTICE = re.compile(r"关于印发[《〈](?P<plan>[^》〉]{4,80})[》〉]")
 _SPACE = re.compile(r"\s+")
+_LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]?(?:19|20)\d{2}[〕\])）]?\d{1,4}号")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,7 @@ def _header_title_bars(lines: list[str], first: int, last: int,
         return
     below = _squeeze("".join(lines[max(bars) : last]))
     for n in range(first, max(bars)):
-        content = _squeeze(lines[n - 1])
+        content = _LEADING_NUMBER.sub("", _squeeze(lines[n - 1]))
         if n not in marks and content and content in below:
             marks[n] = Removal((n, n), RemovalKind.PAGE_CHROME,
                                "网页标题栏，重复了下文的文号和标题，不属于文件正文",

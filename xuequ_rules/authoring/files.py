@@ -95,7 +95,7 @@ def provenance_yaml(capture_name: str, capture: str, layout: Layout, schemas: st
     return schema_line(schemas, "provenance") + head + text
 
 
-_STRAY = re.compile(r"(?<![\d.])\d +\d(?![\d.])")
+_STRAY = re.compile(r"(?<![\d.])\d(?: +\d)+(?![\d.])")
 
 
 def stray_space_repairs(lines: list[str], kept: list[int]) -> list[Repair]:

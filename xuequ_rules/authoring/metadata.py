@@ -268,7 +268,7 @@ def propose_metadata(capture: str, layout: Layout, select: tuple[int, int] | Non
     jurisdiction, level, kind = _level(issuers, title)
     return MetadataProposal(
         title=title, notice_title=notice_title, doc_number=own, issuers=issuers, dates=dates,
-        basis=_basis(selection, own.normalized if own else None), repairs=tuple(repairs),
+        basis=_basis("".join(lines[first - 1:last]), own.normalized if own else None), repairs=tuple(repairs),
         draft=draft or "征求意见稿" in title, jurisdiction=jurisdiction, level=level,
         issuer_kind=kind)
 
