@@ -222,17 +222,17 @@ def propose_layout(capture: str, select: tuple[int, int] | None = None) -> Layou
     kept_text = "".join(_squeeze(lines[n - 1]) for n in kept_numbers)
     notice = _NOTICE.search(kept_text) or _NOTICE.search(_squeeze(capture))
     parts: list[Part] = []
-    start = _plan_start(lines, kept_numbers, notice["plan"], 0) if notice else None
+    plan_start = _plan_start(lines, kept_numbers, notice["plan"], 0) if notice else None
     if notice is not None:
         plan_title = notice["plan"].replace("〈", "《").replace("〉", "》")
-    if start is not None and kept_numbers and start > kept_numbers[0]:
-        before = [n for n in kept_numbers if n < start]
+    if plan_start is not None and kept_numbers and plan_start > kept_numbers[0]:
+        before = [n for n in kept_numbers if n < plan_start]
         notice_range = (before[0], before[-1])
         for run in _runs(before):
             parts.append(Part(run, "印发通知（文号、标题、主送、正文、署名和日期）",
                               "the issuing notice (number, title, addressees, body, signature, "
                               "date)"))
-        kept_numbers = [n for n in kept_numbers if n >= start]
+        kept_numbers = [n for n in kept_numbers if n >= plan_start]
     for run in _runs(kept_numbers):
         parts.append(Part(run, "文件正文（标题及全文）", "the document's title and text"))
     if not parts:

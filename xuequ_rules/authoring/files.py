@@ -64,9 +64,11 @@ def document_yaml(meta: MetadataProposal, version: str, schemas: str) -> str:
         "#   title / notice_title: the plan's own title and the notice that issues it.",
         "#   title_en: translate.",
     ]
+    written = meta.dates.get("written")
     for role, found in meta.dates.items():
-        review.append(f"#   dates.{role}: read from capture line {found.line} "
-                      f"({found.text!r}){'; assumed equal to the written date' if role == 'issued' and 'written' in meta.dates and found.line == meta.dates['written'].line else ''}.")
+        assumed = role == "issued" and written is not None and found.line == written.line
+        review.append(f"#   dates.{role}: read from capture line {found.line} ({found.text!r})"
+                      f"{'; assumed equal to the written date' if assumed else ''}.")
     if meta.doc_number is not None:
         review.append(f"#   doc_number: read from capture line {meta.doc_number.line}.")
     review.append("#   issuers, issuer_kind, jurisdiction, level, basis: read from the titles "

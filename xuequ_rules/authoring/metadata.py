@@ -139,8 +139,8 @@ def _titles(squeezed: str, lines: list[str], kept: list[int],
     title, draft = max(candidates, key=lambda c: len(c[0]))
     title = re.sub(r"\s+", "", title)
     about = _ABOUT.match(title)
-    issuer = about["issuer"] if about else None
-    return (f"{title}（征求意见稿）" if draft else title), None, issuer, draft
+    named = about["issuer"] if about else None
+    return (f"{title}（征求意见稿）" if draft else title), None, named, draft
 
 
 _JOINT = re.compile(r".+?(?:人民政府办公室|委办公室|人民政府|办公室|委员会|教育局|教体局)(?!办公室)")
@@ -256,7 +256,8 @@ def propose_metadata(capture: str, layout: Layout, select: tuple[int, int] | Non
     dates = find_dates(lines, first, last)
     for found in dates.values():
         if found.compact and found.line in kept_set and found.role == "written":
-            note_zh = "（也可读作其他日期，按发布日期取不晚于发布日期的读法，待核对）" if found.ambiguous else ""
+            note_zh = ("（也可读作其他日期，按发布日期取不晚于发布日期的读法，待核对）"
+                       if found.ambiguous else "")
             note_en = (" (other readings exist; the one not after the publication date was "
                        "taken; to verify)") if found.ambiguous else ""
             repairs.append(Repair(found.line, found.text, written_form(found.value),

@@ -102,7 +102,8 @@ def _units(quantity: Quantity) -> tuple[Unit, list[Value]] | None:
 
 _DECIMAL_UNITS = (Unit.RATIO, Unit.YUAN, Unit.SQUARE_METRES, Unit.YEARS, Unit.HOURS)
 _QUOTED = re.compile(r"“([^”]{1,12})”")
-_MEETING = re.compile(r"[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]*中?全会|中全会|次(?:全国|会议))")
+_MEETING = re.compile(r"[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]*中?全会|中全会"
+                      r"|次(?:全国|会议))")
 
 
 def _quote(text: str, quantity: Quantity, quantities: tuple[Quantity, ...]) -> str:
