@@ -155,3 +155,37 @@ def test_two_distributions_registering_one_name_is_an_error_naming_both(fake_ent
     assert "liujiang" not in registry.packages()
     assert "xuequ-rules" in registry.broken_packages()["liujiang"]
     assert "xuequ-policy-copy" in registry.broken_packages()["liujiang"]
+
+
+def test_pytest_plugin_runs_a_packages_case_files_and_reports_the_failed_expectation(tmp_path):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    case = (CASES / "rotation.yaml").read_text(encoding="utf-8")
+    (cases / "right.yaml").write_text(case, encoding="utf-8")
+    (cases / "wrong.yaml").write_text(case.replace("status: violated", "status: satisfied"),
+                                      encoding="utf-8")
+    (tmp_path / "pytest.ini").write_text("[pytest]\nxuequ_cases = true\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                         cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "1 failed, 1 passed" in run.stdout
+    assert "expected satisfied, 实际 got violated" in run.stdout
+
+
+def test_new_from_the_tutorial_capture_reports_what_it_proposed(tmp_path):
+    capture = ROOT / "tests" / "authoring" / "caoxian-page.txt"
+    run = xuequ("new", "xiaoxue", "--capture", str(capture), "--out", str(tmp_path / "x"),
+                "--json")
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stdout)
+    assert summary["title"] == "曹县师范学校附属小学学生管理制度"
+    assert summary["issuers"] == ["曹县师范学校附属小学"]
+    assert summary["removed"] == [[1, 2]]
+    assert summary["parameters"] >= 10 and summary["duties"] >= 10
+
+
+def test_new_refuses_a_line_range_outside_the_capture(tmp_path):
+    capture = ROOT / "tests" / "authoring" / "caoxian-page.txt"
+    run = xuequ("new", "xiaoxue", "--capture", str(capture), "--out", str(tmp_path / "x"),
+                "--lines", "5-500")
+    assert run.returncode == 2 and "outside the capture" in run.stderr

@@ -115,17 +115,27 @@ def case_paths(targets: list[str]) -> list[Path]:
     from xuequ_rules.registry import package, packages
 
     paths: list[Path] = []
-    for target in targets or list(packages()):
+    installed = packages()
+    for target in targets or list(installed):
         path = Path(target)
-        if path.is_file():
+        if target.partition("@")[0] in installed and not path.is_file():
+            folder = package(target.partition("@")[0]).root / "cases"
+            paths.extend(_cases_in(folder) if folder.is_dir() else [])
+        elif path.is_file():
             paths.append(path)
         elif path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.suffix in CASE_SUFFIXES))
+            paths.extend(_cases_in(path))
         else:
-            folder = package(target.partition("@")[0]).root / "cases"
-            if folder.is_dir():
-                paths.extend(sorted(p for p in folder.iterdir() if p.suffix in CASE_SUFFIXES))
+            package(target.partition("@")[0])   # an unknown name: the error suggests names
     return paths
+
+
+def _cases_in(folder: Path) -> list[Path]:
+    """Case files directly in ``folder`` and in any ``cases/`` folder below it."""
+    direct = [p for p in folder.iterdir() if p.suffix in CASE_SUFFIXES and p.is_file()]
+    below = [p for p in folder.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file()
+             and p.parent.name == "cases" and p.parent != folder]
+    return sorted(set(direct + below))
 
 
 def case_schema() -> dict[str, Any]:

@@ -119,7 +119,7 @@ def _quote(text: str, quantity: Quantity, quantities: tuple[Quantity, ...]) -> s
             start = max(start, other.end)
         elif other.start >= quantity.end:
             stop = min(stop, other.start)
-    quote = text[start:stop].strip()
+    quote = text[start:stop].strip().strip(")）、")
     return quote if quantity.text in quote else quantity.text
 
 

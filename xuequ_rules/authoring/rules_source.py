@@ -28,6 +28,7 @@ from xuequ_rules.policy.dsl import (
     Narrative,
     Parameter,
     Policy,
+    Rule,
     Unit,
     checklist_duty,
     dt,
@@ -86,7 +87,9 @@ def rules_source(name: str, title: str, params: list[ProposedParameter],
     out.extend(_parameter(p) for p in params)
     out.append(")\n\nNARRATIVES: tuple[Narrative, ...] = (\n")
     out.extend(_narrative(n) for n in narratives)
-    out.append(")\n\nDUTIES = (\n")
+    out.append(")\n\n# Rules with conditions on facts (see docs/writing-a-policy.md); build() adds them.\n"
+               "RULES: tuple[Rule, ...] = ()\n")
+    out.append("\nDUTIES = (\n")
     out.extend(_duty(d) for d in duties)
     out.append(")\n")
     unnamed = [d for d in duties if d.party is None]
@@ -107,7 +110,7 @@ def rules_source(name: str, title: str, params: list[ProposedParameter],
 def build(document: Document) -> Policy:
     return Policy(
         name={name!r}, version=document.version, document=document,
-        parameters=PARAMETERS, rules=DUTIES, narratives=NARRATIVES,
+        parameters=PARAMETERS, rules=(*RULES, *DUTIES), narratives=NARRATIVES,
         document_findings=FINDINGS, terms=TERMS,
         valid_from=document.metadata.dates.issued,   # REVIEW: when does the text apply?
     )
