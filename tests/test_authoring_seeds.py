@@ -108,3 +108,16 @@ def test_new_on_each_seed_writes_a_package_that_loads_and_checks(name, seeds, tm
         sys.modules.pop(f"{made.package_dir.name}.rules", None)
     report = check_policy(policy)
     assert report.defects == (), [d.text.en for d in report.defects]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_new_on_each_seed_keeps_and_removes_the_lines_the_shipped_provenance_does(
+        name, seeds, tmp_path):
+    shipped, made = _scaffold_shipped(name, seeds, tmp_path / name)
+    provenance = shipped.document.source.provenance
+    total = len((seeds / provenance.capture).read_text(encoding="utf-8").splitlines())
+    ours = {n for first, last in made.layout.kept_lines() for n in range(first, last + 1)}
+    theirs = {n for k in provenance.kept for n in range(k.lines[0], k.lines[1] + 1)}
+    agree = sum(1 for n in range(1, total + 1) if (n in ours) == (n in theirs))
+    print(f"\n{name}: layout agrees on {agree}/{total} capture lines")
+    assert Decimal(agree) / total >= Decimal("0.97")
