@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# ../shared/seeds beside the checkout; XUEQU_SEEDS names another folder holding the captures.
+SEEDS = Path(os.environ.get("XUEQU_SEEDS")
+             or Path(__file__).resolve().parents[2] / "shared" / "seeds")
 
 
 @pytest.fixture(scope="session")

@@ -101,6 +101,43 @@ def run_case(case: CaseFile | Path) -> CaseResult:
     return CaseResult(loaded, result, tuple(failures))
 
 
+CASE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def is_case_data(data: object) -> bool:
+    """Whether loaded data is a case file (a policy, expectations) rather than facts."""
+    return isinstance(data, dict) and "expect" in data and "policy" in data
+
+
+def case_paths(targets: list[str]) -> list[Path]:
+    """The case files named by ``targets``: files, folders (their case files) or policy
+    names (the ``cases/`` folder of the package); no target means every installed policy."""
+    from xuequ_rules.registry import package, packages
+
+    paths: list[Path] = []
+    installed = packages()
+    for target in targets or list(installed):
+        path = Path(target)
+        if target.partition("@")[0] in installed and not path.is_file():
+            folder = package(target.partition("@")[0]).root / "cases"
+            paths.extend(_cases_in(folder) if folder.is_dir() else [])
+        elif path.is_file():
+            paths.append(path)
+        elif path.is_dir():
+            paths.extend(_cases_in(path))
+        else:
+            package(target.partition("@")[0])   # an unknown name: the error suggests names
+    return paths
+
+
+def _cases_in(folder: Path) -> list[Path]:
+    """Case files directly in ``folder`` and in any ``cases/`` folder below it."""
+    direct = [p for p in folder.iterdir() if p.suffix in CASE_SUFFIXES and p.is_file()]
+    below = [p for p in folder.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file()
+             and p.parent.name == "cases" and p.parent != folder]
+    return sorted(set(direct + below))
+
+
 def case_schema() -> dict[str, Any]:
     """JSON Schema of the case format (its ``facts`` follow the facts schema)."""
     return CaseFile.model_json_schema()

@@ -16,18 +16,30 @@ ENTRY_POINT_GROUP = "xuequ_rules.policies"
 @cache
 def _discover() -> tuple[dict[str, PolicyPackage], dict[str, str]]:
     found: dict[str, PolicyPackage] = {}
+    owners: dict[str, str] = {}
     broken: dict[str, str] = {}
     for entry in entry_points(group=ENTRY_POINT_GROUP):
+        owner = entry.dist.name if entry.dist is not None else "?"
         try:
             package = entry.load()
+            if not isinstance(package, PolicyPackage):
+                raise TypeError("entry point does not point at a PolicyPackage")
+            package.metadata()   # its document.yaml is installed and valid
         except Exception as exc:  # a broken third-party package must not hide the others
-            broken[entry.name] = f"{type(exc).__name__}: {exc}"
+            broken[entry.name] = f"{owner}: {type(exc).__name__}: {_one_line(str(exc))}"
             continue
-        if not isinstance(package, PolicyPackage):
-            broken[entry.name] = "entry point does not point at a PolicyPackage"
+        if package.name in found and owners[package.name] != owner:
+            broken[package.name] = (f"registered by two distributions: {owners[package.name]} "
+                                    f"and {owner}")
+            del found[package.name]
             continue
         found[package.name] = package
+        owners[package.name] = owner
     return dict(sorted(found.items())), dict(sorted(broken.items()))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 def packages() -> dict[str, PolicyPackage]:

@@ -60,6 +60,9 @@ def _main(debug: Annotated[bool, typer.Option("--debug", help="出错时显示�
 def list_policies(as_json: JsonOpt = False) -> None:
     """列出已安装的政策 / list installed policies."""
     rows = []
+    for package_name, problem in broken_packages().items():
+        errors.print(f"[red]缺陷 defect[/] 政策包 {package_name} 无法加载 / package failed to load: "
+                     f"{escape(problem)}")
     for name, package in packages().items():
         meta = package.metadata()
         for entry in meta.versions:
@@ -154,6 +157,7 @@ def eval_command(
     """在一组事实上评估政策 / evaluate a policy on facts."""
     date = _parse_date(as_of)
     policy = load_policy(name)
+    _refuse_case_file(facts)
     scenario = load_facts(facts)
     result = evaluate(policy, scenario, as_of=date, what_if=what_if)
     if as_json:
@@ -188,8 +192,17 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
     for package_name, problem in broken.items():
         errors.print(f"[red]缺陷 defect[/] 政策包 {package_name} 无法加载 / package failed to load: "
                      f"{escape(problem)}")
-    policies = [load_policy(ref) for ref in refs]
-    reports = [check_policy(policy) for policy in policies]
+    reports = []
+    failed = False
+    for ref in refs:
+        try:
+            reports.append(check_policy(load_policy(ref)))
+        except XuequError as exc:
+            if name is not None:
+                raise
+            failed = True
+            errors.print(f"[red]缺陷 defect[/] {escape(ref)} 无法加载 / failed to load: "
+                         f"{escape(exc.message)}")
     if as_json:
         print_json([r.as_dict() for r in reports])
     else:
@@ -207,25 +220,31 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
                 where = ", ".join(c.clause for c in issue.cites)
                 console.print(f"  [yellow]文件 document[/] \\[{issue.kind}] "
                               f"{escape(issue.text.zh)}" + (f"（{escape(where)}）" if where else ""))
-    if broken or any(not r.ok for r in reports):
+    if broken or failed or any(not r.ok for r in reports):
         raise typer.Exit(1)
 
 
 @app.command()
-def schema(what: Annotated[str, typer.Argument(help="facts 或 case / facts or case")] = "facts",
+def schema(what: Annotated[str, typer.Argument(
+        help="document、provenance、errata、case 或 facts / which file format")] = "facts",
            as_json: Annotated[bool, typer.Option(
                "--json", help="输出总是 JSON / the output is always JSON")] = False) -> None:
-    """输出事实或案例文件的 JSON Schema / JSON Schema of the facts or the case format."""
-    from xuequ_rules.cases import case_schema
-    from xuequ_rules.facts.model import Facts
+    """输出用户所写文件的 JSON Schema / JSON Schema of a file format (document.yaml,
+    provenance.yaml, errata.yaml, case files, facts)."""
+    from xuequ_rules.authoring.schemas import schema as file_schema
 
-    if what == "facts":
-        print_json(Facts.model_json_schema())
-    elif what == "case":
-        print_json(case_schema())
-    else:
-        raise XuequError(f"未知的模式“{what}”，应为 facts 或 case",
-                         f"unknown schema {what!r}: expected facts or case", field="what")
+    print_json(file_schema(what))
+
+
+def _refuse_case_file(path: Path) -> None:
+    """A case file given to ``xuequ eval`` is pointed at ``xuequ test``."""
+    from xuequ_rules.cases import is_case_data
+    from xuequ_rules.facts.loader import read_data_file
+
+    if path.is_file() and is_case_data(read_data_file(path)):
+        raise XuequError(f"{path.name} 是案例文件（含 policy 和 expect），请用 xuequ test {path} 运行",
+                         f"{path.name} is a case file (it has policy and expect); run it with "
+                         f"xuequ test {path}", field="facts")
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -239,7 +258,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 # Further command groups live in their own modules, each with ``register(app)``.
-_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk", "serve")
+_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk", "serve", "new", "test")
 
 
 def _register_commands() -> None:

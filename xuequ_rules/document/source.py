@@ -107,7 +107,11 @@ def validation_message(exc: ValidationError) -> tuple[str, str, str]:
     """The first problem of a pydantic error as (field, zh, en)."""
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "(root)"
-    return where, f"字段无效：{first['msg']}", f"invalid field: {first['msg']}"
+    if first["type"].startswith(("date_", "datetime_")):
+        return (where, f"字段 {where} 应为日期，写作 YYYY-MM-DD（如 2017-12-29），读到 "
+                f"{first.get('input')!r}", f"field {where} must be a date, write YYYY-MM-DD "
+                f"(e.g. 2017-12-29); got {first.get('input')!r}")
+    return where, f"字段 {where} 无效：{first['msg']}", f"invalid field {where}: {first['msg']}"
 
 
 def load_model(model: type[M], path: Path) -> M:

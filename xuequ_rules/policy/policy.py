@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from xuequ_rules.document.document import Document
+from xuequ_rules.document.hints import quote_hint
 from xuequ_rules.document.metadata import ENDED_STATES
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.errors import CitationError, PolicyDefinitionError
@@ -305,12 +307,17 @@ def verify_citations(policy: Policy) -> None:
                                 f"{policy.ref} {owner} cites {cite.clause} with an empty quote",
                                 field=cite.clause)
         if not document.has_clause(cite.clause):
+            close = difflib.get_close_matches(cite.clause, list(document.ids), n=3, cutoff=0.5)
             raise CitationError(
-                f"{policy.ref} {owner} 引用的条款 {cite.clause} 不存在",
-                f"{policy.ref} {owner} cites clause {cite.clause}, which does not exist",
+                f"{policy.ref} {owner} 引用的条款 {cite.clause} 不存在"
+                + (f"；相近的条款：{'、'.join(close)}" if close else ""),
+                f"{policy.ref} {owner} cites clause {cite.clause}, which does not exist"
+                + (f"; close matches: {', '.join(close)}" if close else ""),
                 field=cite.clause)
         if not quote_in_clause(document, cite):
+            clause = document.clause(cite.clause)
+            hint_zh, hint_en = quote_hint(document.full_text(clause, corrected=True), cite.quote)
             raise CitationError(
-                f"{policy.ref} {owner} 的引文不在条款 {cite.clause} 中：“{cite.quote}”",
+                f"{policy.ref} {owner} 的引文不在条款 {cite.clause} 中：“{cite.quote}”。{hint_zh}",
                 f"{policy.ref} {owner}: quote not found verbatim in clause {cite.clause}: "
-                f"{cite.quote!r}", field=cite.clause)
+                f"{cite.quote!r}. {hint_en}", field=cite.clause)

@@ -1,0 +1,118 @@
+"""The source of a scaffolded ``rules.py``: every proposal written out, marked for review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from xuequ_rules.authoring.proposals import ProposedDuty, ProposedNarrative, ProposedParameter
+from xuequ_rules.policy.rule import Modality
+
+_HEAD = '''"""{title}: the encoding proposed by `xuequ new`.
+
+Every entry below marked ``# REVIEW`` is a proposal read from the text. For each one decide:
+a number is a rule parameter (name it, give it a concept, use it in a rule) or a narrative
+(say why it is no rule number); a sentence is a duty (attested, as proposed), a rule with a
+condition, or ``Unencoded`` (``not_encodable`` or ``not_normative``) with a reason. Then run
+``xuequ check {name}``: what it still reports is what is left to decide.
+"""
+
+from __future__ import annotations
+
+from xuequ_rules.document.document import Document
+from xuequ_rules.policy.dsl import (
+    Cite,
+    Decimal,
+    DocumentFinding,
+    Modality,
+    Narrative,
+    Parameter,
+    Policy,
+    Rule,
+    Unit,
+    checklist_duty,
+    dt,
+    zh_en,
+)
+from xuequ_rules.policy.policy import Term
+
+C = Cite
+# The party of sentences that name none (listed in the missing_party finding below).
+UNNAMED = zh_en("（文件未写明责任主体）", "(the text names no responsible party)")
+'''
+
+
+def _value(value: Decimal | int | dt.date) -> str:
+    if isinstance(value, dt.date):
+        return f"dt.date({value.year}, {value.month}, {value.day})"
+    if isinstance(value, Decimal):
+        return f'Decimal("{value.normalize():f}")'
+    return str(value)
+
+
+def _parameter(p: ProposedParameter) -> str:
+    return (f"    # REVIEW: {p.number} — name it, or make it a Narrative with a reason\n"
+            f"    Parameter(id={p.id!r}, value={_value(p.value)}, unit=Unit.{p.unit.name},\n"
+            f"              label=zh_en({p.quote!r}, {'(to name) ' + p.number!r}),\n"
+            f"              cites=(C({p.clause!r}, {p.quote!r}),)),\n")
+
+
+def _narrative(n: ProposedNarrative) -> str:
+    return (f"    # REVIEW: {n.reason_en}\n"
+            f"    Narrative(C({n.clause!r}, {n.quote!r}),\n"
+            f"              zh_en({n.reason_zh!r}, {n.reason_en!r})),\n")
+
+
+def _duty(d: ProposedDuty) -> str:
+    party = f"zh_en({d.party!r}, {'(to translate) ' + d.party!r})" if d.party else "UNNAMED"
+    extra = ", in_principle=True" if d.in_principle else ""
+    modality = "" if d.modality is Modality.OBLIGATION else f", modality=Modality.{d.modality.name}"
+    title = d.quote if len(d.quote) <= 40 else d.quote[:40] + "…"
+    return (f"    # REVIEW ({d.kind}): a checklist duty; encode it as a rule if it has a test\n"
+            f"    checklist_duty(id={d.id!r}, title=zh_en({title!r}, '(to translate)'),\n"
+            f"                   party={party}, cites=(C({d.clause!r}, {d.quote!r}),)"
+            f"{modality}{extra}),\n")
+
+
+def rules_source(name: str, title: str, params: list[ProposedParameter],
+                 narratives: list[ProposedNarrative], duties: list[ProposedDuty],
+                 terms: list[str]) -> str:
+    out = [_HEAD.format(title=title, name=name)]
+    out.append("\nTERMS: tuple[Term, ...] = (\n")
+    out.extend("    # REVIEW: a name or slogan with numerals (every occurrence is a name)\n"
+               f"    Term({t!r}, zh_en('名称或口号中的数字', 'numerals in a name or slogan')),\n"
+               for t in terms)
+    out.append(")\n")
+    out.append("\nPARAMETERS: tuple[Parameter, ...] = (\n")
+    out.extend(_parameter(p) for p in params)
+    out.append(")\n\nNARRATIVES: tuple[Narrative, ...] = (\n")
+    out.extend(_narrative(n) for n in narratives)
+    out.append(")\n\n# Rules with conditions on facts (see docs/writing-a-policy.md); build() adds them.\n"
+               "RULES: tuple[Rule, ...] = ()\n")
+    out.append("\nDUTIES = (\n")
+    out.extend(_duty(d) for d in duties)
+    out.append(")\n")
+    unnamed = [d for d in duties if d.party is None]
+    out.append("\nFINDINGS: tuple[DocumentFinding, ...] = (\n")
+    if unnamed:
+        ids = "".join(f"        {d.id!r},\n" for d in unnamed)
+        first = unnamed[0]
+        out.append(
+            "    # REVIEW: the duties whose sentence names no responsible party\n"
+            f"    DocumentFinding(\n        id={name + '.missing_party'!r}, kind='missing_party',\n"
+            "        text=zh_en('这些规定未写明责任主体', 'these provisions name no responsible "
+            "party'),\n"
+            f"        cites=(C({first.clause!r}, {first.quote!r}),),\n"
+            f"        encodings=(\n{ids}        )),\n")
+    out.append(")\n")
+    out.append(f'''
+
+def build(document: Document) -> Policy:
+    return Policy(
+        name={name!r}, version=document.version, document=document,
+        parameters=PARAMETERS, rules=(*RULES, *DUTIES), narratives=NARRATIVES,
+        document_findings=FINDINGS, terms=TERMS,
+        valid_from=document.metadata.dates.issued,   # REVIEW: when does the text apply?
+    )
+''')
+    return "".join(out)
