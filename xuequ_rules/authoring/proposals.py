@@ -46,6 +46,7 @@ class ProposedParameter:
     number: str
     value: Value
     unit: Unit
+    context: str | None = None   # a wider quote locating ``quote`` where it repeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,22 @@ def _quote(text: str, quantity: Quantity, quantities: tuple[Quantity, ...]) -> s
     return quote if quantity.text in quote else quantity.text
 
 
+def _context(text: str, quote: str, quantity: Quantity) -> str | None:
+    """Where ``quote`` occurs more than once in the clause: the shortest wider passage ending
+    with this occurrence that occurs once and holds the quote once (a context cite)."""
+    if text.count(quote) <= 1:
+        return None
+    at = text.rfind(quote, 0, quantity.end)
+    if at < 0:
+        return None
+    end = at + len(quote)
+    for left in range(at - 1, -1, -1):
+        wider = text[left:end]
+        if text.count(wider) == 1 and wider.count(quote) == 1:
+            return wider
+    return None
+
+
 def propose_numbers(document: Document, prefix: str
                     ) -> tuple[list[ProposedParameter], list[ProposedNarrative], list[str]]:
     """A parameter for every number outside the preamble; a narrative for 文号 digits,
@@ -169,7 +186,7 @@ def propose_numbers(document: Document, prefix: str
             for end, value in ends:
                 ident = f"{prefix}.p{clause_key(clause.id)}_{index}{end}"
                 params.append(ProposedParameter(ident, clause.id, quote, quantity.text, value,
-                                                unit))
+                                                unit, _context(text, quote, quantity)))
     return params, narratives, terms
 
 

@@ -30,6 +30,7 @@ from xuequ_rules.policy.dsl import (
     Policy,
     Rule,
     Unit,
+    Validity,
     checklist_duty,
     dt,
     zh_en,
@@ -51,10 +52,11 @@ def _value(value: Decimal | int | dt.date) -> str:
 
 
 def _parameter(p: ProposedParameter) -> str:
+    located = (f"C({p.clause!r}, {p.context!r}), " if p.context else "")
     return (f"    # REVIEW: {p.number} — name it, or make it a Narrative with a reason\n"
             f"    Parameter(id={p.id!r}, value={_value(p.value)}, unit=Unit.{p.unit.name},\n"
             f"              label=zh_en({p.quote!r}, {'(to name) ' + p.number!r}),\n"
-            f"              cites=(C({p.clause!r}, {p.quote!r}),)),\n")
+            f"              cites=({located}C({p.clause!r}, {p.quote!r}),)),\n")
 
 
 def _narrative(n: ProposedNarrative) -> str:
@@ -105,6 +107,20 @@ def rules_source(name: str, title: str, params: list[ProposedParameter],
             f"        cites=(C({first.clause!r}, {first.quote!r}),),\n"
             f"        encodings=(\n{ids}        )),\n")
     out.append(")\n")
+    anchors = [(d.clause, d.quote) for d in duties] + [(p.clause, p.quote) for p in params]
+    cites = f"(C({anchors[0][0]!r}, {anchors[0][1]!r}),)" if anchors else "()"
+    out.append(
+        "\n# REVIEW: the status and period of validity. Cite the words that state them\n"
+        "# (Validity(reading, cites=...)), or keep the finding that the text states none.\n"
+        "VALIDITY = Validity(\n"
+        "    zh_en('文件未写明施行日期和有效期；本库自印发之日起适用（待核实）',\n"
+        "          'the text states no effective date or period; applied from its issue (to "
+        "be checked)'),\n"
+        "    none_stated=DocumentFinding(\n"
+        f"        id={name + '.validity.none_stated'!r}, kind='no_validity',\n"
+        "        text=zh_en('文件未写明施行日期和有效期', 'the text states no effective date or "
+        "period of validity'),\n"
+        f"        cites={cites}))\n")
     out.append(f'''
 
 def build(document: Document) -> Policy:
@@ -113,6 +129,7 @@ def build(document: Document) -> Policy:
         parameters=PARAMETERS, rules=(*RULES, *DUTIES), narratives=NARRATIVES,
         document_findings=FINDINGS, terms=TERMS,
         valid_from=document.metadata.dates.issued,   # REVIEW: when does the text apply?
+        validity=VALIDITY,
     )
 ''')
     return "".join(out)
