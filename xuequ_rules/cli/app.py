@@ -234,7 +234,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 # Further command groups live in their own modules, each with ``register(app)``.
-_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk", "serve")
+_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk", "serve", "checklist")
 
 
 def _register_commands() -> None:
