@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from xuequ_rules.cli.output import console
+from xuequ_rules.cli.output import console, print_json
 from xuequ_rules.errors import XuequError
 from xuequ_rules.registry import load_policy
 from xuequ_rules.sitegen.checklist import (
@@ -52,6 +52,17 @@ def to_markdown(checklist: Checklist) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+def to_dict(checklist: Checklist) -> dict[str, Any]:
+    return {"policy": checklist.ref, "title": checklist.title, "sections": [
+        {"party": section.party.as_dict(), "items": [
+            {"rule": item.rule_id, "numeric": item.numeric, "modality": item.modality.value,
+             "title": item.title.as_dict(), "in_principle": item.in_principle,
+             "standard": item.standard.as_dict() if item.standard is not None else None,
+             "clauses": [{"id": c.id, "text": c.text, "quotes": list(c.quotes)}
+                         for c in item.clauses]} for item in section.items]}
+        for section in checklist.sections]}
 
 
 def _require(module: str) -> Any:
@@ -134,6 +145,7 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help="md / xlsx / docx")] = "md",
         out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件 / output file")]
         = None,
+        as_json: Annotated[bool, typer.Option("--json", help="JSON 输出 / JSON output")] = False,
     ) -> None:
         """督导检查表：职责与数量要求，按责任主体分组 / the inspection checklist."""
         if fmt not in FORMATS:
@@ -142,6 +154,9 @@ def register(app: typer.Typer) -> None:
                              field="--format")
         policy = load_policy(name)
         checklist = build_checklist(policy)
+        if as_json:
+            print_json(to_dict(checklist))
+            return
         if fmt == "md":
             text = to_markdown(checklist)
             if out is None:
