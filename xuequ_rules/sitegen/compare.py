@@ -31,14 +31,19 @@ from xuequ_rules.text import Text
 
 _CODES: dict[str, tuple[str, str]] = {**STATUS, **LEVELS,
                                       **{k.value: v for k, v in DOCUMENT_STATUS.items()}}
-_CELL = re.compile(r"(?<=\| )(" + "|".join(sorted(_CODES, key=len, reverse=True)) + r")(?= \|)")
+_CELL = re.compile(r"(?<=\| )(" + "|".join(c.replace("_", r"\\?_") for c in sorted(
+    _CODES, key=len, reverse=True)) + r")(?= \|)")
 _BOOL = re.compile(r"\b(True|False)\b(?= → | \||<br>|$)|(?<=→ )(True|False)\b")
+
+
+# A diff repeats both policies' clauses: searching it would bury the clauses themselves.
+_NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
 def localise(markdown: str) -> str:
     """Status, level and boolean codes in a diff report's cells shown as 中文 English."""
     def cell(match: re.Match[str]) -> str:
-        zh, en = _CODES[match.group(1)]
+        zh, en = _CODES[match.group(1).replace("\\", "")]
         return f"{zh} {en}"
 
     def flag(match: re.Match[str]) -> str:
@@ -102,7 +107,8 @@ def compare_page(entries: list[Entry]) -> Page:
     table = _cells(loaded)
     shared = {c: row for c, row in table.items() if len(row) >= 2}
     alone = {c: row for c, row in table.items() if len(row) == 1}
-    lines = ["---", "hide:", "  - toc", "---", "", "# 按概念比较 Comparison by concept", "",
+    lines = ["---", "hide:", "  - toc", "search:", "  boost: 0.5", "---", "",
+             "# 按概念比较 Comparison by concept", "",
              "各地的参数和规则按共同的概念对齐，而不是按措辞；主表只列至少两项政策共有的概念，"
              "每个取值都链接到其条款。 Parameters and rules aligned by shared concept, never by "
              "wording; the main table holds only concepts two or more policies share, each "
@@ -172,6 +178,7 @@ def diff_pages(entries: list[Entry]) -> list[Page]:
             index.append(f"| {md(left.ref)} | {md(right.ref)} | [失败 failed]"
                          f"({path.removeprefix('diff/')}) | | | |")
             continue
+        body = _NOT_SEARCHED + body
         links = (f"\n---\n\n[{md(left.ref)}](../{left.folder}/index.md) · "
                  f"[{md(right.ref)}](../{right.folder}/index.md)\n")
         pages.append(Page(path, f"{left.ref} → {right.ref}", body + links + stamp()))

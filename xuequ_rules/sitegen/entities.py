@@ -130,7 +130,7 @@ def parameter_page(entry: Entry, policy: Policy, param: Parameter,
 
 
 def concept_page(concept: str, entries: list[Entry]) -> Page:
-    lines = [f"# 概念 Concept {code(concept)}", "",
+    lines = ["---", "search:", "  boost: 0.5", "---", "", f"# 概念 Concept {code(concept)}", "",
              "各政策中表达这一概念的参数和规则。 The parameters and rules of each policy that "
              "express this concept.", "",
              "| 政策 policy | 类型 kind | 名称 name | 取值 value | 条款 clause |", "|---|---|---|---|---|"]

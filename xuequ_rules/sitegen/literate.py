@@ -224,7 +224,8 @@ def _clause_block(entry: Entry, clause: Clause, depth: int) -> list[str]:
 
 def text_page(entry: Entry) -> Page:
     meta = entry.document.metadata
-    lines = [f"# {md(meta.title)}：全文与规则", "",
+    # The clauses are what a search is for: they rank above tables and diffs that quote them.
+    lines = ["---", "search:", "  boost: 3", "---", "", f"# {md(meta.title)}：全文与规则", "",
              f"*{md(meta.title_en)} — full text with the rules each clause became*", "",
              "左侧为条款原文（已按勘误更正），右侧为该条款编码成的规则、参数和其他编码项，"
              "每项都引用了条款中的原话。 On the left, each clause (errata applied); on the "

@@ -19,10 +19,16 @@ DOMAIN_TERMS: tuple[str, ...] = (
 )
 FREQUENCY = 200000
 
+# Compounds jieba's own dictionary keeps whole although a search must see their parts: 交流活动
+# (pupils' exchange activities) is split so that it matches 交流 as any clause does, and a
+# search for 交流轮岗 ranks on the rotation words rather than on a prefix of 交流活动.
+SPLIT_TERMS: tuple[str, ...] = ("交流活动", "学习交流", "交流合作", "交流研讨")
+
 
 def write_search_dictionary(folder: Path) -> Path:
     """Write the jieba user dictionary into ``folder`` and return its path."""
     path = folder / "jieba-domain.txt"
-    path.write_text("".join(f"{term} {FREQUENCY} n\n" for term in DOMAIN_TERMS),
-                    encoding="utf-8")
+    lines = [f"{term} {FREQUENCY} n\n" for term in DOMAIN_TERMS]
+    lines += [f"{term} 1 n\n" for term in SPLIT_TERMS]
+    path.write_text("".join(lines), encoding="utf-8")
     return path
