@@ -47,9 +47,9 @@ from xuequ_rules.document.clause import Clause
 from xuequ_rules.errors import XuequError
 from xuequ_rules.evaluation import Status, evaluate
 from xuequ_rules.facts.loader import load_facts
+from xuequ_rules.labels import label
 from xuequ_rules.policy.describe import clause_dict, policy_dict
 from xuequ_rules.registry import broken_packages, load_policy, packages
-from xuequ_rules.sitegen.labels import label
 
 app = typer.Typer(help="xuequ-rules：义务教育学区制政策规则库 / school-district policies as code",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -217,7 +217,7 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
                 console.print(f"  [red]缺陷 defect[/] {escape(issue.text.zh)} / "
                               f"{escape(issue.text.en)}")
             for issue in report.document_findings:
-                where = ", ".join(c.clause for c in issue.cites)
+                where = "、".join(dict.fromkeys(c.clause for c in issue.cites))
                 console.print(f"  [yellow]文件 document[/] \\[{escape(label('finding', issue.kind))}] "
                               f"{escape(issue.text.zh)}" + (f"（{escape(where)}）" if where else ""))
     if broken or any(not r.ok for r in reports):
@@ -244,7 +244,7 @@ def schema(what: Annotated[str, typer.Argument(help="facts 或 case / facts or c
 def _statuses(values: list[str] | None) -> set[str] | None:
     if not values:
         return None
-    from xuequ_rules.sitegen.labels import STATUS
+    from xuequ_rules.labels import STATUS
 
     known = {code for code in STATUS}
     bad = [v for v in values if v not in known]

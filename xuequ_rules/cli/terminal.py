@@ -16,7 +16,7 @@ from rich.table import Table
 
 from xuequ_rules.document.metadata import STATUS_LABELS as DOCUMENT_STATUS
 from xuequ_rules.document.metadata import DocumentMetadata
-from xuequ_rules.sitegen.labels import WHAT_IF, pair
+from xuequ_rules.labels import WHAT_IF, pair
 
 STATUS_COLOURS: dict[str, str] = {
     "satisfied": "green", "violated": "bold red", "not_applicable": "dim",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from xuequ_rules.diff import diff_policies
 from xuequ_rules.diff.report import code, md, to_markdown
 from xuequ_rules.document.metadata import STATUS_LABELS as DOCUMENT_STATUS
+from xuequ_rules.labels import BOOLEANS, LEVELS, STATUS
 from xuequ_rules.sitegen.common import (
     Entry,
     Page,
@@ -26,7 +27,6 @@ from xuequ_rules.sitegen.common import (
     slug,
     stamp,
 )
-from xuequ_rules.sitegen.labels import BOOLEANS, LEVELS, STATUS
 from xuequ_rules.text import Text
 
 _CODES: dict[str, tuple[str, str]] = {**STATUS, **LEVELS,
@@ -53,13 +53,43 @@ def localise(markdown: str) -> str:
     return _BOOL.sub(flag, _CELL.sub(cell, markdown))
 
 THEMES: dict[str, tuple[str, str]] = {
-    "teacher_exchange": ("教师交流轮岗", "teacher rotation"),
-    "zone": ("学区", "school zones"),
-    "education_groups": ("集团化办学", "education groups"),
+    "balance": ("均衡发展", "balanced development"),
     "community": ("教共体", "education communities"),
-    "funding": ("经费保障", "funding"),
+    "construction": ("学校建设", "school construction"),
+    "curriculum": ("课程教学", "curriculum and teaching"),
+    "district": ("区县统筹", "district-wide measures"),
+    "education_groups": ("集团化办学", "education groups"),
+    "group": ("集团化办学", "education groups"),
     "enrolment": ("招生入学", "enrolment"),
+    "expenditure": ("经费使用", "expenditure"),
+    "funding": ("经费保障", "funding"),
+    "informatization": ("教育信息化", "digital education"),
+    "inspection": ("督导评估", "inspection"),
+    "layout": ("学校布局", "school layout"),
+    "mentoring": ("师徒结对", "mentoring"),
+    "office": ("学区办公室", "school-district office"),
+    "organisation": ("组织管理", "organisation"),
+    "pairing": ("结对帮扶", "pairing and assistance"),
+    "plan": ("实施步骤", "implementation plan"),
+    "principal": ("校长", "principals"),
+    "private_schools": ("民办学校", "private schools"),
+    "quality": ("教育质量", "education quality"),
     "quality_balance": ("优质均衡", "quality balance"),
+    "resources": ("资源配置", "resources"),
+    "satisfaction": ("社会满意度", "satisfaction"),
+    "schools": ("学校", "schools"),
+    "special_education": ("特殊教育", "special education"),
+    "staffing": ("教师编制", "staffing"),
+    "student": ("学生", "students"),
+    "students": ("学生", "students"),
+    "targets": ("发展目标", "targets"),
+    "teacher": ("教师队伍", "teachers"),
+    "teachers": ("教师队伍", "teachers"),
+    "teacher_exchange": ("教师交流轮岗", "teacher rotation"),
+    "title": ("职称评聘", "professional titles"),
+    "training": ("教师培训", "training"),
+    "weak_schools": ("薄弱学校", "weak schools"),
+    "zone": ("学区", "school zones"),
 }
 
 
@@ -99,7 +129,7 @@ def _link(cell: Cell) -> str:
 
 def theme_of(concept: str) -> tuple[str, str]:
     head = concept.split(".", 1)[0]
-    return THEMES.get(head, (head.replace("_", " "), head.replace("_", " ")))
+    return THEMES.get(head, (head.replace("_", " "), ""))
 
 
 def compare_page(entries: list[Entry]) -> Page:

@@ -8,6 +8,7 @@ their clauses, which rules use a parameter, and the same concept in the other po
 from __future__ import annotations
 
 from xuequ_rules.diff.report import code, md
+from xuequ_rules.labels import yes_no
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -25,7 +26,6 @@ from xuequ_rules.sitegen.common import (
     slug,
     stamp,
 )
-from xuequ_rules.sitegen.labels import yes_no
 
 
 def _citations(cites: tuple[Cite, ...], text_link: str) -> list[str]:

@@ -11,6 +11,7 @@ import re
 
 from xuequ_rules.diff.report import md
 from xuequ_rules.document.clause import Clause
+from xuequ_rules.labels import label
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -28,7 +29,6 @@ from xuequ_rules.sitegen.common import (
     slug,
     stamp,
 )
-from xuequ_rules.sitegen.labels import label
 from xuequ_rules.text import Text
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xuequ_rules.diff.report import code, md
 from xuequ_rules.document.metadata import STATUS_LABELS
+from xuequ_rules.labels import label, yes_no
 from xuequ_rules.policy.rule import Decision
 from xuequ_rules.sitegen.common import (
     Entry,
@@ -14,7 +15,6 @@ from xuequ_rules.sitegen.common import (
     stamp,
     text_cell,
 )
-from xuequ_rules.sitegen.labels import label, yes_no
 
 
 def overview_page(entry: Entry, versions: list[Entry]) -> Page:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from xuequ_rules.consistency import check_policy
 from xuequ_rules.diff.report import code, md
 from xuequ_rules.document.metadata import STATUS_LABELS
+from xuequ_rules.labels import label, yes_no
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import MODALITY_LABELS
 from xuequ_rules.policy.units import UNIT_LABELS
@@ -18,7 +19,6 @@ from xuequ_rules.sitegen.common import (
     stamp,
     text_cell,
 )
-from xuequ_rules.sitegen.labels import label, yes_no
 
 
 def concept_cell(concept: str | None) -> str:
