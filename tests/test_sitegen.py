@@ -303,3 +303,12 @@ def test_overview_links_the_official_source_when_document_yaml_records_it() -> N
     text = overview_page(entry, [entry]).text
     assert "| 官方来源 official source | <http://www.liujiang.gov.cn/example> |" in text
     assert "| 获取日期 retrieved | 2024-05-01 |" in text
+
+
+def test_pairwise_diff_links_each_sides_parameter_and_its_clause(site: SiteResult) -> None:
+    text = _md(site, "diff/liujiang-2018__ziyang-2024.md")
+    row = next(line for line in text.splitlines()
+               if line.startswith("| <code>zone.six_unifications</code>"))
+    assert "(../policies/liujiang/2018/parameters/liujiang.zone.six_unifications.md)" in row
+    assert "(../policies/ziyang/2024/parameters/ziyang.zone.six_unifications.md)" in row
+    assert row.count("/text.md#c-") == 2

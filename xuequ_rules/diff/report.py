@@ -33,7 +33,9 @@ FIELD_LABELS: dict[str, str] = {
     "question": "决策问题 question", "exception_to": "例外于 exception to",
     "title": "标题 title", "doc_number": "文号 number", "issuers": "发文机关 issuers",
     "jurisdiction": "地区 jurisdiction", "level": "层级 level", "status": "状态 status",
-    "basis": "依据 basis",
+    "basis": "依据 basis", "dates.written": "成文日期 written", "dates.issued": "印发日期 issued",
+    "dates.published": "发布日期 published", "dates.effective": "施行日期 effective",
+    "dates.expires": "失效日期 expires",
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#~])")

@@ -40,6 +40,37 @@ _BOOL = re.compile(r"\b(True|False)\b(?= → | \||<br>|$)|(?<=→ )(True|False)\
 _NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
+def _targets(entry: Entry) -> dict[str, str]:
+    """``<code>id</code>`` → the id linked to its page, with its first clause linked beside."""
+    policy = entry.policy
+    if policy is None:
+        return {}
+    out: dict[str, str] = {}
+    items = [(r.id, rule_page_path(entry, r.id), cites_of(r)[0].clause) for r in policy.rules]
+    items += [(p.id, parameter_page_path(entry, p.id), p.cites[0].clause)
+              for p in policy.parameters]
+    for item_id, page, clause in items:
+        out[f"<code>{item_id}</code>"] = (
+            f"[<code>{item_id}</code>](../{page}) <small>[{md(clause)}](../{entry.folder}/"
+            f"text.md#{clause_anchor(clause)})</small>")
+    return out
+
+
+def link_sides(markdown: str, left: Entry, right: Entry) -> str:
+    """In the diff's comparison rows, link each side's rule or parameter and its clause."""
+    sides = (_targets(left), _targets(right))
+    lines = []
+    for line in markdown.split("\n"):
+        cells = line.split(" | ")
+        if line.startswith("| <code>") and len(cells) >= 5:
+            for index, targets in ((2, sides[0]), (3, sides[1])):
+                head, sep, rest = cells[index].partition("<br>")
+                cells[index] = targets.get(head, head) + sep + rest
+            line = " | ".join(cells)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def localise(markdown: str) -> str:
     """Status, level and boolean codes in a diff report's cells shown as 中文 English."""
     def cell(match: re.Match[str]) -> str:
@@ -200,7 +231,7 @@ def diff_pages(entries: list[Entry]) -> list[Page]:
         path = f"diff/{slug(left.ref)}__{slug(right.ref)}.md"
         try:
             result = diff_policies(left.policy, right.policy)
-            body = localise(to_markdown(result))
+            body = link_sides(localise(to_markdown(result)), left, right)
         except Exception as exc:  # one pair must not take the whole site down
             body = (f"# {md(left.ref)} → {md(right.ref)}\n\n!!! failure \"差异计算失败 / diff "
                     f"failed\"\n\n    {md(type(exc).__name__)}: {md(str(exc))}\n")
