@@ -7,7 +7,7 @@ import re
 import pytest
 
 pytest.importorskip("fastapi")
-pytest.importorskip("swagger_ui_bundle")
+pytest.importorskip("fastapi_offline")
 
 from fastapi.testclient import TestClient
 

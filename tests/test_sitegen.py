@@ -79,7 +79,7 @@ def test_liujiang_overview_has_metadata_basis_errata_and_provenance(site: SiteRe
     assert "| E02 |" in text
     policy = load_policy("liujiang")
     assert policy.document.source.provenance.capture_sha256 in text
-    assert "删除 removed: duplicate" in text
+    assert "删除 removed: 重复内容 duplicate" in text
 
 
 def test_parameter_table_lists_every_liujiang_parameter_with_its_value(site: SiteResult) -> None:
@@ -88,6 +88,15 @@ def test_parameter_table_lists_every_liujiang_parameter_with_its_value(site: Sit
         assert f"<code>{param.id}</code>" in text
     assert "**10%**" in text
     assert f"(text.md#{clause_anchor(ROTATION_CLAUSE)})" in text
+
+
+def test_checklist_page_is_print_ready_with_the_10_percent_requirement_and_its_clause_text(
+        site: SiteResult) -> None:
+    text = _md(site, f"{LIUJIANG}/checklist.md")
+    assert "@page { size: A4" in text
+    assert "检查结果" in text and "证据材料" in text and "备注" in text
+    assert "全区每年交流轮岗教师的比例不低于符合交流条件教师总数的10%" in text
+    assert "≥ 10%" in text
 
 
 def test_checklist_page_lists_every_duty_under_its_party(site: SiteResult) -> None:
@@ -102,15 +111,94 @@ def test_checklist_page_lists_every_duty_under_its_party(site: SiteResult) -> No
 def test_consistency_page_separates_defects_from_document_findings(site: SiteResult) -> None:
     text = _md(site, f"{LIUJIANG}/consistency.md")
     assert "## 库缺陷 Library defects: 0" in text
-    assert "missing\\_party" in text or "missing_party" in text
+    assert "未明确责任主体 missing responsible party" in text
     assert "## 文件问题 Document findings:" in text
 
 
-def test_compare_page_aligns_the_rotation_minimum_by_concept(site: SiteResult) -> None:
+def test_compare_page_aligns_the_rotation_minimum_by_concept_with_a_chinese_label(
+        site: SiteResult) -> None:
     text = _md(site, "compare/index.md")
     row = next(line for line in text.splitlines()
-               if line.startswith("| <code>teacher_exchange.min_share_per_year</code>"))
+               if "<code>teacher_exchange.min_share_per_year</code>" in line
+               and line.startswith("| "))
     assert "**10%**" in row
+    assert not row.startswith("| <code>")                      # labelled in words first
+    assert f"text.md#{clause_anchor(ROTATION_CLAUSE)}" in row   # each value links its clause
+
+
+def test_compare_main_table_holds_only_concepts_two_policies_share(site: SiteResult) -> None:
+    text = _md(site, "compare/index.md")
+    main = text.split("## 仅一项政策有的 Only in one policy")[0]
+    for line in main.splitlines():
+        if line.startswith("| ") and "<code>" in line and not line.startswith("| 事项"):
+            filled = [c for c in line.split(" | ")[1:] if c.strip(" |") != "—"]
+            assert len(filled) >= 2, line
+
+
+def test_every_rule_and_parameter_has_its_own_page_with_versions_and_build_date(
+        site: SiteResult) -> None:
+    policy = load_policy("liujiang")
+    for rule in policy.rules:
+        assert f"{LIUJIANG}/rules/{rule.id}.md" in site.pages, rule.id
+    for param in policy.parameters:
+        assert f"{LIUJIANG}/parameters/{param.id}.md" in site.pages, param.id
+    page = _md(site, f"{LIUJIANG}/rules/liujiang.teacher_exchange.min_share.md")
+    assert "规则库版本 library version xuequ-rules" in page
+    assert "政策版本 policy version liujiang@2018" in page and "构建日期 built" in page
+    assert f"../text.md#{clause_anchor(ROTATION_CLAUSE)}" in page
+    assert "(../parameters/liujiang.teacher_exchange.min_share.md)" in page
+    html = (site.site_dir / LIUJIANG / "rules" / "liujiang.teacher_exchange.min_share.html")
+    assert "构建日期 built" in html.read_text(encoding="utf-8")
+
+
+def test_parameter_page_shows_value_rules_using_it_and_the_concept_elsewhere(
+        site: SiteResult) -> None:
+    page = _md(site, f"{LIUJIANG}/parameters/liujiang.teacher_exchange.min_share.md")
+    assert "**10%**" in page
+    assert "(../rules/liujiang.teacher_exchange.min_share.md)" in page
+    assert "## 其他政策中的同一概念 The same concept elsewhere" in page
+    concept = _md(site, "concepts/teacher_exchange.min_share_per_year.md")
+    assert "liujiang@2018" in concept and "**10%**" in concept
+
+
+def test_national_indicator_table_is_rendered_as_a_table_not_as_markdown_text(
+        site: SiteResult) -> None:
+    html = (site.site_dir / "policies/national/2017/text.html").read_text(encoding="utf-8")
+    assert '<table class="xq-table">' in html
+    assert "|---|" not in html and "| item |" not in html
+    assert "<td>每百名学生拥有高于规定学历教师数</td>" in html
+
+
+def test_no_page_shows_a_backslash_escape(site: SiteResult) -> None:
+    shown = [p for p in site.site_dir.rglob("*.html") if "\\~" in p.read_text("utf-8")
+             and "/api/" not in str(p)]
+    assert shown == []
+
+
+def test_status_level_and_boolean_codes_are_shown_in_chinese_on_policy_pages(
+        site: SiteResult) -> None:
+    codes = re.compile(r"<td>(violated|satisfied|undetermined|not_applicable|district|city|"
+                       r"in_force|True|False)</td>|：False → True")
+    leaks = {str(p.relative_to(site.site_dir)): codes.findall(p.read_text("utf-8"))
+             for folder in ("policies", "diff", "compare", "concepts")
+             for p in (site.site_dir / folder).rglob("*.html")}
+    assert {page: found for page, found in leaks.items() if found} == {}
+
+
+def test_no_page_loads_anything_from_another_host(site: SiteResult) -> None:
+    """Scripts, styles, images and fonts all come from the site itself."""
+    remote = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"(?:https?:)?//", re.I)
+    offenders = [str(p) for p in site.site_dir.rglob("*.html") if remote.search(p.read_text(
+        "utf-8"))]
+    assert offenders == []
+    css = "".join(p.read_text("utf-8") for p in site.site_dir.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_overview_shows_levels_and_errata_kinds_in_chinese(site: SiteResult) -> None:
+    text = _md(site, f"{LIUJIANG}/index.md")
+    assert "区级 district" in text
+    assert "| E02 |" in text and "lost_characters" not in text
 
 
 def test_diff_pages_exist_for_each_pair_of_encoded_policies(site: SiteResult) -> None:
@@ -151,6 +239,27 @@ def test_search_index_has_rotation_as_a_word_of_liujiangs_rotation_clause(
     assert "\u200b轮岗\u200b" in doc["text"]
 
 
+@pytest.mark.skipif(importlib.util.find_spec("jieba") is None,
+                    reason="jieba (docs extra) not installed: Chinese is not segmented")
+def test_search_for_jiaoliu_lungang_finds_the_teacher_rotation_clause_above_pupils_exchange(
+        site: SiteResult) -> None:
+    """The domain dictionary keeps 交流轮岗 one word; the clauses outrank pages quoting them."""
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    word = "\u200b交流轮岗\u200b"
+    hits = [d for d in index["docs"] if word in d["text"] or word in d["title"]]
+    rotation = f"{LIUJIANG}/text.html#{clause_anchor(ROTATION_CLAUSE)}"
+    assert rotation in [d["location"] for d in hits]
+    pupils = [d for d in index["docs"] if "交流活动" in d["text"].replace("\u200b", "")
+              and "/text.html#" in d["location"]]
+    # 交流活动 is split, so it shares the word 交流 and no longer matches 交流* by prefix
+    assert all("\u200b交流\u200b活动" in d["text"] for d in pupils)
+    assert pupils and all(word not in d["text"] for d in pupils)
+    assert not any(d["location"].startswith("diff/") and d["location"] != "diff/index.html"
+                   for d in index["docs"])
+    boost = {d["location"].split("#")[0]: d.get("boost", 1) for d in index["docs"]}
+    assert boost[f"{LIUJIANG}/text.html"] > max(boost.get("compare/index.html", 1), 1)
+
+
 def test_api_reference_is_rendered_by_mkdocstrings(site: SiteResult) -> None:
     html = (site.site_dir / "api" / "diff.html").read_text(encoding="utf-8")
     assert "diff_policies" in html and "PolicyDiff" in html
@@ -179,3 +288,27 @@ def test_cli_docs_build_writes_the_site(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (tmp_path / "html" / LIUJIANG / "checklist.html").is_file()
     assert (tmp_path / "src" / "mkdocs.yml").is_file()
+
+
+def test_overview_links_the_official_source_when_document_yaml_records_it() -> None:
+    import dataclasses
+    import datetime as dt
+
+    from xuequ_rules.sitegen.overview import overview_page
+
+    document = load_policy("liujiang").document
+    meta = document.metadata.model_copy(update={
+        "source_url": "http://www.liujiang.gov.cn/example", "retrieved": dt.date(2024, 5, 1)})
+    entry = Entry("liujiang", "2018", True, dataclasses.replace(document, metadata=meta), None)
+    text = overview_page(entry, [entry]).text
+    assert "| 官方来源 official source | <http://www.liujiang.gov.cn/example> |" in text
+    assert "| 获取日期 retrieved | 2024-05-01 |" in text
+
+
+def test_pairwise_diff_links_each_sides_parameter_and_its_clause(site: SiteResult) -> None:
+    text = _md(site, "diff/liujiang-2018__ziyang-2024.md")
+    row = next(line for line in text.splitlines()
+               if line.startswith("| <code>zone.six_unifications</code>"))
+    assert "(../policies/liujiang/2018/parameters/liujiang.zone.six_unifications.md)" in row
+    assert "(../policies/ziyang/2024/parameters/ziyang.zone.six_unifications.md)" in row
+    assert row.count("/text.md#c-") == 2

@@ -1,7 +1,8 @@
 """The interactive API docs (``/docs``), served entirely from this server.
 
-Swagger UI's script, stylesheet and icon come from the ``swagger-ui-bundle`` package and are
-mounted under ``/docs/assets``: the page makes no request to any other host, so it works
+Swagger UI's script, stylesheet and icon come from the ``fastapi-offline`` package (Swagger
+UI 5, which reads the OpenAPI 3.1 description FastAPI writes) and are mounted under
+``/docs/assets``: the page makes no request to any other host, so it works
 offline and behind networks that block public CDNs.
 """
 
@@ -17,9 +18,12 @@ ASSETS = "/docs/assets"
 
 def install_docs(app: FastAPI) -> None:
     """Serve ``/docs`` with locally shipped Swagger UI assets (the app has ``docs_url=None``)."""
-    from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
+    from pathlib import Path
 
-    app.mount(ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+    import fastapi_offline
+
+    assets = Path(fastapi_offline.__file__).resolve().with_name("static")
+    app.mount(ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -28,5 +32,5 @@ def install_docs(app: FastAPI) -> None:
             title=f"{app.title} — 接口文档 API docs",
             swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js",
             swagger_css_url=f"{ASSETS}/swagger-ui.css",
-            swagger_favicon_url=f"{ASSETS}/favicon-32x32.png",
+            swagger_favicon_url=f"{ASSETS}/favicon.png",
         )

@@ -25,10 +25,17 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 from rich.tree import Tree
 
 from xuequ_rules.cli.output import console, errors, print_json
+from xuequ_rules.cli.terminal import (
+    counts_line,
+    dates_line,
+    document_status,
+    print_findings,
+    status_text,
+    table,
+)
 
 try:  # typer vendors its own click (typer._click) since 0.2x; the exceptions come from there
     from typer._click import exceptions as click_exc
@@ -40,6 +47,7 @@ from xuequ_rules.document.clause import Clause
 from xuequ_rules.errors import XuequError
 from xuequ_rules.evaluation import Status, evaluate
 from xuequ_rules.facts.loader import load_facts
+from xuequ_rules.labels import label
 from xuequ_rules.policy.describe import clause_dict, policy_dict
 from xuequ_rules.registry import broken_packages, load_policy, packages
 
@@ -52,8 +60,19 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="机器可读的 JSON 输�
 
 @app.callback()
 def _main(debug: Annotated[bool, typer.Option("--debug", help="出错时显示调用栈 / "
-                                              "show tracebacks")] = False) -> None:
+                                              "show tracebacks")] = False,
+          version: Annotated[bool, typer.Option(
+              "--version", help="显示版本 / show the version", is_eager=True,
+              callback=lambda shown: _print_version(shown))] = False) -> None:
     _state["debug"] = debug
+
+
+def _print_version(shown: bool) -> None:
+    if shown:
+        from xuequ_rules.sitegen.common import library_version
+
+        console.print(f"xuequ-rules {library_version()}")
+        raise typer.Exit(0)
 
 
 @app.command("list")
@@ -74,14 +93,13 @@ def list_policies(as_json: JsonOpt = False) -> None:
     if as_json:
         print_json(rows)
         return
-    table = Table(title="政策 / policies")
-    for column in ("名称 name", "版本 version", "文号 number", "标题 title", "状态 status"):
-        table.add_column(column)
-    for row in rows:
-        version = f"{row['version']}{' *' if row['current'] else ''}"
-        table.add_row(str(row["name"]), version, str(row["doc_number"] or "—"),
-                      escape(str(row["title"])), str(row["status"]))
-    console.print(table)
+    metas = {name: package.metadata() for name, package in packages().items()}
+    table("政策 policies", ("名称 name", "版本 version", "文号 number", "标题 title",
+                           "状态 status"),
+          [(escape(str(row["name"])), f"{row['version']}{' *' if row['current'] else ''}",
+            escape(str(row["doc_number"] or "—")), escape(str(row["title"])),
+            document_status(metas[str(row["name"])])) for row in rows],
+          console, empty="未安装任何政策 no policies installed")
     console.print("* 当前版本 / current version")
 
 
@@ -115,28 +133,24 @@ def show(name: Annotated[str, typer.Argument(help="政策名或 名称@版本 / 
     console.print(f"[bold]{escape(meta.title)}[/]  {escape(meta.title_en)}")
     console.print(f"文号 number: {meta.doc_number or '—'}   发文 issuers: "
                   f"{escape('、'.join(meta.issuers))}   版本 version: {policy.version}")
-    console.print(f"日期 dates: {meta.dates.model_dump(exclude_none=True)}   状态 status: "
-                  f"{meta.status.state.value}")
+    console.print(f"日期 dates: {dates_line(meta)}   状态 status: {document_status(meta)}")
+    if meta.source_url:
+        console.print(f"官方来源 source: {escape(meta.source_url)}")
     for basis in meta.basis:
         console.print(f"依据 basis: {escape(basis.label)} {escape(basis.title or '')}")
-    errata = Table(title="勘误 errata")
-    for column in ("id", "行 line", "采集 captured", "更正 corrected", "理由 reason"):
-        errata.add_column(column)
-    for item in document.source.errata:
-        e = item.erratum
-        errata.add_row(e.id, str(e.line), escape(e.captured), escape(e.corrected),
-                       escape(e.reason_zh))
-    console.print(errata)
+    table("勘误 errata", ("编号 id", "行 line", "采集 captured", "更正 corrected", "理由 reason"),
+          [(e.id, str(e.line), escape(e.captured), escape(e.corrected), escape(e.reason_zh))
+           for e in (item.erratum for item in document.source.errata)],
+          console, empty="无 none")
     tree = Tree(f"条款 clauses ({len(document.ids)})")
     for top in document.clauses:
         _tree(tree, top)
     console.print(tree)
-    params = Table(title=f"参数 parameters ({len(policy.parameters)})")
-    for column in ("id", "值 value", "条款 clause"):
-        params.add_column(column)
-    for p in policy.parameters:
-        params.add_row(p.id, escape(p.display_value), ", ".join(c.clause for c in p.cites))
-    console.print(params)
+    table(f"参数 parameters ({len(policy.parameters)})",
+          ("标识 id", "名称 label", "值 value", "条款 clause"),
+          [(escape(p.id), escape(p.label.zh), escape(p.display_value),
+            escape("、".join(dict.fromkeys(c.clause for c in p.cites))))
+           for p in policy.parameters], console, empty="无 none")
     console.print(f"规则 rules: {len(policy.rules)}（其中清单项 checklist: "
                   f"{len(policy.checklist())}）")
 
@@ -153,29 +167,34 @@ def eval_command(
     what_if: Annotated[bool, typer.Option(
         "--what-if", help="假设评估：把未生效或已失效的文件当作有效来评估 / evaluate a draft or "
                           "lapsed document as if in force")] = False,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", "-s", help="只显示这些结论（可重复）：satisfied / violated / "
+        "not_applicable / undetermined / not_in_force / only these statuses")] = None,
 ) -> None:
     """在一组事实上评估政策 / evaluate a policy on facts."""
     date = _parse_date(as_of)
     policy = load_policy(name)
     _refuse_case_file(facts)
     scenario = load_facts(facts)
+    wanted = _statuses(status)
     result = evaluate(policy, scenario, as_of=date, what_if=what_if)
     if as_json:
-        print_json(result.as_dict())
+        data = result.as_dict()
+        if wanted is not None and isinstance(data.get("findings"), list):
+            data["findings"] = [f for f in data["findings"] if f.get("status") in wanted]
+        print_json(data)
     else:
         statement = result.statement
         if statement is not None:
             console.print(f"[bold yellow]{escape(statement.zh)}[/] / {escape(statement.en)}")
-        table = Table(title=f"{policy.ref} @ {result.as_of}")
-        for column in ("规则 rule", "对象 record", "结论 status", "说明 explanation", "条款 clause"):
-            table.add_column(column)
-        for finding in result.findings:
-            zh, en = finding.label
-            table.add_row(finding.rule.id, escape(finding.record), f"{zh} {en}",
-                          escape(finding.explanation.zh),
-                          escape(", ".join(c.clause for c in finding.citations)))
-        console.print(table)
-        console.print(result.counts())
+        shown = [f for f in result.findings if wanted is None or f.status.value in wanted]
+        console.print(f"[bold]{escape(policy.ref)}[/] {escape(policy.title)} · 评估日期 as of "
+                      f"{result.as_of.isoformat()}")
+        print_findings(shown, console, what_if=bool(getattr(result, "what_if", False)))
+        if wanted is not None:
+            console.print(f"显示 shown {len(shown)} / {len(result.findings)}："
+                          f"{'、'.join(status_text(w) for w in sorted(wanted))}")
+        console.print(f"合计 totals: {counts_line(result.counts())}")
     if fail_on_violation and result.by_status(Status.VIOLATED):
         raise typer.Exit(1)
 
@@ -217,8 +236,8 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
                 console.print(f"  [red]缺陷 defect[/] {escape(issue.text.zh)} / "
                               f"{escape(issue.text.en)}")
             for issue in report.document_findings:
-                where = ", ".join(c.clause for c in issue.cites)
-                console.print(f"  [yellow]文件 document[/] \\[{issue.kind}] "
+                where = "、".join(dict.fromkeys(c.clause for c in issue.cites))
+                console.print(f"  [yellow]文件 document[/] \\[{escape(label('finding', issue.kind))}] "
                               f"{escape(issue.text.zh)}" + (f"（{escape(where)}）" if where else ""))
     if broken or failed or any(not r.ok for r in reports):
         raise typer.Exit(1)
@@ -247,6 +266,20 @@ def _refuse_case_file(path: Path) -> None:
                          f"xuequ test {path}", field="facts")
 
 
+def _statuses(values: list[str] | None) -> set[str] | None:
+    if not values:
+        return None
+    from xuequ_rules.labels import STATUS
+
+    known = {code for code in STATUS}
+    bad = [v for v in values if v not in known]
+    if bad:
+        raise XuequError(f"未知的结论：{'、'.join(bad)}（可选 {'、'.join(sorted(known))}）",
+                         f"unknown status(es): {', '.join(bad)} (one of "
+                         f"{', '.join(sorted(known))})", field="--status")
+    return set(values)
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -258,7 +291,8 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 # Further command groups live in their own modules, each with ``register(app)``.
-_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk", "serve", "new", "test")
+_COMMAND_MODULES: tuple[str, ...] = ("diff", "docs", "bulk", "serve", "new", "test",
+                                     "checklist")
 
 
 def _register_commands() -> None:

@@ -19,6 +19,9 @@ from xuequ_rules.diff.model import (
     PolicyDiff,
     TextOp,
 )
+from xuequ_rules.document.metadata import STATUS_LABELS as DOCUMENT_STATUS
+from xuequ_rules.document.metadata import StatusState
+from xuequ_rules.labels import pair
 
 FIELD_LABELS: dict[str, str] = {
     "value": "取值 value", "unit": "单位 unit", "dated": "分期取值 dated values",
@@ -30,7 +33,9 @@ FIELD_LABELS: dict[str, str] = {
     "question": "决策问题 question", "exception_to": "例外于 exception to",
     "title": "标题 title", "doc_number": "文号 number", "issuers": "发文机关 issuers",
     "jurisdiction": "地区 jurisdiction", "level": "层级 level", "status": "状态 status",
-    "basis": "依据 basis",
+    "basis": "依据 basis", "dates.written": "成文日期 written", "dates.issued": "印发日期 issued",
+    "dates.published": "发布日期 published", "dates.effective": "施行日期 effective",
+    "dates.expires": "失效日期 expires",
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#~])")
@@ -210,6 +215,23 @@ def _redline_rich(ops: tuple[TextOp, ...]) -> RichText:
     return text
 
 
+_SIDES = {"common": "共有 common", "only_left": "仅左 left only", "only_right": "仅右 right only"}
+
+
+def _worded(value: str | None) -> str:
+    """A metadata value; a level or status code in Chinese with its English."""
+    if value is None:
+        return "—"
+    for table in ("level", "status"):
+        zh, en = pair(table, value)
+        if en:
+            return f"{zh} {en}"
+    if value in {s.value for s in StatusState}:
+        zh, en = DOCUMENT_STATUS[StatusState(value)]
+        return f"{zh} {en}"
+    return value
+
+
 def print_rich(diff: PolicyDiff, console: Console, *, max_rows: int = 60,
                show_unchanged: bool = False) -> None:
     """A readable terminal view: tables of structure and behaviour, then the redline."""
@@ -219,21 +241,25 @@ def print_rich(diff: PolicyDiff, console: Console, *, max_rows: int = 60,
         s = diff.structure
         for change in s.metadata:
             console.print(f"  {FIELD_LABELS.get(change.field, change.field)}: "
-                          f"[red]{escape(change.left or '—')}[/] → "
-                          f"[green]{escape(change.right or '—')}[/]")
+                          f"[red]{escape(_worded(change.left))}[/] → "
+                          f"[green]{escape(_worded(change.right))}[/]")
         for title, items in (("参数 parameters", s.parameters), ("规则 rules", s.rules)):
             aligned = [i for i in items if i.status in (ChangeStatus.CHANGED,
                                                          ChangeStatus.UNCHANGED)]
             shown = [i for i in aligned if show_unchanged or i.status is ChangeStatus.CHANGED]
+            if not shown:
+                console.print(f"{title}：对齐 aligned {len(aligned)}，无变化 none changed")
+                continue
             table = Table(title=f"{title}：对齐 aligned {len(aligned)}，有变化 changed "
                           f"{sum(1 for i in aligned if i.status is ChangeStatus.CHANGED)}",
                           show_lines=True)
             for column in ("概念 concept", "状态 status", diff.left, diff.right, "差异 changes"):
-                table.add_column(escape(column))
+                table.add_column(escape(column), overflow="fold")
             for item in shown[:max_rows]:
                 changes = "\n".join(
                     f"{FIELD_LABELS.get(c.field, c.field)}: {c.left or '—'} → {c.right or '—'}"
-                    + ("".join(f"\n  {side}: {value}" for side, value in c.detail))
+                    + ("".join(f"\n  {_SIDES.get(side, side)}: {value}"
+                               for side, value in c.detail))
                     for c in item.changes)
                 table.add_row(escape(item.concept or "—"), _status(item.status, diff),
                               escape(f"{item.left_id or '—'}\n{item.left_summary or ''}"),

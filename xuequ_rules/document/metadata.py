@@ -123,6 +123,9 @@ class DocumentMetadata(_Frozen):
     basis: tuple[BasisDocument, ...] = ()
     later_versions: tuple[KnownVersion, ...] = ()
     versions: tuple[VersionEntry, ...] = Field(min_length=1)
+    # Where the official text is published, and when it was retrieved (only when known).
+    source_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    retrieved: dt.date | None = None
 
     @field_validator("doc_number", mode="before")
     @classmethod

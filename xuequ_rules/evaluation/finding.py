@@ -26,8 +26,8 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
     Status.SATISFIED: ("符合", "satisfied"),
     Status.VIOLATED: ("不符合", "violated"),
     Status.NOT_APPLICABLE: ("不适用", "not applicable"),
-    Status.UNDETERMINED: ("无法判定", "undetermined"),
-    Status.NOT_IN_FORCE: ("未生效或已失效", "not in force"),
+    Status.UNDETERMINED: ("待定", "undetermined"),
+    Status.NOT_IN_FORCE: ("未生效/已失效", "not in force"),
 }
 
 

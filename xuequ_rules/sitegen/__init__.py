@@ -28,15 +28,19 @@ import yaml
 
 from xuequ_rules.errors import XuequError
 from xuequ_rules.registry import broken_packages, packages
+from xuequ_rules.sitegen.common import build_date, library_version
 from xuequ_rules.sitegen.pages import (
     Entry,
     Page,
     compare_page,
+    concept_pages,
     diff_pages,
+    entity_pages,
     policies_index,
     policy_pages,
     slug,
 )
+from xuequ_rules.sitegen.search import write_search_dictionary
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BASE_CONFIG = Path(__file__).resolve().with_name("mkdocs-base.yml")
@@ -75,6 +79,14 @@ CSS = """
   color: var(--md-default-fg-color--light); }
 .xq-errata { font-size: .7rem; color: #b45309; }
 .xq-none { color: var(--md-default-fg-color--lighter); font-size: .7rem; }
+@media (max-width: 60em) { .xq-encoding { font-size: .7rem; } }
+.xq-table { border-collapse: collapse; margin: .4rem 0; font-size: .72rem; }
+.md-typeset .xq-table td, .md-typeset .xq-table th { border: 1px solid
+  var(--md-default-fg-color--lightest); padding: .2rem .4rem; }
+.xq-item { margin: 0 0 .3em .8em !important; }
+.xq-stamp { color: var(--md-default-fg-color--light); }
+.md-typeset .xq-wide table:not([class]) { display: table; width: 100%; table-layout: auto; }
+.md-typeset .xq-wide td { overflow-wrap: anywhere; min-width: 6em; }
 del.xq-del { background: #fee2e2; color: #991b1b; }
 ins.xq-ins { background: #dcfce7; color: #166534; text-decoration: none; }
 """
@@ -132,6 +144,7 @@ def generate_pages(entries: list[Entry], broken: dict[str, str]) -> tuple[list[P
         for entry in versions:
             generated = policy_pages(entry, versions)
             pages.extend(generated)
+            pages.extend(entity_pages(entry, entries))
             items = [{p.title: p.path} for p in generated]
             label = f"{entry.version}{'（当前 current）' if entry.current else ''}"
             version_nav.append({label: items})
@@ -141,6 +154,7 @@ def generate_pages(entries: list[Entry], broken: dict[str, str]) -> tuple[list[P
     diffs = diff_pages(entries)
     pages.append(compare)
     pages.extend(diffs)
+    pages.extend(concept_pages(entries))
     nav: list[Any] = [
         {"政策 Policies": policy_nav},
         {"比较 Comparison": [{compare.title: compare.path},
@@ -188,8 +202,13 @@ def write_sources(source_dir: Path, site_dir: Path, *, docs_dir: Path | None = N
     config["site_dir"] = str(site_dir.resolve())
     config["extra_css"] = [*config.get("extra_css", []), "stylesheets/xuequ.css"]
     nav = list(config.get("nav") or [{"首页 Home": "index.md"}])
-    config["nav"] = nav[:1] + generated_nav + nav[1:]
     plugins = config.get("plugins") or {}
+    config["nav"] = nav[:1] + generated_nav + nav[1:]
+    config["copyright"] = (f"xuequ-rules {library_version()} · 构建日期 built "
+                           f"{build_date().isoformat()}")
+    search = plugins.get("search") if isinstance(plugins, dict) else None
+    if isinstance(search, dict):
+        search["jieba_dict_user"] = str(write_search_dictionary(source_dir).resolve())
     mkdocstrings = plugins.get("mkdocstrings") if isinstance(plugins, dict) else None
     if isinstance(mkdocstrings, dict) and (REPO_ROOT / "xuequ_rules").is_dir():
         python = mkdocstrings.setdefault("handlers", {}).setdefault("python", {})
