@@ -163,11 +163,9 @@ def cases_for_rule(policy: str, rule_id: str) -> list[RuleCase]:
     for path in paths:
         case = load_case(path)
         case_name, case_version = split_ref(case.policy)
-        if case_name != name:
+        if case_name != name or (version is not None and
+                                 (case_version or package(name).current_version()) != version):
             continue
-        if version is not None:
-            if (case_version or package(name).current_version()) != version:
-                continue
         mine = tuple(e for e in case.expect if e.rule == rule_id)
         if mine:
             found.append(RuleCase(path, case.policy, case.as_of, case.description,
