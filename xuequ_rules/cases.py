@@ -4,6 +4,7 @@
 policy: liujiang@2018        # name or name@version
 as_of: 2019-12-31
 description: 轮岗比例恰好为10%
+what_if: false               # 可选：按文件有效评估 / optional: as if in force
 facts:
   teacher_exchanges:
     - {id: "2019", eligible: 100, rotated: 10, backbone_rotated: 2}
@@ -49,6 +50,9 @@ class CaseFile(BaseModel):
     policy: str = Field(min_length=1, title="政策", description="policy name or name@version")
     as_of: dt.date = Field(title="评估日期", description="evaluation date")
     description: str | None = Field(default=None, title="说明", description="what the case shows")
+    what_if: bool = Field(default=False, title="假设评估",
+                          description="evaluate as if the document were in force (a draft, or "
+                          "records outside its period)")
     facts: dict[str, Any] = Field(title="事实", description="the scenario (see the facts schema)")
     expect: list[ExpectedFinding] = Field(min_length=1, title="预期结论",
                                           description="expected findings")
@@ -80,7 +84,7 @@ def run_case(case: CaseFile | Path) -> CaseResult:
     loaded = load_case(case) if isinstance(case, Path) else case
     policy = load_policy(loaded.policy)
     facts = parse_facts(loaded.facts, source="facts")
-    result = evaluate(policy, facts, as_of=loaded.as_of)
+    result = evaluate(policy, facts, as_of=loaded.as_of, what_if=loaded.what_if)
     failures: list[str] = []
     for expected in loaded.expect:
         policy.rule(expected.rule)

@@ -81,8 +81,12 @@ ZONE_RULES: tuple[Rule, ...] = (
          title=zh_en("教育集团以城区优质学校为龙头", "An education group is led by a lead school"),
          kind=Modality.DEFINITION, party=BUREAU_UNNAMED, subject="zones",
          applies=f.form.eq(ZoneForm.EDUCATION_GROUP.value),
-         requires=f.lead_school.is_known(),
+         requires=f.lead_school.ne(""),
          concept="zone.group_lead_school",
+         note=zh_en("记有龙头校为符合；龙头校记为空（没有龙头校）为不符合；没有记录龙头校为待定："
+                    "缺少的事实不能当作没有龙头校。",
+                    "A named lead school meets it; an empty entry (no lead school) does not; no "
+                    "entry is undetermined: a missing fact is not taken to mean there is none."),
          cites=(C("三/(一)/2/(1)", "以城区学校优质教育资源为依托"),
                 C("三/(二)/1/(1)", "明晰集团龙头校在办学资源配置、师资调配、教育教学管理等管理权限和程序"))),
     Rule(id="liujiang.education_groups.primary_2018",

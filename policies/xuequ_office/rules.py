@@ -95,8 +95,13 @@ RULES: tuple[Rule, ...] = (
          title=zh_en("第二条：机关成员不得无故缺席、迟到、早退集体学习",
                      "Art. 2: no unexcused absence, lateness or early leaving at collective study"),
          kind=Modality.PROHIBITION, party=MEMBERS, subject="staff_years",
-         forbids=(f.unexcused_study_absences + f.unexcused_late_or_early) > 0,
+         forbids=(f.unexcused_study_absences > 0) | (f.unexcused_late_or_early > 0),
          concept="office.study.attendance",
+         note=zh_en("缺席、迟到早退各自都是违反：记有一次无故缺席即不符合，不论迟到早退次数是否记录；"
+                    "两项都记为0为符合。",
+                    "Absence and lateness are each a breach on their own: one recorded unexcused "
+                    "absence breaks the rule whether or not lateness was recorded; both recorded "
+                    "as 0 meets it."),
          cites=(C("第一章/第二条", "机关成员须按时参加,不得无故缺席、迟到、早退"),)),
     Rule(id="xuequ_office.study.written_explanation",
          title=zh_en("第二条：每次无故不参加学习都要有书面情况说明",
