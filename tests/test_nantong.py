@@ -684,6 +684,18 @@ def test_nantong_group_core_of_relatively_high_standing_is_no_breach_without_a_q
         Status.SATISFIED
 
 
+@pytest.mark.parametrize(("lead_school", "expected"), [
+    ("某校", Status.SATISFIED), (None, Status.UNDETERMINED), ("", Status.VIOLATED)])
+def test_nantong_group_whose_core_school_is_not_reported_is_undetermined_not_violated(
+        lead_school: str | None, expected: Status) -> None:
+    """二/(二) 以优质名校和办学水平相对较高的学校为骨干: a missing core-school fact leaves the
+    question open; only a group reported with an empty core-school name has none."""
+    zone: dict[str, Any] = {"id": "g", "form": "education_group"}
+    if lead_school is not None:
+        zone["lead_school"] = lead_school
+    assert status("nantong.group.has_core_school", {"zones": [zone]}, IN_FORCE) is expected
+
+
 def test_nantong_one_missing_party_finding_lists_every_encoding_with_a_supplied_party() -> None:
     findings = [f for f in POLICY.document_findings if f.kind == "missing_party"]
     assert [f.id for f in findings] == ["nantong.finding.missing_party"]

@@ -108,15 +108,18 @@ STAFF_RULES: tuple[Rule, ...] = (
                      "relatively high standing"),
          kind=Modality.DEFINITION, party=DISTRICTS, subject="zones",
          applies=f.form.eq(ZoneForm.EDUCATION_GROUP.value),
-         requires=f.lead_school.is_known(), concept="zone.group_lead_school",
+         requires=f.lead_school.ne(""), concept="zone.group_lead_school",
          note=zh_en("只判断集团是否有骨干（牵头）校，不判断其是否为“优质”学校：文件允许以“办学水平相对较高"
                     "的学校”为骨干，这一标准文件未定义，集团中没有认定的优质学校并不构成违反，按优质学校数"
-                    "判断会比文件更严。文件未写明由谁组建集团，本库按各区编码（见文件问题 missing_party）。",
+                    "判断会比文件更严。未报骨干（牵头）校的集团无法判定，而不是不符合；骨干校名称为空才不符合。"
+                    "文件未写明由谁组建集团，本库按各区编码（见文件问题 missing_party）。",
                     "Only whether a group has a core (lead) school is judged, not whether it is a "
                     "'quality' school: the text also allows 'a school of relatively high standing', "
                     "which it does not define, so a group without a designated quality school is "
                     "no breach, and judging by the count of quality schools would be stricter "
-                    "than the text. The text does not say who forms groups; encoded as the "
+                    "than the text. A group whose core school is not reported is undetermined, "
+                    "not a breach; only an empty core-school name is. "
+                    "The text does not say who forms groups; encoded as the "
                     "districts (see the missing_party finding)."),
          cites=(C("二/(二)", "以优质名校和办学水平相对较高的学校为骨干,联合若干学校"),)),
 )
