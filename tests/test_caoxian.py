@@ -225,9 +225,11 @@ def test_caoxian_2_1_suspension_granted_needs_three_months_of_leave(any_policy, 
     (2, 1, Status.SATISFIED),
     ({"value": 25, "unit": "月"}, 1, Status.VIOLATED),
     (2, None, Status.UNDETERMINED),
+    ({"value": 6, "unit": "月"}, None, Status.SATISFIED),
+    (3, 2, Status.VIOLATED),
 ])
-def test_caoxian_suspension_lasts_one_year_plus_one_per_extension(policy, years, extensions,
-                                                                   expected):
+def test_caoxian_suspension_lasts_one_year_or_two_with_its_one_extension(policy, years,
+                                                                          extensions, expected):
     pupil = {"suspended": True, "suspension_years": years}
     if extensions is not None:
         pupil["extensions"] = extensions

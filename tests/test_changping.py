@@ -119,8 +119,9 @@ def test_changping_backbone_teachers_of_exactly_thirty_percent_meet_the_target(p
                      rule) is Status.SATISFIED
     assert status_of(policy, indicators(backbone_teachers=3, fulltime_teachers=11),
                      rule) is Status.VIOLATED
+    # no full-time teachers: the share is undefined, the target does not apply
     assert status_of(policy, indicators(backbone_teachers=0, fulltime_teachers=0),
-                     rule) is Status.SATISFIED
+                     rule) is Status.NOT_APPLICABLE
     assert status_of(policy, indicators(backbone_teachers=3), rule) is Status.UNDETERMINED
 
 

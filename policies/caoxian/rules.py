@@ -120,12 +120,20 @@ def student_rules(document: Document, grade: Parameter, age: Parameter,
                         "open-ended and not encoded as a condition."),
              cites=(C("二/(一)", "因严重疾病或其他特殊原因,需要请假达三个月以上的准予休学"),)),
         Rule(id="caoxian.suspension.term",
-             title=zh_en("休学期限为一年，延期一次再加一年",
-                         "A suspension lasts one year, plus one year per extension"),
+             title=zh_en("休学期限为一年，延期休学的再加一年（至多两年）",
+                         "A suspension lasts one year, or two once it has been extended"),
              kind=Modality.OBLIGATION, party=SCHOOL, subject="students",
              applies=f.suspended.eq(True),
-             requires=f.suspension_years <= SUSPENSION_TERM + EXTENSION_YEARS * f.extensions,
+             requires=(f.suspension_years <= SUSPENSION_TERM)
+             | ((f.extensions > 0) & (f.suspension_years <= SUSPENSION_TERM + EXTENSION_YEARS)),
              concept="student.suspension_term",
+             note=zh_en("一年以内的休学不论是否延期都在期限内；延期的（原文“可再延期休学一年”，"
+                        "只有一次）至多两年。再次延期本身由 caoxian.suspension.one_extension 判定，"
+                        "不使期限再加长。",
+                        "A suspension of a year or less is within the term whether or not it "
+                        "was extended; an extended one (可再延期休学一年, once) lasts two years "
+                        "at most. A further extension is judged by "
+                        "caoxian.suspension.one_extension and does not lengthen the term."),
              cites=(C("二/(一)", Q_TERM), C("二/(一)", Q_EXTENSION))),
         Rule(id="caoxian.suspension.one_extension",
              title=zh_en("休学至多可再延期一次", "A suspension may be extended once at most"),

@@ -26,12 +26,16 @@ from xuequ_policies.changping.parameters import (
 from xuequ_rules.policy.dsl import Modality, Rule, f, zh_en
 from xuequ_rules.policy.expr import Expr, Field
 from xuequ_rules.policy.rule import ATTESTATIONS
+from xuequ_rules.text import Text
 
 
-def _target(key: str, zh: str, en: str, requires: Expr, concept: str, quote: str) -> Rule:
+def _target(key: str, zh: str, en: str, requires: Expr, concept: str, quote: str,
+            measurable: Expr | None = None, note: Text | None = None) -> Rule:
+    applies = f.year.eq(TARGET_YEAR) if measurable is None else (
+        f.year.eq(TARGET_YEAR) & measurable)
     return Rule(id=f"changping.target.{key}", title=zh_en(zh, en), kind=Modality.TARGET,
-                party=BUREAU, subject="district_indicators", applies=f.year.eq(TARGET_YEAR),
-                requires=requires, deadline=TARGET_DEADLINE, concept=concept,
+                party=BUREAU, subject="district_indicators", applies=applies,
+                requires=requires, deadline=TARGET_DEADLINE, concept=concept, note=note,
                 cites=(C("二", "到2020年"), C("二", quote)))
 
 
@@ -68,7 +72,11 @@ TARGETS: tuple[Rule, ...] = (
     _target("backbone_share", "到2020年市、区级骨干教师占专任教师比例达到30%",
             "City/district backbone teachers reach 30% of full-time teachers by 2020",
             f.backbone_teachers >= BACKBONE_SHARE * f.fulltime_teachers,
-            "teachers.backbone_share", "市、区级骨干教师占专任教师比例达到30%"),
+            "teachers.backbone_share", "市、区级骨干教师占专任教师比例达到30%",
+            measurable=f.fulltime_teachers > 0,
+            note=zh_en("没有专任教师时“占专任教师比例”无从计算，本目标不适用。",
+                       "With no full-time teachers the share of them is undefined, so the "
+                       "target does not apply.")),
 )
 
 GOALS: tuple[Rule, ...] = (
