@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from xuequ_policies.caoxian.common import C, present
 from xuequ_policies.caoxian.duties import checklist
+from xuequ_policies.caoxian.facts import FACTS
 from xuequ_policies.caoxian.findings import (
     CAPTURE_WITHOUT_TITLE,
     COMMON_FINDINGS,
@@ -96,4 +97,5 @@ def build(document: Document) -> Policy:
         count_claims=tuple(claims), document_findings=tuple(findings),
         unencoded=tuple(unencoded(document)), data={"stages": [Stage.PRIMARY.value]},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
     )

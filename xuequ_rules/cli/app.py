@@ -154,7 +154,7 @@ def eval_command(
     """在一组事实上评估政策 / evaluate a policy on facts."""
     date = _parse_date(as_of)
     policy = load_policy(name)
-    scenario = load_facts(facts)
+    scenario = load_facts(facts, policy=policy)
     result = evaluate(policy, scenario, as_of=date, what_if=what_if)
     if as_json:
         print_json(result.as_dict())
@@ -213,14 +213,18 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
 
 @app.command()
 def schema(what: Annotated[str, typer.Argument(help="facts 或 case / facts or case")] = "facts",
+           name: Annotated[str | None, typer.Argument(
+               help="政策（NAME 或 NAME@VERSION）：输出其事实结构；省略则为共享词汇 / a policy: "
+                    "its fact schema (default: the shared vocabulary)")] = None,
            as_json: Annotated[bool, typer.Option(
                "--json", help="输出总是 JSON / the output is always JSON")] = False) -> None:
     """输出事实或案例文件的 JSON Schema / JSON Schema of the facts or the case format."""
     from xuequ_rules.cases import case_schema
-    from xuequ_rules.facts.model import Facts
+    from xuequ_rules.facts.schema import Facts
 
     if what == "facts":
-        print_json(Facts.model_json_schema())
+        model = load_policy(name).facts_model if name else Facts
+        print_json(model.model_json_schema())
     elif what == "case":
         print_json(case_schema())
     else:

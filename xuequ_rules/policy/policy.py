@@ -12,7 +12,7 @@ from xuequ_rules.document.document import Document
 from xuequ_rules.document.metadata import ENDED_STATES
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.errors import CitationError, PolicyDefinitionError
-from xuequ_rules.facts.model import COLLECTIONS, Facts
+from xuequ_rules.facts.schema import Facts, collections_of
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.expr import Aggregate
 from xuequ_rules.policy.parameter import Parameter
@@ -135,6 +135,9 @@ class Policy:
     # Other names under which the text names a responsible party: party zh → names.
     party_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     validity: Validity | None = None
+    # The policy's fact schema: the shared vocabulary, the package's own collections and its
+    # extensions of shared records (``xuequ_rules.facts.facts_schema``).
+    facts_model: type[Facts] = Facts
     # Lookup tables, built anew for every instance (``dataclasses.replace`` included, so a
     # changed copy never writes into the tables of the policy it was copied from).
     _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, init=False, repr=False,
@@ -179,13 +182,14 @@ class Policy:
         return tuple(r for r in self.rules if getattr(r, "is_checklist", False))
 
     def _check_references(self) -> None:
+        collections = collections_of(self.facts_model)
         for rule in self.rules:
-            if rule.subject and rule.subject not in COLLECTIONS:
+            if rule.subject and rule.subject not in collections:
                 raise PolicyDefinitionError(
-                    f"规则 {rule.id} 的对象“{rule.subject}”不是已知的事实集合",
-                    f"rule {rule.id}: subject {rule.subject!r} is not a known fact collection",
-                    field=f"{rule.id}.subject")
-            model = COLLECTIONS.get(rule.subject, Facts)
+                    f"规则 {rule.id} 的对象“{rule.subject}”不在 {self.name} 的事实结构中",
+                    f"rule {rule.id}: subject {rule.subject!r} is not a collection of "
+                    f"{self.name}'s fact schema", field=f"{rule.id}.subject")
+            model: type[BaseModel] = collections.get(rule.subject, self.facts_model)
             for node in rule.fields():
                 head = node.path[0]
                 if not rule.subject and head == ATTESTATIONS:
