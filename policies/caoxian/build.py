@@ -10,6 +10,7 @@ encoded as an open list: what the missing text might admit is undetermined, neve
 from __future__ import annotations
 
 from xuequ_policies.caoxian.common import C, present
+from xuequ_policies.caoxian.concepts import CONCEPTS
 from xuequ_policies.caoxian.duties import checklist
 from xuequ_policies.caoxian.facts import FACTS
 from xuequ_policies.caoxian.findings import (
@@ -98,4 +99,5 @@ def build(document: Document) -> Policy:
         unencoded=tuple(unencoded(document)), data={"stages": [Stage.PRIMARY.value]},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
         facts_model=FACTS,
+        concepts=CONCEPTS,
     )

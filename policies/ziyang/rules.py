@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from xuequ_policies.ziyang.annex import annex_facts, parse_annex
 from xuequ_policies.ziyang.checklist import CHECKLIST
+from xuequ_policies.ziyang.concepts import CONCEPTS
 from xuequ_policies.ziyang.facts import FACTS
 from xuequ_policies.ziyang.findings import (
     NARRATIVES,
@@ -46,4 +47,5 @@ def build(document: Document) -> Policy:
         self_facts=parse_facts(annex_facts(rows), schema=FACTS),
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
         facts_model=FACTS,
+        concepts=CONCEPTS,
     )

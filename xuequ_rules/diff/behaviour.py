@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from xuequ_rules.diff.model import BehaviourCase, BehaviourDiff
+from xuequ_rules.diff.structure import concept_labeller
 from xuequ_rules.errors import XuequError
 from xuequ_rules.evaluation import Status, evaluate
 from xuequ_rules.evaluation.compiler import UNDEFINED, Env, compile_expr
@@ -371,6 +372,7 @@ def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
     shared = [c for c in collections_of(left.facts_model)
               if collections_of(right.facts_model).get(c) is not None]
     schemas = (left.facts_model, right.facts_model)
+    label = concept_labeller(left, right)
     for collection in shared:
         lsub = [r for r in lrules if r.subject == collection]
         rsub = [r for r in rrules if r.subject == collection]
@@ -413,7 +415,7 @@ def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
                         concept,
                         tuple(r.id for r in lsub if r.concept == concept),
                         tuple(r.id for r in rsub if r.concept == concept),
-                        outcomes[0][concept], outcomes[1][concept]))
+                        outcomes[0][concept], outcomes[1][concept], label(concept)))
     if not collections:
         notes.append(_nothing_shared(left, right, lrules, rrules))
     notes.append("清单项（须确认落实的定性职责）只作结构比较 / checklist duties are compared "

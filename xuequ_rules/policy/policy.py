@@ -14,6 +14,7 @@ from xuequ_rules.document.source import apply_errata
 from xuequ_rules.errors import CitationError, PolicyDefinitionError
 from xuequ_rules.facts.schema import Facts, collections_of
 from xuequ_rules.policy.citation import Cite
+from xuequ_rules.policy.concepts import Concept, concept_table
 from xuequ_rules.policy.expr import Aggregate
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import ATTESTATIONS, AnyRule, Decision
@@ -138,11 +139,15 @@ class Policy:
     # The policy's fact schema: the shared vocabulary, the package's own collections and its
     # extensions of shared records (``xuequ_rules.facts.facts_schema``).
     facts_model: type[Facts] = Facts
+    # The package's own concepts (the shared ones are in ``xuequ_rules.policy.concepts``).
+    concepts: tuple[Concept, ...] = ()
     # Lookup tables, built anew for every instance (``dataclasses.replace`` included, so a
     # changed copy never writes into the tables of the policy it was copied from).
     _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, init=False, repr=False,
                                              compare=False)
     _params_by_id: dict[str, Parameter] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
+    _concepts_by_id: dict[str, Concept] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
 
     def __post_init__(self) -> None:
@@ -150,6 +155,8 @@ class Policy:
         _check_unique("parameter", [p.id for p in self.parameters], self.ref)
         self._rules_by_id.update({r.id: r for r in self.rules})
         self._params_by_id.update({p.id: p for p in self.parameters})
+        self._concepts_by_id.update(concept_table(self.concepts))
+        self._check_concepts()
         self._check_references()
         self._check_validity()
         verify_citations(self)
@@ -177,6 +184,22 @@ class Policy:
             raise PolicyDefinitionError(f"{self.ref} 中没有参数“{parameter_id}”",
                                         f"{self.ref} has no parameter {parameter_id!r}",
                                         field="parameter") from None
+
+    def concept(self, concept_id: str) -> Concept | None:
+        """The declared concept ``concept_id`` (shared or the package's own), if any."""
+        return self._concepts_by_id.get(concept_id)
+
+    def _check_concepts(self) -> None:
+        owners = [(f"规则 rule {r.id}", r.id, r.concept) for r in self.rules]
+        owners += [(f"参数 parameter {p.id}", p.id, p.concept) for p in self.parameters]
+        for owner, key, concept_id in owners:
+            if concept_id is not None and concept_id not in self._concepts_by_id:
+                raise PolicyDefinitionError(
+                    f"{self.ref} {owner} 的概念“{concept_id}”未声明（共享概念见 "
+                    "xuequ_rules.policy.concepts，本包概念传入 Policy(concepts=...)）",
+                    f"{self.ref} {owner}: concept {concept_id!r} is not declared (shared "
+                    "concepts: xuequ_rules.policy.concepts; the package's own: "
+                    "Policy(concepts=...))", field=f"{key}.concept")
 
     def checklist(self) -> tuple[AnyRule, ...]:
         return tuple(r for r in self.rules if getattr(r, "is_checklist", False))
