@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from xuequ_demo_district.concepts import CONCEPTS
 from xuequ_demo_district.facts import FACTS
-
 from xuequ_rules.document.document import Document
 from xuequ_rules.policy.dsl import (
     Cite,
