@@ -52,7 +52,7 @@ from xuequ_rules.engines.sql_backend import (
     duckdb_status_counts,
     evaluate_duckdb_groups,
 )
-from xuequ_rules.facts.model import Facts
+from xuequ_rules.facts import Facts
 from xuequ_rules.policy.dsl import Cite, Modality, Parameter, Rule, Unit, agg, f, zh_en
 from xuequ_rules.policy.policy import Policy
 
@@ -134,7 +134,7 @@ def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
 
 def scenario(k: int, policy: Any) -> Facts:
     duties = {rule.id: (k % 3 == 0) if k % 5 else None for rule in policy.checklist()}
-    return Facts.model_validate({
+    return policy.facts_model.model_validate({   # Liujiang's schema: pairings, group targets
         "teacher_exchanges": [{"id": "y", "eligible": 70 + k % 3, "rotated": 7,
                                "backbone_rotated": 1}],
         "zones": [{"id": "z", "form": "education_group", "principal_heads": 1,

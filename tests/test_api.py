@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 
 from xuequ_rules import evaluate, load_policy
 from xuequ_rules.api import create_app
-from xuequ_rules.facts.model import Facts
+from xuequ_rules.facts.schema import Facts
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_SHARE = "liujiang.teacher_exchange.min_share"

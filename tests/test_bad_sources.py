@@ -73,8 +73,9 @@ CITE = (Cite("三/(四)/3", "不低于符合交流条件教师总数的10%"),)
 
 
 def _policy(*rules) -> Policy:
-    base = load_policy("liujiang")
-    return Policy(name="t", version="t", document=base.document, parameters=(), rules=rules)
+    base = load_policy("liujiang")   # Ziyang's fact schema, for its expenditures
+    return Policy(name="t", version="t", document=base.document, parameters=(), rules=rules,
+                  facts_model=load_policy("ziyang").facts_model)
 
 
 def test_a_wrong_quote_stops_the_policy_from_loading_naming_rule_and_clause():

@@ -73,7 +73,8 @@ def variant(base: Policy, name: str, *, values: dict[str, object] | None = None,
     return Policy(name=name, version=version or base.version, document=document or base.document,
                   parameters=tuple(params.values()), rules=tuple(rules),
                   narratives=base.narratives, phases=base.phases,
-                  count_claims=base.count_claims, document_findings=base.document_findings)
+                  count_claims=base.count_claims, document_findings=base.document_findings,
+                  facts_model=base.facts_model, concepts=base.concepts)
 
 
 def edited_document(base: Document, edit: callable, version: str = "2019") -> Document:  # type: ignore[valid-type]

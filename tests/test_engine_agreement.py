@@ -10,6 +10,7 @@ table of one row per scenario.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from decimal import Decimal
 from fractions import Fraction
@@ -32,7 +33,7 @@ from xuequ_rules.engines.polars_backend import (
     unsupported_rules,
 )
 from xuequ_rules.engines.sql_backend import evaluate_duckdb, evaluate_duckdb_groups
-from xuequ_rules.facts.model import COLLECTIONS, Facts
+from xuequ_rules.facts.schema import collections_of
 from xuequ_rules.policy.dsl import Cite, Modality, Unit, agg, f, zh_en
 from xuequ_rules.policy.expr import Const, IsIn
 from xuequ_rules.policy.parameter import Parameter
@@ -185,7 +186,7 @@ def _anchored(spec: ColumnSpec, ratio: Fraction, k: int) -> st.SearchStrategy[An
 def _rows(policy: Policy, collection: str) -> st.SearchStrategy[list[dict[str, Any]]]:
     rules = subject_rules(policy.rules, collection)
     constants = _constants(policy, rules)
-    specs = collection_columns(collection, rules)
+    specs = collection_columns(collection, rules, policy.facts_model)
     fields = {name: _value(spec, constants, policy) for name, spec in specs.items()
               if name != "id"}
     marks = [d.year for d in (policy.valid_from, policy.valid_until) if d is not None]
@@ -247,9 +248,10 @@ def _repairs(row: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _valid_records(collection: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows the fact model accepts, with unique ids (the reference refuses the others)."""
-    model = COLLECTIONS[collection]
+def _valid_records_of(policy: Policy, collection: str,
+                     rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows the policy's fact schema accepts, with unique ids (the reference refuses others)."""
+    model = collections_of(policy.facts_model)[collection]
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for index, drawn in enumerate(rows):
@@ -276,14 +278,14 @@ def _reference(policy: Policy, collection: str, rows: list[dict[str, Any]],
     out: dict[str, list[str | None]] = {rule_id: [None] * len(rows) for rule_id in rules}
     try:
         if collection == "":
-            scenarios = [Facts.model_validate(row_facts(row, "")) for row in rows]
+            scenarios = [policy.facts_model.model_validate(row_facts(row, "")) for row in rows]
             results = [evaluate(policy, facts, as_of) for facts in scenarios]
             for index, result in enumerate(results):
                 for finding in result.findings:
                     if finding.rule.id in out:
                         out[finding.rule.id][index] = finding.status.value
         else:
-            facts = Facts.model_validate(
+            facts = policy.facts_model.model_validate(
                 {collection: [{k: v for k, v in row.items() if v is not None} for row in rows]})
             position = {f"{collection}[{row['id']}]": i for i, row in enumerate(rows)}
             for finding in evaluate(policy, facts, as_of).findings:
@@ -325,7 +327,7 @@ def _reference_groups(policy: Policy, collection: str, rows: list[dict[str, Any]
                       as_of: dt.date) -> dict[tuple[str, str], str] | type[RuleConflictError]:
     """Status per grouped rule and group (the finding's record) from the reference."""
     grouped = {r.id for r in _grouped_rules(policy, collection)}
-    facts = Facts.model_validate(
+    facts = policy.facts_model.model_validate(
         {collection: [{k: v for k, v in row.items() if v is not None} for row in rows]})
     try:
         findings = evaluate(policy, facts, as_of).findings
@@ -358,6 +360,9 @@ def check_agreement(policy: Policy, collection: str,
     con = duckdb.connect()
     seen: dict[str, set[str]] = {rule_id: set() for rule_id in rule_ids}
     drawn = [0]
+    # the policy's fact schema decides which rows are valid (bound here, so the drawn
+    # examples stay those of the test's own text)
+    _valid_records = functools.partial(_valid_records_of, policy)
 
     @settings(max_examples=max_examples, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
@@ -484,8 +489,10 @@ def grouped_policy() -> Policy:
              kind=Modality.TARGET, group_by=("county",), deadline=dt.date(2035, 12, 31),
              requires=agg.count() >= 1, **common),
     )
+    # the schools' resource totals are facts of the national standard's schema
     return Policy(name="grouped", version="t", document=base.document,
-                  parameters=(CV_LIMIT,), rules=rules)
+                  parameters=(CV_LIMIT,), rules=rules,
+                  facts_model=load_policy("national").facts_model)
 
 
 def _school_rows() -> st.SearchStrategy[list[dict[str, Any]]]:
@@ -631,6 +638,6 @@ def test_national_cv_rules_agree_per_county_and_stage_when_national_loads() -> N
                         "special_education", "teaching_point", "public"):
                     row[node.dotted] = total if i != 4 else None
         rows.append(row)
-    result = _check_groups(policy, [{k: v for k, v in r.items() if k in COLLECTIONS[
-        "schools"].model_fields} for r in rows], duckdb.connect())
+    result = _check_groups(policy, [{k: v for k, v in r.items() if k in collections_of(
+        policy.facts_model)["schools"].model_fields} for r in rows], duckdb.connect())
     assert len({rule for rule, _ in result}) == len(grouped)

@@ -22,10 +22,12 @@ try:
 except ImportError as exc:  # durable_rules missing, or Python 3.13+
     pytest.skip(f"durable_rules is not importable here: {exc}", allow_module_level=True)
 
+from engine_facts import ENGINE_TEST_FACTS  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from xuequ_rules import FactsError, RuleConflictError, Status, evaluate, load_policy  # noqa: E402
+from xuequ_rules.facts import parse_facts  # noqa: E402
 from xuequ_rules.facts.model import SchoolAssessment  # noqa: E402
 from xuequ_rules.policy.citation import Cite  # noqa: E402
 from xuequ_rules.policy.dsl import (  # noqa: E402
@@ -279,7 +281,8 @@ def synthetic(liujiang: Policy, version: str = "durable-test") -> Policy:
                        cites=(CITE,)),
     )
     return Policy(name="liujiang", version=version, document=liujiang.document,
-                  parameters=(share, dated, threshold), rules=rules)
+                  parameters=(share, dated, threshold), rules=rules,
+                  facts_model=ENGINE_TEST_FACTS)
 
 
 @pytest.fixture(scope="module")
@@ -407,7 +410,7 @@ def test_overlapping_decision_cases_raise_a_conflict_like_the_reference(liujiang
         cases=(Case(f.amount >= 0, Outcome("a", zh_en("甲", "a"))),
                Case(f.amount >= 10, Outcome("b", zh_en("乙", "b")))))
     policy = Policy(name="liujiang", version="conflict-test", document=liujiang.document,
-                    parameters=(), rules=(overlapping,))
+                    parameters=(), rules=(overlapping,), facts_model=ENGINE_TEST_FACTS)
     facts = {"expenditures": [{"id": "e", "amount": 20}]}
     with pytest.raises(RuleConflictError) as theirs:
         evaluate(policy, facts, AS_OF)
@@ -480,7 +483,7 @@ def test_more_than_1100_evaluations_do_not_exhaust_sessions(compiled):
 def test_a_failing_consequence_is_raised_and_its_session_cleaned_up(compiled):
     subject = compiled.subjects["teacher_exchanges"]
     fact = subject.layout.encoder()(
-        db.parse_facts(exchange(eligible=100, rotated=10)).teacher_exchanges[0],
+        parse_facts(exchange(eligible=100, rotated=10)).teacher_exchanges[0],
         compiled._base(subject.layout, "broken", AS_OF), 0)
     with pytest.raises(db.DurableEngineError, match="consequence"):
         compiled.sessions.run(subject.rulesets[0], "broken", [fact], db._Context())  # no table
@@ -597,13 +600,13 @@ def test_python_313_is_refused_with_a_bilingual_message():
 @pytest.mark.parametrize("name", ["liujiang", "ziyang", "nantong", "changping", "guilin",
                                   "caoxian"])
 def test_every_installed_policy_matches_reference_on_records_with_missing_facts(name):
-    from xuequ_rules.facts.model import COLLECTIONS
+    from xuequ_rules.facts.schema import collections_of
     try:
         policy = load_policy(name)
     except Exception as exc:  # other districts are being encoded by other engineers
         pytest.skip(f"{name} does not load right now: {exc}")
     compiled = db.compile_policy(policy)
-    facts = {collection: [{"id": "x"}] for collection in COLLECTIONS}
+    facts = {collection: [{"id": "x"}] for collection in collections_of(policy.facts_model)}
     facts["attestations"] = {rule.id: True for rule in policy.checklist()}
     for as_of in (dt.date(2015, 1, 1), dt.date(2025, 6, 1), dt.date(2031, 1, 1)):
         assert_same(policy, facts, as_of, compiled)

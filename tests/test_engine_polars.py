@@ -95,10 +95,10 @@ def test_statuses_are_an_enum_and_counts_add_up(liujiang: Policy) -> None:
                                  "undetermined": 1, "not_in_force": 0}
 
 
-def test_counts_are_int64_and_ratios_exact_decimals() -> None:
+def test_counts_are_int64_and_ratios_exact_decimals(liujiang: Policy) -> None:
     schema = polars_schema("teacher_exchanges")
     assert schema["eligible"] == pl.Int64
-    indicators = polars_schema("district_indicators")
+    indicators = polars_schema("district_indicators", liujiang)
     assert isinstance(indicators["pairing_coverage"], pl.Decimal)
 
 
@@ -127,7 +127,7 @@ def test_same_statuses_as_the_reference_evaluator(liujiang: Policy) -> None:
 def test_liujiang_2018_group_targets_before_the_deadline_are_not_applicable(
         liujiang: Policy) -> None:
     frame = pl.DataFrame([{"id": "d", "year": 2018, "education_groups_primary": 0}],
-                         schema=polars_schema("district_indicators"))
+                         schema=polars_schema("district_indicators", liujiang))
     before = evaluate_frame(liujiang, "district_indicators", frame, dt.date(2018, 12, 30))
     at = evaluate_frame(liujiang, "district_indicators", frame, dt.date(2018, 12, 31))
     rule = "liujiang.education_groups.primary_2018"
@@ -292,7 +292,7 @@ def test_exact_decimal_products_keep_every_digit(liujiang: Policy) -> None:
     # the boundary is 0.123456: 0.351364² = 0.123456660496, 0.351363² = 0.123455957769
     rows = [{"id": "x", "pairing_coverage": Decimal("0.351364")},
             {"id": "y", "pairing_coverage": Decimal("0.351363")}]
-    frame = pl.DataFrame(rows, schema=polars_schema("district_indicators"))
+    frame = pl.DataFrame(rows, schema=polars_schema("district_indicators", policy))
     result = evaluate_frame(policy, "district_indicators", frame, AFTER)
     expected = reference_statuses_for(policy, "district_indicators", rows)
     assert statuses(result, "t.square") == expected == ["satisfied", "violated"]

@@ -100,7 +100,7 @@ def test_unknown_dialect_is_refused(liujiang: Policy) -> None:
 
 def test_targets_before_their_deadline_are_not_applicable_in_sql(liujiang: Policy) -> None:
     frame = pl.DataFrame([{"id": "d", "year": 2018, "education_groups_junior": 1}],
-                         schema=polars_schema("district_indicators"))
+                         schema=polars_schema("district_indicators", liujiang))
     rule = "liujiang.education_groups.junior_2018"
     before = evaluate_duckdb(liujiang, "district_indicators", frame, dt.date(2018, 12, 30))
     at = evaluate_duckdb(liujiang, "district_indicators", frame, dt.date(2018, 12, 31))

@@ -105,9 +105,7 @@ def test_liujiang_alliance_zone_is_undetermined_under_the_open_two_forms(policy)
     (exchange(eligible=10, rotated=5, backbone_rotated=6), "teacher_exchanges.0"),
     (exchange(eligible="many"), "teacher_exchanges.0.eligible"),
     ({"teacher_exchange": []}, "teacher_exchange"),
-    ({"expenditures": [{"id": "e", "amount": {"value": 5, "unit": "美元"}}]},
-     "expenditures.0.amount"),
-    ({"expenditures": [{"id": "e", "amount": "十万"}]}, "expenditures.0.amount"),
+    ({"expenditures": [{"id": "e"}]}, "expenditures"),        # Ziyang's, not Liujiang's
 ])
 def test_invalid_facts_are_rejected_naming_the_field_in_both_languages(policy, facts, field):
     with pytest.raises(FactsError) as info:
@@ -116,10 +114,23 @@ def test_invalid_facts_are_rejected_naming_the_field_in_both_languages(policy, f
     assert info.value.zh and info.value.en and info.value.zh != info.value.en
 
 
+@pytest.mark.parametrize("facts, field", [
+    ({"expenditures": [{"id": "e", "amount": {"value": 5, "unit": "美元"}}]},
+     "expenditures.0.amount"),
+    ({"expenditures": [{"id": "e", "amount": "十万"}]}, "expenditures.0.amount"),
+])
+def test_ziyang_expenditure_amounts_in_other_units_are_rejected_naming_the_field(facts, field):
+    with pytest.raises(FactsError) as info:
+        evaluate(load_policy("ziyang"), facts, as_of=AS_OF)
+    assert info.value.field == field
+    assert info.value.zh and info.value.en and info.value.zh != info.value.en
+
+
 def test_money_in_wan_yuan_is_converted_exactly():
     from xuequ_rules.facts import parse_facts
 
-    facts = parse_facts({"expenditures": [{"id": "e", "amount": {"value": 10.5, "unit": "万元"}}]})
+    facts = parse_facts({"expenditures": [{"id": "e", "amount": {"value": 10.5, "unit": "万元"}}]},
+                        policy=load_policy("ziyang"))
     assert facts.expenditures[0].amount == 105000
 
 

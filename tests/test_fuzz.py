@@ -36,7 +36,7 @@ from xuequ_rules.document.clause import PREAMBLE_ID
 from xuequ_rules.document.parser import MAX_SOURCE_CHARS, parse_clauses
 from xuequ_rules.errors import FactsError, SourceError
 from xuequ_rules.facts.loader import parse_facts
-from xuequ_rules.facts.model import Facts
+from xuequ_rules.facts.schema import Facts
 
 TRIED: Counter[str] = Counter()
 

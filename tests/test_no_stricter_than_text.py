@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from xuequ_rules import Status, evaluate, load_policy, packages
 from xuequ_rules.engines._schema import ColumnSpec, collection_columns
 from xuequ_rules.errors import FactsError
-from xuequ_rules.facts.model import Facts
+from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.expr import Const, Expr, IsIn, f
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -113,15 +113,15 @@ def _value(spec: ColumnSpec, constants: list[Any]) -> st.SearchStrategy[Any]:
     return st.none()   # nested records: missing
 
 
-def _record(rule: AnyRule) -> st.SearchStrategy[dict[str, Any]]:
-    specs = collection_columns(rule.subject, (rule,))
+def _record(rule: AnyRule, schema: type[Facts]) -> st.SearchStrategy[dict[str, Any]]:
+    specs = collection_columns(rule.subject, (rule,), schema)
     names = {node.path[0] for node in rule.fields()} | set(rule.group_by or ())
     constants = _constants(rule)
     fields = {name: _value(specs[name], constants) for name in sorted(names) if name in specs}
     return st.fixed_dictionaries(fields)
 
 
-def _facts(rule: AnyRule) -> st.SearchStrategy[dict[str, Any]]:
+def _facts(rule: AnyRule, schema: type[Facts]) -> st.SearchStrategy[dict[str, Any]]:
     if not rule.subject:
         duties = sorted({node.path[1] for node in rule.fields()
                          if node.path[0] == ATTESTATIONS and len(node.path) == 2})
@@ -129,7 +129,7 @@ def _facts(rule: AnyRule) -> st.SearchStrategy[dict[str, Any]]:
             {ATTESTATIONS: st.fixed_dictionaries({d: st.one_of(st.none(), st.booleans())
                                                   for d in duties})})
     size = 4 if rule.grouped else 2
-    return st.lists(_record(rule), min_size=1, max_size=size).map(
+    return st.lists(_record(rule, schema), min_size=1, max_size=size).map(
         lambda rows: {rule.subject: [{"id": f"r{i}", **row} for i, row in enumerate(rows)]})
 
 
@@ -199,11 +199,11 @@ def test_permissions_and_open_lists_never_make_a_rule_stricter_than_its_text(nam
 
     @settings(max_examples=60, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
-    @given(facts=_facts(rule), as_of=st.sampled_from(DAYS))
+    @given(facts=_facts(rule, policy.facts_model), as_of=st.sampled_from(DAYS))
     def never_stricter(facts: dict[str, Any], as_of: dt.date) -> None:
         facts = _clean(facts)
         try:
-            Facts.model_validate(facts)
+            policy.facts_model.model_validate(facts)
         except (ValidationError, FactsError):
             assume(False)
         statuses = _statuses(alone, facts, as_of)

@@ -136,5 +136,5 @@ def test_more_rotated_teachers_never_turns_satisfied_into_violated(ref, eligible
 def test_decimal_money_never_float():
     from xuequ_rules.facts import parse_facts
 
-    facts = parse_facts({"expenditures": [{"id": "e", "amount": 0.1}]})
+    facts = parse_facts({"expenditures": [{"id": "e", "amount": 0.1}]}, policy=load_policy("ziyang"))
     assert facts.expenditures[0].amount == Decimal("0.1")

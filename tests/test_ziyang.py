@@ -458,13 +458,14 @@ def test_ziyang_cherry_picking_prohibition_attested_satisfied_denied_violated_mi
     assert status(policy, RULE_NO_CREAMING, {}) is Status.UNDETERMINED
 
 
-def test_ziyang_six_unifications_are_a_text_parameter_differing_from_liujiang(policy):
+def test_ziyang_six_unifications_of_a_community_are_not_liujiangs_six_unifications_of_a_zone(
+        policy):
     six = policy.parameter("ziyang.zone.six_unifications")
-    assert six.concept == "zone.six_unifications"
+    assert six.concept == "community.six_unifications"
     assert six.unit.value == "text"
     assert six.value == "教学管理、教师培训、课程设置、教学进度、质量监测、考核评价"
     liujiang = load_policy("liujiang").parameter("liujiang.zone.six_unifications")
-    assert liujiang.concept == six.concept and liujiang.value != six.value
+    assert liujiang.concept == "zone.six_unifications" and liujiang.value != six.value
 
 
 def test_ziyang_checklist_covers_the_qualitative_duties_with_parties(policy):

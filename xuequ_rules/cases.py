@@ -83,7 +83,7 @@ def run_case(case: CaseFile | Path) -> CaseResult:
     """Evaluate a case and compare with its expectations (every expectation must match)."""
     loaded = load_case(case) if isinstance(case, Path) else case
     policy = load_policy(loaded.policy)
-    facts = parse_facts(loaded.facts, source="facts")
+    facts = parse_facts(loaded.facts, source="facts", policy=policy)
     result = evaluate(policy, facts, as_of=loaded.as_of, what_if=loaded.what_if)
     failures: list[str] = []
     for expected in loaded.expect:

@@ -42,9 +42,25 @@ def _one_line(text: str) -> str:
     return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
+# Packages registered in-process (tests, or a program embedding the library with a package
+# that is not installed); they stand beside the entry points and win over a same-named one.
+_REGISTERED: dict[str, PolicyPackage] = {}
+
+
+def register_package(package: PolicyPackage) -> None:
+    """Make ``package`` known to this process as if installed (``unregister_package`` undoes)."""
+    _REGISTERED[package.name] = package
+
+
+def unregister_package(name: str) -> None:
+    _REGISTERED.pop(name, None)
+
+
 def packages() -> dict[str, PolicyPackage]:
-    """Every installed policy package by name, sorted by name."""
-    return _discover()[0]
+    """Every installed (or registered) policy package by name, sorted by name."""
+    if not _REGISTERED:
+        return _discover()[0]
+    return dict(sorted({**_discover()[0], **_REGISTERED}.items()))
 
 
 def broken_packages() -> dict[str, str]:

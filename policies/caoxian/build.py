@@ -10,7 +10,9 @@ encoded as an open list: what the missing text might admit is undetermined, neve
 from __future__ import annotations
 
 from xuequ_policies.caoxian.common import C, present
+from xuequ_policies.caoxian.concepts import CONCEPTS
 from xuequ_policies.caoxian.duties import checklist
+from xuequ_policies.caoxian.facts import FACTS
 from xuequ_policies.caoxian.findings import (
     CAPTURE_WITHOUT_TITLE,
     COMMON_FINDINGS,
@@ -96,4 +98,6 @@ def build(document: Document) -> Policy:
         count_claims=tuple(claims), document_findings=tuple(findings),
         unencoded=tuple(unencoded(document)), data={"stages": [Stage.PRIMARY.value]},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
+        concepts=CONCEPTS,
     )

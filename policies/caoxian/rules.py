@@ -7,6 +7,7 @@ entry clause, and a rule exists only if every quote it cites is in that capture.
 from __future__ import annotations
 
 from xuequ_policies.caoxian.common import SCHOOL, TRANSFER_PUPIL, C, present
+from xuequ_policies.caoxian.facts import WithdrawalReason
 from xuequ_policies.caoxian.parameters import (
     DEFORMITY_MIN_AGE,
     EXTENSION_YEARS,
@@ -23,7 +24,6 @@ from xuequ_policies.caoxian.parameters import (
 )
 
 from xuequ_rules.document.document import Document
-from xuequ_rules.facts.model import WithdrawalReason
 from xuequ_rules.policy.dsl import Cite, Modality, Parameter, Rule, f, zh_en
 from xuequ_rules.policy.expr import IsIn
 

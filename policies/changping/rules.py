@@ -6,7 +6,9 @@ duties.py the qualitative tasks (attested), findings.py what the document leaves
 
 from __future__ import annotations
 
+from xuequ_policies.changping.concepts import CONCEPTS
 from xuequ_policies.changping.duties import CHECKLIST
+from xuequ_policies.changping.facts import FACTS
 from xuequ_policies.changping.findings import FINDINGS, UNENCODED, missing_party
 from xuequ_policies.changping.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.changping.parameters import NARRATIVES, PARAMETERS, TERMS
@@ -27,4 +29,6 @@ def build(document: Document) -> Policy:
         unencoded=UNENCODED, terms=TERMS,
         data={"stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
+        concepts=CONCEPTS,
     )

@@ -11,6 +11,7 @@ is, so the conditions on members and on the lead school are checklist duties, at
 
 from __future__ import annotations
 
+from xuequ_policies.guilin.concepts import CONCEPTS
 from xuequ_policies.guilin.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.guilin.notes import DOCUMENT_FINDINGS, UNENCODED
 
@@ -238,4 +239,5 @@ def build(document: Document) -> Policy:
         document_findings=DOCUMENT_FINDINGS, unencoded=UNENCODED, terms=TERMS,
         data={"status": "draft", "stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        concepts=CONCEPTS,
     )

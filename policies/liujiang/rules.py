@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from xuequ_policies.liujiang.checklist import RESOURCES, STRUCTURE
 from xuequ_policies.liujiang.checklist_staff import QUALITY, SAFEGUARDS, STAFF
+from xuequ_policies.liujiang.concepts import CONCEPTS
+from xuequ_policies.liujiang.facts import FACTS
 from xuequ_policies.liujiang.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.liujiang.notes import (
     DOCUMENT_FINDINGS,
@@ -45,4 +47,6 @@ def build(document: Document) -> Policy:
         unencoded=UNENCODED, terms=TERMS,
         data={"stages": [s.value for s in (Stage.PRIMARY, Stage.JUNIOR)]},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
+        concepts=CONCEPTS,
     )

@@ -9,6 +9,8 @@ The encoding is split by theme: :mod:`.parties` (parties and area names), :mod:`
 from __future__ import annotations
 
 from xuequ_policies.nantong.checklist import CHECKLIST
+from xuequ_policies.nantong.concepts import CONCEPTS
+from xuequ_policies.nantong.facts import FACTS
 from xuequ_policies.nantong.findings import DOCUMENT_FINDINGS, NARRATIVES, TERMS, UNENCODED
 from xuequ_policies.nantong.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.nantong.parameters import PARAMETERS
@@ -41,4 +43,6 @@ def build(document: Document) -> Policy:
                              "sutong": list(SUTONG), "tongzhou": list(TONGZHOU),
                              "binhai": list(BINHAI)}},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
+        concepts=CONCEPTS,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from xuequ_policies.nantong.facts import TitleLevel
 from xuequ_policies.nantong.parameters import (
     EXCHANGE_MIN,
     MAX_TERMS,
@@ -17,7 +18,7 @@ from xuequ_policies.nantong.parties import (
     C,
 )
 
-from xuequ_rules.facts.model import TitleLevel, ZoneForm
+from xuequ_rules.facts.model import ZoneForm
 from xuequ_rules.policy.dsl import (
     Modality,
     Rule,

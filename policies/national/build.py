@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xuequ_policies.national.concepts import CONCEPTS
+from xuequ_policies.national.facts import FACTS
 from xuequ_policies.national.findings import (
     DOCUMENT_FINDINGS,
     NARRATIVES,
@@ -26,4 +28,6 @@ def build(document: Document) -> Policy:
               "indicators": [i.key for i in INDICATORS],
               "nine_year_schools": "counted by stage records (primary part, junior part)"},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
+        concepts=CONCEPTS,
     )

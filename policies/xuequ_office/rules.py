@@ -7,6 +7,8 @@ The capture runs the whole text into one paragraph; the parser splits it at the 
 
 from __future__ import annotations
 
+from xuequ_policies.xuequ_office.concepts import CONCEPTS
+from xuequ_policies.xuequ_office.facts import FACTS
 from xuequ_policies.xuequ_office.lifecycle import VALID_FROM, VALID_UNTIL, VALIDITY
 from xuequ_policies.xuequ_office.notes import DOCUMENT_FINDINGS, NARRATIVES, TERMS, UNENCODED
 
@@ -266,4 +268,6 @@ def build(document: Document) -> Policy:
         document_findings=DOCUMENT_FINDINGS, unencoded=UNENCODED, terms=TERMS,
         data={"articles_complete": 7, "truncated_in_article": 8},
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
+        concepts=CONCEPTS,
     )

@@ -253,7 +253,7 @@ CHECKLIST: tuple[Rule, ...] = (
           extra=("健全完善集中决策、民主管理、组织协调等运行机制",)),
     # 二/(七) 教学管理一体化
     _duty("six_unifications", "教共体实行“六统一”管理", "Communities unify the six matters",
-          COMMUNITY, "二/(七)/15", "教共体实行“六统一”管理", "zone.six_unifications"),
+          COMMUNITY, "二/(七)/15", "教共体实行“六统一”管理", "community.six_unifications"),
     _duty("curriculum_and_plans", "各教共体统一制定课程设置方案和教学工作计划，统筹安排教学常规管理",
           "Each community sets one curriculum plan and teaching plan and coordinates routine "
           "teaching management", COMMUNITY, "二/(七)/15",

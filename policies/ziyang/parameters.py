@@ -69,7 +69,7 @@ SIX_UNIFICATIONS = Parameter(
     id="ziyang.zone.six_unifications",
     value="教学管理、教师培训、课程设置、教学进度、质量监测、考核评价", unit=Unit.TEXT,
     label=zh_en("教共体“六统一”管理的内容", "the six matters unified within a community"),
-    concept="zone.six_unifications",
+    concept="community.six_unifications",
     derived=zh_en("取值为括号内列举的六项内容（文字），不是对数字的读取；“六”是名称“六统一”的一部分",
                   "the value is the list of the six matters in the brackets (text), not the "
                   "reading of a number; the 六 is part of the name 六统一"),

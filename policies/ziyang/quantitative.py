@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xuequ_policies.ziyang.annex import AnnexRow
+from xuequ_policies.ziyang.facts import ApprovalRoute
 from xuequ_policies.ziyang.parameters import (
     APPROVAL_THRESHOLD,
     COMMUNITIES_NINE_YEAR,
@@ -22,7 +23,7 @@ from xuequ_policies.ziyang.parties import (
     C,
 )
 
-from xuequ_rules.facts.model import AccountabilityAction, ApprovalRoute, Stage
+from xuequ_rules.facts.model import AccountabilityAction, Stage
 from xuequ_rules.policy.dsl import (
     Case,
     Decision,

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from xuequ_policies.ziyang.annex import annex_facts, parse_annex
 from xuequ_policies.ziyang.checklist import CHECKLIST
+from xuequ_policies.ziyang.concepts import CONCEPTS
+from xuequ_policies.ziyang.facts import FACTS
 from xuequ_policies.ziyang.findings import (
     NARRATIVES,
     TERMS,
@@ -42,6 +44,8 @@ def build(document: Document) -> Policy:
         unencoded=UNENCODED, terms=TERMS,
         data={"annex": [row.as_dict() for row in rows],
               "stages": [s.value for s in (Stage.PRIMARY, Stage.NINE_YEAR)]},
-        self_facts=parse_facts(annex_facts(rows)),
+        self_facts=parse_facts(annex_facts(rows), schema=FACTS),
         valid_from=VALID_FROM, valid_until=VALID_UNTIL, validity=VALIDITY,
+        facts_model=FACTS,
+        concepts=CONCEPTS,
     )

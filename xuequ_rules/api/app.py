@@ -35,7 +35,7 @@ from xuequ_rules.diff import LEVELS, diff_refs
 from xuequ_rules.errors import FactsError
 from xuequ_rules.evaluation import evaluate
 from xuequ_rules.facts.loader import parse_facts
-from xuequ_rules.facts.model import Facts
+from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.describe import (
     clause_dict,
     document_metadata,
@@ -222,7 +222,7 @@ def policy_summary(policy: Policy) -> dict[str, Any]:
     }
 
 
-def _facts_from_body(raw: bytes) -> Facts:
+def _facts_from_body(raw: bytes, policy: Policy) -> Facts:
     if not raw.strip():
         raise FactsError("请求体为空：应为事实 JSON 对象", "empty body: expected a facts JSON object",
                          field="body")
@@ -235,7 +235,7 @@ def _facts_from_body(raw: bytes) -> Facts:
         raise FactsError(f"请求体不是有效的 JSON：{exc}", f"request body is not valid JSON: {exc}",
                          field="body") from None
     try:
-        return parse_facts(data, source="body")
+        return parse_facts(data, source="body", policy=policy)
     except (ArithmeticError, RecursionError) as exc:  # e.g. decimal.Overflow on 1e999999999万元
         raise FactsError(f"请求体中的数值超出可处理范围或嵌套过深（{type(exc).__name__}）",
                          f"a number in the body is out of range or the body is nested too "
@@ -262,7 +262,9 @@ def _openapi_with_facts(app: FastAPI) -> dict[str, Any]:
     components["Facts"] = facts
     spec["paths"]["/policies/{ref}/evaluate"]["post"]["requestBody"] = {
         "required": True,
-        "description": "事实（见 GET /schema/facts）/ the scenario's facts",
+        "description": "事实，按该政策的事实结构（见 GET /policies/{ref}/schema/facts；"
+                       "共享词汇见 GET /schema/facts）/ the scenario's facts, in the policy's "
+                       "fact schema (GET /policies/{ref}/schema/facts)",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}},
     }
     app.openapi_schema = spec
@@ -350,7 +352,7 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
         raw = await request.body()
 
         def run() -> dict[str, Any]:   # CPU-bound: off the event loop
-            return evaluate(policy, _facts_from_body(raw), as_of=date,
+            return evaluate(policy, _facts_from_body(raw, policy), as_of=date,
                             what_if=what_if).as_dict()
 
         return await run_in_threadpool(run)
@@ -377,9 +379,14 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
         return diff_refs(left, right, levels=levels, as_of=_date(as_of)).as_dict()
 
     @app.get("/schema/facts", tags=["schema"],
-             summary="事实的 JSON Schema / JSON Schema of the facts")
+             summary="共享事实词汇的 JSON Schema / JSON Schema of the shared fact vocabulary")
     def facts_schema() -> dict[str, Any]:
         return _facts_schema()
+
+    @app.get("/policies/{ref}/schema/facts", tags=["schema"], responses=_FOR_REF,
+             summary="该政策事实结构的 JSON Schema / JSON Schema of the policy's facts")
+    def policy_facts_schema(ref: RefPath) -> dict[str, Any]:
+        return load_policy(ref).facts_model.model_json_schema()
 
     @app.get("/schema/case", tags=["schema"],
              summary="案例文件的 JSON Schema / JSON Schema of case files")

@@ -32,7 +32,7 @@ def schema(what: str) -> dict[str, Any]:
     from xuequ_rules.cases import case_schema
     from xuequ_rules.document.metadata import DocumentMetadata
     from xuequ_rules.document.source import Erratum, Provenance
-    from xuequ_rules.facts.model import Facts
+    from xuequ_rules.facts.schema import Facts
 
     result: dict[str, Any]
     if what == "document":

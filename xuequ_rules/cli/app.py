@@ -175,7 +175,7 @@ def eval_command(
     date = _parse_date(as_of)
     policy = load_policy(name)
     _refuse_case_file(facts)
-    scenario = load_facts(facts)
+    scenario = load_facts(facts, policy=policy)
     wanted = _statuses(status)
     result = evaluate(policy, scenario, as_of=date, what_if=what_if)
     if as_json:
@@ -246,12 +246,19 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
 @app.command()
 def schema(what: Annotated[str, typer.Argument(
         help="document、provenance、errata、case 或 facts / which file format")] = "facts",
+           name: Annotated[str | None, typer.Argument(
+               help="facts 的政策（NAME 或 NAME@VERSION）：输出其事实结构；省略则为共享词汇 / "
+                    "for facts, a policy: its fact schema (default: the shared vocabulary)")
+           ] = None,
            as_json: Annotated[bool, typer.Option(
                "--json", help="输出总是 JSON / the output is always JSON")] = False) -> None:
     """输出用户所写文件的 JSON Schema / JSON Schema of a file format (document.yaml,
-    provenance.yaml, errata.yaml, case files, facts)."""
+    provenance.yaml, errata.yaml, case files, facts — of one policy when NAME is given)."""
     from xuequ_rules.authoring.schemas import schema as file_schema
 
+    if what == "facts" and name:
+        print_json(load_policy(name).facts_model.model_json_schema())
+        return
     print_json(file_schema(what))
 
 

@@ -45,7 +45,8 @@ def _guess_collection(policy: Policy, columns: list[str]) -> str:
 
     best, score = None, 0
     for subject in sorted({rule.subject for rule in policy.rules}):
-        names = set(collection_columns(subject, subject_rules(policy.rules, subject)))
+        names = set(collection_columns(subject, subject_rules(policy.rules, subject),
+                                       policy.facts_model))
         hits = len(names & set(columns))
         if hits > score:
             best, score = subject, hits

@@ -14,23 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import types
-import typing
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from typing import Any
 
-import annotated_types
-from pydantic import BaseModel
-
 from xuequ_rules.diff.model import BehaviourCase, BehaviourDiff
+from xuequ_rules.diff.structure import concept_labeller
 from xuequ_rules.errors import XuequError
 from xuequ_rules.evaluation import Status, evaluate
 from xuequ_rules.evaluation.compiler import UNDEFINED, Env, compile_expr
+from xuequ_rules.facts.fields import field_spec
 from xuequ_rules.facts.loader import parse_facts
-from xuequ_rules.facts.model import COLLECTIONS
+from xuequ_rules.facts.schema import Facts, collections_of
 from xuequ_rules.policy.expr import Compare, CompareOp, Const, Expr, Field, IsIn, Known, Length
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -49,57 +46,36 @@ _SEVERITY = [Status.VIOLATED, Status.UNDETERMINED, Status.SATISFIED, Status.NOT_
 @dataclass(frozen=True, slots=True)
 class _Kind:
     base: str                 # int | year | decimal | ratio | bool | date | enum | str | list
-    enum: type[Enum] | None = None
+    enum: tuple[str, ...] | None = None
 
 
-def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
-    metadata: list[Any] = []
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotated = typing.get_args(annotation)
-            annotation = annotated[0]
-            for extra in annotated[1:]:
-                metadata.extend(getattr(extra, "metadata", []) or [extra])
-            continue
-        if origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) == 1:
-                annotation = args[0]
-                continue
-        return annotation, metadata
-
-
-def field_kind(model: type[BaseModel], name: str) -> _Kind | None:
-    info = model.model_fields.get(name)
-    if info is None:
+def field_kind(schema: type[Facts], collection: str, name: str) -> _Kind | None:
+    """How the diff varies a field, from the one reading of field types (``facts.fields``)."""
+    spec = field_spec(schema, collection, name)
+    if spec is None:
         return None
-    annotation, metadata = _unwrap(info.annotation)
-    metadata.extend(info.metadata)
-    upper = next((m.le for m in metadata if isinstance(m, annotated_types.Le)), None)
-    lower = next((m.ge for m in metadata if isinstance(m, annotated_types.Ge)), None)
-    if isinstance(annotation, type):
-        if issubclass(annotation, bool):
-            return _Kind("bool")
-        if issubclass(annotation, Enum):
-            return _Kind("enum", annotation)
-        if issubclass(annotation, int):
-            return _Kind("year" if lower is not None and lower >= 1000 else "int")
-        if issubclass(annotation, Decimal):
-            return _Kind("ratio" if upper == 1 else "decimal")
-        if issubclass(annotation, dt.date):
-            return _Kind("date")
-        if issubclass(annotation, str):
-            return _Kind("str")
-    if typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
-        return _Kind("list")
+    if spec.kind == "str":
+        return _Kind("enum", spec.enum) if spec.enum else _Kind("str")
+    if spec.kind == "int":
+        return _Kind("year" if spec.ge is not None and spec.ge >= 1000 else "int")
+    if spec.kind == "dec":
+        return _Kind("ratio" if spec.le == 1 else "decimal")
+    if spec.kind in ("bool", "date", "list"):
+        return _Kind(spec.kind)
     return None
+
+
+def _shared_field_kind(left: type[Facts], right: type[Facts], collection: str,
+                       name: str) -> _Kind | None:
+    """A field both schemas hold alike (a field only one policy's schema has is left out)."""
+    kind = field_kind(left, collection, name)
+    return kind if kind is not None and kind == field_kind(right, collection, name) else None
 
 
 def _default(kind: _Kind, as_of: dt.date) -> Any:
     return {"int": 200, "year": as_of.year, "decimal": Decimal(200), "ratio": Decimal("0.5"),
             "bool": True, "date": as_of, "str": "x", "list": ["a", "b", "c"]}.get(
-        kind.base, next(iter(kind.enum)).value if kind.enum else None)
+        kind.base, kind.enum[0] if kind.enum else None)
 
 
 def _to_number(value: Any) -> Fraction | None:
@@ -224,10 +200,12 @@ def _field_value(kind: _Kind, value: Any, length: bool) -> Any:
     return value
 
 
-def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date
+def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date,
+                     schemas: tuple[type[Facts], type[Facts]] = (Facts, Facts)
                      ) -> list[tuple[str, dict[str, Any]]]:
-    """(varied field, record) pairs for one collection, base record first."""
-    model = COLLECTIONS[collection]
+    """(varied field, record) pairs for one collection, base record first: the fields the
+    rules read that both fact ``schemas`` hold alike."""
+    model = collections_of(schemas[0])[collection]
     exprs = [e for r in rules for e in r.expressions()]
     constraints, categorical, known = _constraints(exprs)
     names: list[str] = []
@@ -235,7 +213,8 @@ def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date
         for node in expr.walk():
             if isinstance(node, Field) and node.path[0] not in names:
                 names.append(node.path[0])
-    kinds = {n: k for n in names if (k := field_kind(model, n)) is not None}
+    kinds = {n: k for n in names
+             if (k := _shared_field_kind(*schemas, collection, n)) is not None}
     order = [n for n in model.model_fields if n in kinds]
     base: dict[str, Any] = {n: _default(kinds[n], as_of) for n in order}
     for name, values in categorical.items():
@@ -319,7 +298,7 @@ def _outside(kind: _Kind, values: list[Any]) -> Any:
         missing = [v for v in (True, False) if v not in present]
         return missing[0] if missing else None
     if kind.base == "enum" and kind.enum is not None:
-        return next((m.value for m in kind.enum if m.value not in values), None)
+        return next((value for value in kind.enum if value not in values), None)
     if kind.base == "str":
         return "其他 other"
     return None
@@ -361,6 +340,23 @@ def _comparable(rule: AnyRule, same_policy: bool) -> bool:
     return same_policy or not any(n.path == ("id",) for n in rule.fields())
 
 
+def _nothing_shared(left: Policy, right: Policy, lrules: list[AnyRule],
+                    rrules: list[AnyRule]) -> str:
+    """Why no scenario was generated: no collection judged by both, or no shared concept."""
+    ljudged = sorted({r.subject for r in lrules})
+    rjudged = sorted({r.subject for r in rrules})
+    common = sorted(set(ljudged) & set(rjudged))
+    if not common:
+        return (f"两项政策没有共同判定的事实集合，无法生成共同情景（{left.name}："
+                f"{'、'.join(ljudged) or '无'}；{right.name}：{'、'.join(rjudged) or '无'}） / "
+                "the two policies judge no fact "
+                f"collection in common, so no shared scenario exists ({left.name}: "
+                f"{', '.join(ljudged) or 'none'}; {right.name}: {', '.join(rjudged) or 'none'})")
+    return (f"两项政策在共同的事实集合（{'、'.join(common)}）上没有共同概念的规则，无行为差异可比 / "
+            f"the two policies share fact collections ({', '.join(common)}) but no concept "
+            "judged on them")
+
+
 def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
                    same_policy: bool | None = None) -> BehaviourDiff:
     """Evaluate generated records under both policies; list the concepts judged differently."""
@@ -373,7 +369,11 @@ def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
     cases: list[BehaviourCase] = []
     scenarios = skipped = 0
     notes: list[str] = []
-    for collection in COLLECTIONS:
+    shared = [c for c in collections_of(left.facts_model)
+              if collections_of(right.facts_model).get(c) is not None]
+    schemas = (left.facts_model, right.facts_model)
+    label = concept_labeller(left, right)
+    for collection in shared:
         lsub = [r for r in lrules if r.subject == collection]
         rsub = [r for r in rrules if r.subject == collection]
         concepts = sorted({r.concept for r in lsub if r.concept} &
@@ -383,22 +383,22 @@ def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
         collections.append(collection)
         all_concepts.extend(concepts)
         used = [r for r in lsub + rsub if r.concept in concepts]
-        for varied, record in generate_records(collection, used, date):
+        for varied, record in generate_records(collection, used, date, schemas):
             record = {"id": record.get("id") or "generated", **{k: v for k, v in record.items()
                                                                  if k != "id"}}
-            try:
-                facts = parse_facts({collection: [record]})
+            try:   # the scenario must be valid under both policies' fact schemas
+                facts = [parse_facts({collection: [record]}, policy=p) for p in (left, right)]
             except XuequError:
                 skipped += 1
                 continue
             scenarios += 1
             ref = f"{collection}[{record['id']}]"
             outcomes = []
-            for policy, rules in ((left, lsub), (right, rsub)):
+            for policy, rules, scenario in ((left, lsub, facts[0]), (right, rsub, facts[1])):
                 try:
                     # the rules' logic, as if each text were in force (a draft, a lapsed
                     # plan): the versions' lifecycles are compared with their metadata
-                    findings = evaluate(policy, facts, as_of=date, what_if=True).findings
+                    findings = evaluate(policy, scenario, as_of=date, what_if=True).findings
                     error = None
                 except XuequError as exc:
                     findings, error = (), f"error: {exc.en}"
@@ -415,10 +415,9 @@ def behaviour_diff(left: Policy, right: Policy, as_of: dt.date | None = None,
                         concept,
                         tuple(r.id for r in lsub if r.concept == concept),
                         tuple(r.id for r in rsub if r.concept == concept),
-                        outcomes[0][concept], outcomes[1][concept]))
+                        outcomes[0][concept], outcomes[1][concept], label(concept)))
     if not collections:
-        notes.append("两项政策没有针对同一事实集合、同一概念的可执行规则，无行为差异可比 / "
-                     "no executable rules on a shared fact collection with a shared concept")
+        notes.append(_nothing_shared(left, right, lrules, rrules))
     notes.append("清单项（须确认落实的定性职责）只作结构比较 / checklist duties are compared "
                  "structurally only")
     return BehaviourDiff(date.isoformat(), tuple(collections), tuple(all_concepts), scenarios,

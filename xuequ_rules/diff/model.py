@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from xuequ_rules.text import Text
+
+
+def _label_dict(label: Text | None) -> dict[str, str] | None:
+    return None if label is None else {"zh": label.zh, "en": label.en}
+
 
 class ChangeStatus(StrEnum):
     UNCHANGED = "unchanged"
@@ -112,6 +118,7 @@ class ItemChange:
     right_summary: str | None
     aligned_by: str
     changes: tuple[FieldChange, ...] = ()
+    concept_label: Text | None = None   # the concept's declared label
 
     @property
     def key(self) -> str:
@@ -119,6 +126,7 @@ class ItemChange:
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "status": self.status.value, "concept": self.concept,
+                "concept_label": _label_dict(self.concept_label),
                 "left_id": self.left_id, "right_id": self.right_id,
                 "left": self.left_summary, "right": self.right_summary,
                 "aligned_by": self.aligned_by, "changes": [c.as_dict() for c in self.changes]}
@@ -155,10 +163,12 @@ class BehaviourCase:
     right_rules: tuple[str, ...]
     left_outcome: str
     right_outcome: str
+    concept_label: Text | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"collection": self.collection, "record": dict(self.record),
                 "varied": self.varied, "concept": self.concept,
+                "concept_label": _label_dict(self.concept_label),
                 "left_rules": list(self.left_rules), "right_rules": list(self.right_rules),
                 "left_outcome": self.left_outcome, "right_outcome": self.right_outcome}
 

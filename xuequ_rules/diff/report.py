@@ -22,6 +22,7 @@ from xuequ_rules.diff.model import (
 from xuequ_rules.document.metadata import STATUS_LABELS as DOCUMENT_STATUS
 from xuequ_rules.document.metadata import StatusState
 from xuequ_rules.labels import pair
+from xuequ_rules.text import Text
 
 FIELD_LABELS: dict[str, str] = {
     "value": "取值 value", "unit": "单位 unit", "dated": "分期取值 dated values",
@@ -47,6 +48,18 @@ def md(text: str | None) -> str:
         return "—"
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
     return escaped.replace("\r", "").replace("\n", "<br>")
+
+
+def _label_md(label: Text | None) -> str:
+    """A concept's Chinese label, shown before its id."""
+    return f"{md(label.zh)}<br>" if label is not None else ""
+
+
+def _label_text(label: Text | None, concept: str | None, around: str = "\n{}") -> str:
+    """A concept's Chinese label with its id (on the next line, or as ``around`` places it)."""
+    if concept is None:
+        return "—"
+    return f"{label.zh}{around.format(concept)}" if label is not None else concept
 
 
 def code(text: str | None) -> str:
@@ -104,7 +117,8 @@ def _items_md(items: tuple[ItemChange, ...], diff: PolicyDiff, heading: str) -> 
         changes = "<br>".join(
             f"**{FIELD_LABELS.get(c.field, c.field)}**：{md(c.left)} → {md(c.right)}"
             f"{_change_cell(c)}" for c in item.changes) or "—"
-        concept = code(item.concept) if item.concept else "（无概念 no concept）"
+        concept = (f"{_label_md(item.concept_label)}{code(item.concept)}" if item.concept
+                   else "（无概念 no concept）")
         out.append(f"| {concept} | {_status(item.status, diff)} | {left} | {right} | "
                    f"{changes} |")
     return [*out, ""]
@@ -176,7 +190,8 @@ def to_markdown(diff: PolicyDiff, *, full_text: bool | None = None, max_cases: i
                       f"{md(diff.right)} |", "|---|---|---|---|---|"]
             for case in b.cases[:max_cases]:
                 record = "，".join(f"{k}={v}" for k, v in case.record)
-                lines.append(f"| {code(case.concept)} | {md(case.collection)}: {md(record)} | "
+                lines.append(f"| {_label_md(case.concept_label)}{code(case.concept)} | "
+                             f"{md(case.collection)}: {md(record)} | "
                              f"{md(case.varied)} | {case.left_outcome} | {case.right_outcome} |")
             if len(b.cases) > max_cases:
                 lines.append(f"\n…另有 {len(b.cases) - max_cases} 个 / {len(b.cases) - max_cases}"
@@ -261,7 +276,8 @@ def print_rich(diff: PolicyDiff, console: Console, *, max_rows: int = 60,
                     + ("".join(f"\n  {_SIDES.get(side, side)}: {value}"
                                for side, value in c.detail))
                     for c in item.changes)
-                table.add_row(escape(item.concept or "—"), _status(item.status, diff),
+                table.add_row(escape(_label_text(item.concept_label, item.concept)),
+                              _status(item.status, diff),
                               escape(f"{item.left_id or '—'}\n{item.left_summary or ''}"),
                               escape(f"{item.right_id or '—'}\n{item.right_summary or ''}"),
                               escape(changes))
@@ -273,7 +289,8 @@ def print_rich(diff: PolicyDiff, console: Console, *, max_rows: int = 60,
                                  (ChangeStatus.ADDED, diff.right)):
                 one_sided = [i for i in items if i.status is status]
                 if one_sided:
-                    names = ", ".join(i.concept or f"({i.left_id or i.right_id})"
+                    names = "、".join(_label_text(i.concept_label, i.concept, "（{}）")
+                                      if i.concept else f"({i.left_id or i.right_id})"
                                       for i in one_sided)
                     console.print(f"  [bold]仅 {escape(side)} only[/] ({len(one_sided)}): "
                                   f"{escape(names)}")
@@ -290,7 +307,8 @@ def print_rich(diff: PolicyDiff, console: Console, *, max_rows: int = 60,
                 table.add_column(escape(column))
             for case in b.cases[:max_rows]:
                 record = ", ".join(f"{k}={v}" for k, v in case.record)
-                table.add_row(escape(case.concept), escape(f"{case.collection}: {record}"),
+                table.add_row(escape(_label_text(case.concept_label, case.concept)),
+                              escape(f"{case.collection}: {record}"),
                               case.left_outcome, case.right_outcome)
             console.print(table)
     if diff.text is not None:

@@ -31,6 +31,7 @@ from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.render import format_value, render_expr
 from xuequ_rules.policy.rule import MODALITY_LABELS, AnyRule, Decision, Rule
+from xuequ_rules.text import Text
 
 T = TypeVar("T", Parameter, Rule, Decision)
 
@@ -274,20 +275,32 @@ def _sort_key(item: ItemChange) -> tuple[int, str, str]:
     return (order[item.status], item.concept or "~", item.left_id or item.right_id or "")
 
 
+def concept_labeller(left: Policy, right: Policy) -> Callable[[str | None], Text | None]:
+    """The declared label of a concept (left policy first), for diffs."""
+    def label(concept_id: str | None) -> Text | None:
+        if concept_id is None:
+            return None
+        found = left.concept(concept_id) or right.concept(concept_id)
+        return found.label if found is not None else None
+    return label
+
+
 def _items(kind: str, lefts: Sequence[Any], rights: Sequence[Any], same_policy: bool,
            score: Callable[[Any, Any], float], changes: Callable[[Any, Any, bool], Any],
-           summary: Callable[[Any], str]) -> tuple[ItemChange, ...]:
+           summary: Callable[[Any], str], label: Callable[[str | None], Text | None]
+           ) -> tuple[ItemChange, ...]:
     pairs, only_l, only_r = align(lefts, rights, same_policy, score)
     out: list[ItemChange] = []
     for a, b, how in pairs:
         found = changes(a, b, same_policy)
         status = ChangeStatus.CHANGED if found else ChangeStatus.UNCHANGED
-        out.append(ItemChange(kind, status, a.concept or b.concept, a.id, b.id, summary(a),
-                              summary(b), how, found))
+        concept = a.concept or b.concept
+        out.append(ItemChange(kind, status, concept, a.id, b.id, summary(a),
+                              summary(b), how, found, label(concept)))
     out.extend(ItemChange(kind, ChangeStatus.REMOVED, a.concept, a.id, None, summary(a), None,
-                          "") for a in only_l)
+                          "", (), label(a.concept)) for a in only_l)
     out.extend(ItemChange(kind, ChangeStatus.ADDED, b.concept, None, b.id, None, summary(b),
-                          "") for b in only_r)
+                          "", (), label(b.concept)) for b in only_r)
     return tuple(sorted(out, key=_sort_key))
 
 
@@ -316,8 +329,9 @@ def structure_diff(left: Policy, right: Policy, same_policy: bool | None = None
                    ) -> StructureDiff:
     """Parameters and rules of ``left`` and ``right`` aligned and compared."""
     same = left.name == right.name if same_policy is None else same_policy
+    label = concept_labeller(left, right)
     params = _items("parameter", left.parameters, right.parameters, same, _param_score,
-                    parameter_changes, _param_summary)
+                    parameter_changes, _param_summary, label)
     rules = _items("rule", left.rules, right.rules, same, _rule_score, rule_changes,
-                   _rule_summary)
+                   _rule_summary, label)
     return StructureDiff(_metadata_changes(left, right), params, rules)

@@ -627,7 +627,8 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
     collection = normalize_collection(collection)
     date = as_of or dt.date.today()
     rules = subject_rules(policy.rules, collection)
-    specs = columns if columns is not None else collection_columns(collection, rules)
+    specs = columns if columns is not None else collection_columns(collection, rules,
+                                                                     policy.facts_model)
     compiler = ExprCompiler(algebra, specs, date, trust_bounds)
     lg = compiler.logic
     plans: list[RulePlan] = []
@@ -1110,7 +1111,8 @@ def compile_grouped(policy: Policy, collection: str, record_algebra: Algebra,
     collection = normalize_collection(collection)
     date = as_of or dt.date.today()
     rules = [r for r in subject_rules(policy.rules, collection) if r.grouped]
-    specs = columns if columns is not None else collection_columns(collection, tuple(rules))
+    specs = columns if columns is not None else collection_columns(
+        collection, tuple(rules), policy.facts_model)
     ga = cast_any(group_algebra)
     batches: dict[tuple[str, ...], GroupBatch] = {}
     whole: list[tuple[Rule, str]] = []

@@ -1,4 +1,6 @@
-"""Tables of fact records: the column kinds of each collection, read from the shared models.
+"""Tables of fact records: the column kinds of each collection, read from a policy's schema.
+
+The kinds come from :mod:`xuequ_rules.facts.fields` (the one reading of field types).
 
 A collection (``teacher_exchanges``, ``zones``, …) is a table: one row per record, one column
 per field (list fields are list columns). Scenario-level rules (subject ``""``) range over a
@@ -11,104 +13,30 @@ Kinds are what the engines need to know to compute exactly: ``int`` (64-bit inte
 
 from __future__ import annotations
 
-import datetime as dt
-import types
-import typing
-from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
-from typing import Any
 
-import annotated_types
-from pydantic import BaseModel
-
-from xuequ_rules.facts.model import COLLECTIONS
+from xuequ_rules.facts.fields import ColumnSpec, model_columns, record_columns
+from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.rule import ATTESTATIONS, AnyRule
 
 SCENARIO = ""
 SCENARIO_ALIASES = frozenset({"", "scenario", ATTESTATIONS})
 
+__all__ = ["DEFAULT_SCALE", "SCENARIO", "ColumnSpec", "collection_columns", "decimal_scale",
+           "model_columns", "normalize_collection", "subject_rules"]
+
 # Default scale (digits after the point) of a decimal column when the input does not fix one.
 DEFAULT_SCALE = 6
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnSpec:
-    """One field of a collection as a table column."""
-
-    name: str
-    kind: str                       # int | dec | bool | str | date | list | records
-    ge: Decimal | None = None       # lower bound from the model (validated in bulk)
-    le: Decimal | None = None
-    enum: tuple[str, ...] | None = None
-    nested: tuple[ColumnSpec, ...] = ()
-    scale: int = 0                  # decimal columns: digits after the point in the table
 
 
 def normalize_collection(collection: str) -> str:
     return SCENARIO if collection in SCENARIO_ALIASES else collection
 
 
-def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
-    """Strip ``X | None`` and ``Annotated[...]``; return the base type and its metadata."""
-    metadata: list[Any] = []
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            args = typing.get_args(annotation)
-            annotation = args[0]
-            metadata.extend(args[1:])
-            continue
-        if origin in (typing.Union, types.UnionType):
-            members = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(members) == 1:
-                annotation = members[0]
-                continue
-        return annotation, metadata
-
-
-def _bounds(metadata: list[Any]) -> tuple[Decimal | None, Decimal | None]:
-    ge = le = None
-    for item in metadata:
-        for meta in getattr(item, "metadata", [item]):
-            if isinstance(meta, annotated_types.Ge):
-                ge = Decimal(str(meta.ge))
-            elif isinstance(meta, annotated_types.Le):
-                le = Decimal(str(meta.le))
-    return ge, le
-
-
-def _spec(name: str, annotation: Any, field_metadata: list[Any]) -> ColumnSpec:
-    base, metadata = _unwrap(annotation)
-    ge, le = _bounds(metadata + field_metadata)
-    if isinstance(base, type) and issubclass(base, bool):
-        return ColumnSpec(name, "bool")
-    if isinstance(base, type) and issubclass(base, Enum):
-        return ColumnSpec(name, "str", enum=tuple(str(m.value) for m in base))
-    if isinstance(base, type) and issubclass(base, int):
-        return ColumnSpec(name, "int", ge, le)
-    if isinstance(base, type) and issubclass(base, Decimal):
-        return ColumnSpec(name, "dec", ge, le)
-    if isinstance(base, type) and issubclass(base, str):
-        return ColumnSpec(name, "str")
-    if base is dt.date:
-        return ColumnSpec(name, "date")
-    if typing.get_origin(base) is list:
-        (item,) = typing.get_args(base)
-        item_base, _ = _unwrap(item)
-        if isinstance(item_base, type) and issubclass(item_base, BaseModel):
-            return ColumnSpec(name, "records", nested=model_columns(item_base))
-        return ColumnSpec(name, "list")
-    raise TypeError(f"field {name}: unsupported type {annotation!r}")
-
-
-def model_columns(model: type[BaseModel]) -> tuple[ColumnSpec, ...]:
-    return tuple(_spec(name, info.annotation, list(info.metadata))
-                 for name, info in model.model_fields.items())
-
-
-def collection_columns(collection: str, rules: tuple[AnyRule, ...] = ()) -> dict[str, ColumnSpec]:
-    """The columns of a collection's table (for the scenario: jurisdiction and attestations)."""
+def collection_columns(collection: str, rules: tuple[AnyRule, ...] = (),
+                       schema: type[Facts] = Facts) -> dict[str, ColumnSpec]:
+    """The columns of a collection's table in the fact schema ``schema`` (a policy's
+    ``facts_model``; for the scenario: jurisdiction and attestations)."""
     collection = normalize_collection(collection)
     if collection == SCENARIO:
         columns = {"jurisdiction": ColumnSpec("jurisdiction", "str")}
@@ -117,10 +45,7 @@ def collection_columns(collection: str, rules: tuple[AnyRule, ...] = ()) -> dict
                 if len(node.path) == 2 and node.path[0] == ATTESTATIONS:
                     columns[node.dotted] = ColumnSpec(node.dotted, "bool")
         return columns
-    model = COLLECTIONS.get(collection)
-    if model is None:
-        raise KeyError(collection)
-    return {spec.name: spec for spec in model_columns(model)}
+    return record_columns(schema, collection)
 
 
 def subject_rules(rules: tuple[AnyRule, ...], collection: str) -> tuple[AnyRule, ...]:

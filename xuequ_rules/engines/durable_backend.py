@@ -51,8 +51,6 @@ import json
 import re
 import sys
 import threading
-import types
-import typing
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -80,7 +78,6 @@ except ImportError as _exc:  # pragma: no cover - depends on the installation
         "未安装 durable_rules：请运行 pip install xuequ-rules[durable] / "
         "durable_rules is not installed: pip install xuequ-rules[durable]") from _exc
 
-import annotated_types  # noqa: E402
 from pydantic import BaseModel, ValidationError  # noqa: E402
 
 from xuequ_rules.errors import FactsError, RuleConflictError, XuequError  # noqa: E402
@@ -96,13 +93,10 @@ from xuequ_rules.evaluation.evaluate import (  # noqa: E402
     compiled_rules,
 )
 from xuequ_rules.evaluation.finding import Finding, Status  # noqa: E402
-from xuequ_rules.facts.loader import facts_error, parse_facts  # noqa: E402
-from xuequ_rules.facts.model import (  # noqa: E402
-    COLLECTIONS,
-    AccountabilityAction,
-    Facts,
-    SchoolAssessment,
-)
+from xuequ_rules.facts.fields import field_spec  # noqa: E402
+from xuequ_rules.facts.loader import facts_error, facts_for  # noqa: E402
+from xuequ_rules.facts.model import AccountabilityAction, SchoolAssessment  # noqa: E402
+from xuequ_rules.facts.schema import Facts, collections_of  # noqa: E402
 from xuequ_rules.policy.citation import Cite  # noqa: E402
 from xuequ_rules.policy.expr import (  # noqa: E402
     Arith,
@@ -468,49 +462,23 @@ class _Slot:
     param: Parameter | None = None
 
 
-def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
-    metadata: list[Any] = []
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            args = typing.get_args(annotation)
-            annotation, metadata = args[0], metadata + list(args[1:])
-            continue
-        if origin in (typing.Union, types.UnionType):
-            members = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(members) == 1:
-                annotation = members[0]
-                continue
-        return annotation, metadata
+_KIND_BOUNDS: dict[str, tuple[Decimal | None, Decimal | None]] = {
+    "bool": (Decimal(0), Decimal(1)),
+    "date": (Decimal(dt.date.min.toordinal()), Decimal(dt.date.max.toordinal())),
+}
 
 
-def _model_field_kind(model: type[BaseModel], name: str) -> tuple[str, Decimal | None,
-                                                                   Decimal | None]:
-    info = model.model_fields.get(name)
-    if info is None:
+def _model_field_kind(schema: type[Facts], collection: str, name: str
+                      ) -> tuple[str, Decimal | None, Decimal | None]:
+    spec = field_spec(schema, collection, name)
+    if spec is None:
         raise _Unsupported(f"unknown field {name}")
-    base, metadata = _unwrap(info.annotation)
-    ge = le = None
-    for item in [*metadata, *info.metadata]:
-        for meta in getattr(item, "metadata", [item]):
-            if isinstance(meta, annotated_types.Ge):
-                ge = Decimal(str(meta.ge))
-            elif isinstance(meta, annotated_types.Le):
-                le = Decimal(str(meta.le))
-    if isinstance(base, type):
-        if issubclass(base, bool):
-            return "bool", Decimal(0), Decimal(1)
-        if issubclass(base, Enum) or issubclass(base, str):
-            return "str", None, None
-        if issubclass(base, int):
-            return "int", ge, le
-        if issubclass(base, Decimal):
-            return "dec", ge, le
-        if issubclass(base, dt.date):
-            return "date", Decimal(dt.date.min.toordinal()), Decimal(dt.date.max.toordinal())
-    if typing.get_origin(base) is list:
+    if spec.kind in ("int", "dec"):
+        return spec.kind, spec.ge, spec.le
+    if spec.kind in ("list", "records"):
         return "list", None, None
-    raise _Unsupported(f"field {name}: unsupported type {info.annotation!r}")
+    ge, le = _KIND_BOUNDS.get(spec.kind, (None, None))
+    return spec.kind, ge, le
 
 
 def _scaled_interval(ge: Decimal | None, le: Decimal | None, scale: int) -> Interval:
@@ -527,9 +495,9 @@ def _decimal_scale(value: Decimal) -> int:
 class _Subject:
     """The durable fact layout of one collection: which slots, how to encode a record."""
 
-    def __init__(self, subject: str) -> None:
+    def __init__(self, subject: str, schema: type[Facts]) -> None:
         self.subject = subject
-        self.model: type[BaseModel] | None = COLLECTIONS.get(subject) if subject else None
+        self.schema = schema
         self.slots: dict[tuple[Any, ...], _Slot] = {}
         self.checks: list[tuple[_I, str]] = []     # integer expressions checked per fact
         self.uses_zero = False                      # a condition reads the constant z = 0
@@ -550,9 +518,9 @@ class _Subject:
             else:
                 raise _Unsupported(f"scenario field {node.dotted}")
         else:
-            if len(path) != 1 or self.model is None:
+            if len(path) != 1:
                 raise _Unsupported(f"nested field {node.dotted}")
-            kind, ge, le = _model_field_kind(self.model, path[0])
+            kind, ge, le = _model_field_kind(self.schema, self.subject, path[0])
         if length:
             if kind != "list":
                 raise _Unsupported(f"length of non-list field {node.dotted}")
@@ -1160,7 +1128,7 @@ class DurablePolicy:
         self._exceptions = any(rule.exception_to is not None for rule in policy.rules)
         definitions: dict[str, dict[str, Any]] = {}
         for subject in dict.fromkeys(rule.subject for rule in policy.rules):
-            layout = _Subject(subject)
+            layout = _Subject(subject, policy.facts_model)
             compiler = _ExprCompiler(layout)
             # (matches at most, durable rules, fact properties read)
             chunks: list[tuple[int, dict[str, Any], set[str]]] = []
@@ -1275,7 +1243,7 @@ class DurablePolicy:
     def evaluate(self, facts: Facts | Mapping[str, Any],
                  as_of: dt.date | None = None, *, what_if: bool = False) -> Evaluation:
         """Like :func:`xuequ_rules.evaluate`, with the rules decided by durable_rules."""
-        scenario = facts if isinstance(facts, Facts) else parse_facts(dict(facts))
+        scenario = facts_for(self.policy, facts)
         date = as_of or dt.date.today()
         policy = self.policy
         periods = [_period_finding(rule, policy, date) for rule in policy.rules]
@@ -1533,16 +1501,16 @@ def _two_year_compiled() -> _CompiledRule:
     return _TWO_YEAR[0]
 
 
-_COLLECTION_OF: dict[type[BaseModel], str] = {model: name for name, model in COLLECTIONS.items()}
-
-
-def _arriving(item: Any) -> tuple[str, Any]:
-    """A streamed item: a record model, or ``(collection, mapping)``; validated."""
-    if isinstance(item, BaseModel) and type(item) in _COLLECTION_OF:
-        return _COLLECTION_OF[type(item)], item
-    if isinstance(item, tuple) and len(item) == 2 and item[0] in COLLECTIONS:
+def _arriving(item: Any, schema: type[Facts]) -> tuple[str, Any]:
+    """A streamed item: a record model, or ``(collection, mapping)``; validated against the
+    policy's fact schema ``schema``."""
+    collections = collections_of(schema)
+    owner: dict[type[BaseModel], str] = {model: name for name, model in collections.items()}
+    if isinstance(item, BaseModel) and type(item) in owner:
+        return owner[type(item)], item
+    if isinstance(item, tuple) and len(item) == 2 and item[0] in collections:
         collection, data = item
-        model = COLLECTIONS[collection]
+        model = collections[collection]
         if isinstance(data, model):
             return collection, data
         try:
@@ -1584,7 +1552,8 @@ def stream_findings(policy: Policy | DurablePolicy | None, records: Iterable[Any
         correlation.contexts[sid] = hits
     try:
         for item in records:
-            collection, record = _arriving(item)
+            collection, record = _arriving(
+                item, compiled.policy.facts_model if compiled is not None else Facts)
             if compiled is not None:
                 yield from _judge_one(compiled, collection, record, date, announced)
             if correlation is None or collection != "assessments":
@@ -1634,7 +1603,7 @@ def _judge_one(compiled: DurablePolicy, collection: str, record: Any, date: dt.d
         if period is not None:
             continue
         if rule.id in compiled.fallback:
-            scenario = Facts.model_validate({collection: [record]})
+            scenario = policy.facts_model.model_validate({collection: [record]})
             findings.extend(_evaluate_rule(compiled_ref, scenario, date, applicable, {}))
             continue
         row = context.table.get(index, [None])

@@ -57,6 +57,7 @@ from xuequ_rules.errors import FactsError, RuleConflictError
 from xuequ_rules.evaluation import evaluate
 from xuequ_rules.evaluation.finding import Finding
 from xuequ_rules.facts.loader import parse_facts
+from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.expr import CompareOp
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import ATTESTATIONS
@@ -66,6 +67,11 @@ _NULL_DTYPES: dict[str, pl.DataType] = {
     "bool": pl.Boolean(), "int": pl.Int64(), "dec": pl.Decimal(38, 0), "str": pl.String(),
     "date": pl.Date(), "null": pl.Boolean(), "list": pl.List(pl.String()),
 }
+
+
+def _schema_of(policy: Policy | None) -> type[Facts]:
+    """The fact schema of ``policy`` (the shared vocabulary when no policy is given)."""
+    return policy.facts_model if policy is not None else Facts
 
 
 class PolarsAlgebra:
@@ -309,7 +315,7 @@ def polars_schema(collection: str, policy: Policy | None = None,
     collection = normalize_collection(collection)
     rules = subject_rules(policy.rules, collection) if policy is not None else ()
     return {name: polars_dtype(spec, scale)
-            for name, spec in collection_columns(collection, rules).items()}
+            for name, spec in collection_columns(collection, rules, _schema_of(policy)).items()}
 
 
 def _decimal_scale_needed(lf: pl.LazyFrame, name: str) -> int:
@@ -331,7 +337,7 @@ def prepare_frame(frame: pl.DataFrame | pl.LazyFrame, collection: str,
     collection = normalize_collection(collection)
     lf = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
     rules = subject_rules(policy.rules, collection) if policy is not None else ()
-    specs = collection_columns(collection, rules)
+    specs = collection_columns(collection, rules, _schema_of(policy))
     schema = lf.collect_schema()
     casts: list[pl.Expr] = []
     present: dict[str, ColumnSpec] = {}
@@ -558,7 +564,8 @@ def evaluate_frame(policy: Policy, collection: str, frame: pl.DataFrame | pl.Laz
 def unsupported_rules(policy: Policy, collection: str) -> dict[str, str]:
     """Rules of the collection that neither the per-row nor the grouped engine computes."""
     collection = normalize_collection(collection)
-    columns = collection_columns(collection, subject_rules(policy.rules, collection))
+    columns = collection_columns(collection, subject_rules(policy.rules, collection),
+                                 policy.facts_model)
     out = dict(compile_frame(policy, collection, columns).unsupported)
     out.update(compile_groups(policy, collection, columns).unsupported)
     return out
@@ -574,7 +581,7 @@ def scan_file(path: Path, collection: str, policy: Policy | None = None) -> pl.L
     if suffix in (".csv", ".tsv"):
         collection = normalize_collection(collection)
         rules = subject_rules(policy.rules, collection) if policy is not None else ()
-        specs = collection_columns(collection, rules)
+        specs = collection_columns(collection, rules, _schema_of(policy))
         text_kinds = {"dec", "date", "list", "bool", "str"}
         overrides = {name: (pl.String if spec.kind in text_kinds else pl.Int64)
                      for name, spec in specs.items() if spec.kind != "records"}
@@ -612,8 +619,10 @@ def status_counts(result: pl.DataFrame, policy: Policy,
 
 # ── explanations (the reference evaluator on chosen rows) ─────────────────────
 
-def row_facts(row: dict[str, Any], collection: str, index: int = 0) -> dict[str, Any]:
-    """A row of a table as the facts of a scenario (for the reference evaluator)."""
+def row_facts(row: dict[str, Any], collection: str, index: int = 0,
+              schema: type[Facts] = Facts) -> dict[str, Any]:
+    """A row of a table as the facts of a scenario in the fact schema ``schema`` (for the
+    reference evaluator)."""
     collection = normalize_collection(collection)
     if collection == SCENARIO:
         prefix = f"{ATTESTATIONS}."
@@ -622,7 +631,7 @@ def row_facts(row: dict[str, Any], collection: str, index: int = 0) -> dict[str,
         if row.get("jurisdiction") is not None:
             data["jurisdiction"] = row["jurisdiction"]
         return data
-    specs = collection_columns(collection)
+    specs = collection_columns(collection, (), schema)
     record = {k: v for k, v in row.items() if k in specs and v is not None}
     record.setdefault("id", f"row{index}")
     return {collection: [record]}
@@ -641,8 +650,8 @@ def explain_rows(policy: Policy, collection: str, frame: pl.DataFrame | pl.LazyF
     for index in rows:
         if index not in by_index:
             raise IndexError(f"row {index} is not in the table")
-        facts = parse_facts(row_facts(by_index[index], collection, index),
-                            source=f"row {index}")
+        facts = parse_facts(row_facts(by_index[index], collection, index, policy.facts_model),
+                            source=f"row {index}", policy=policy)
         result = evaluate(policy, facts, as_of, what_if=what_if)
         out[index] = tuple(f for f in result.findings if f.rule.subject == collection)
     return out
@@ -670,7 +679,7 @@ def _with_group_keys(lf: pl.LazyFrame, columns: dict[str, ColumnSpec], policy: P
                      collection: str) -> tuple[pl.LazyFrame, dict[str, ColumnSpec]]:
     """Add the group keys the table lacks, as nulls (the reference reads them as ``None``)."""
     rules = subject_rules(policy.rules, collection)
-    specs = collection_columns(collection, rules)
+    specs = collection_columns(collection, rules, policy.facts_model)
     missing = {key for rule in rules for key in (rule.group_by or ()) if key not in columns}
     if not missing:
         return lf, columns
@@ -770,8 +779,9 @@ def _decide_open_groups(wide: pl.DataFrame, keys: tuple[str, ...], rules: list[A
     return wide
 
 
-def _fact_records(records: pl.LazyFrame, collection: str) -> list[dict[str, Any]]:
-    specs = collection_columns(collection)
+def _fact_records(records: pl.LazyFrame, collection: str,
+                  schema: type[Facts]) -> list[dict[str, Any]]:
+    specs = collection_columns(collection, (), schema)
     data = []
     for index, row in enumerate(records.collect().iter_rows(named=True)):
         record = {k: v for k, v in row.items() if k in specs and v is not None}
@@ -793,7 +803,8 @@ def reference_groups(policy: Policy, rules: list[Any], collection: str,
     single = dataclasses.replace(policy, rules=tuple(
         rule if rule.exception_to in ids else dataclasses.replace(rule, exception_to=None)
         for rule in rules))
-    facts = parse_facts({collection: _fact_records(records, collection)}, source=collection)
+    facts = parse_facts({collection: _fact_records(records, collection, policy.facts_model)},
+                        source=collection, policy=policy)
     findings = [f for f in evaluate(single, facts, as_of, what_if=what_if).findings
                 if f.rule.id in ids]
     return pl.DataFrame({RULE_COLUMN: [f.rule.id for f in findings],
@@ -810,9 +821,9 @@ def decide_group(policy: Policy, rule: Any, collection: str, records: pl.LazyFra
     condition = pl.lit(True)
     for name, value in key.items():
         condition = condition & pl.col(name).eq_missing(pl.lit(value))
-    data = _fact_records(records.filter(condition), collection)
+    data = _fact_records(records.filter(condition), collection, policy.facts_model)
     single = dataclasses.replace(policy, rules=(dataclasses.replace(rule, exception_to=None),))
-    result = evaluate(single, parse_facts({collection: data}, source=ref), as_of,
+    result = evaluate(single, parse_facts({collection: data}, source=ref, policy=policy), as_of,
                       what_if=what_if)
     for finding in result.findings:
         if finding.record == ref:

@@ -313,7 +313,8 @@ def default_columns(policy: Policy, collection: str,
                     scale: int = DEFAULT_SCALE) -> dict[str, ColumnSpec]:
     """The collection's columns as the model defines them (decimals with ``scale`` digits)."""
     collection = normalize_collection(collection)
-    specs = collection_columns(collection, subject_rules(policy.rules, collection))
+    specs = collection_columns(collection, subject_rules(policy.rules, collection),
+                               policy.facts_model)
     return {name: (ColumnSpec(**{**_spec_dict(spec), "scale": scale})
                    if spec.kind == "dec" else spec) for name, spec in specs.items()}
 
@@ -398,7 +399,8 @@ def duckdb_columns(con: Any, relation: str, policy: Policy,
                    collection: str) -> dict[str, ColumnSpec]:
     """The model columns present in a DuckDB relation, with their decimal scales."""
     specs = collection_columns(normalize_collection(collection),
-                               subject_rules(policy.rules, normalize_collection(collection)))
+                               subject_rules(policy.rules, normalize_collection(collection)),
+                               policy.facts_model)
     out: dict[str, ColumnSpec] = {}
     for name, type_name, *_ in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall():
         spec = specs.get(name)

@@ -11,8 +11,8 @@ from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, Group, compile_expr
 from xuequ_rules.evaluation.finding import Finding, Status
 from xuequ_rules.evaluation.lifecycle import Lifecycle
-from xuequ_rules.facts.loader import parse_facts
-from xuequ_rules.facts.model import Facts
+from xuequ_rules.facts.loader import facts_for
+from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import AnyRule, Decision, Modality, Rule
 from xuequ_rules.text import Text
@@ -354,7 +354,7 @@ def evaluate(policy: Policy, facts: Facts | Mapping[str, Any],
     dated outside the policy's period, give ``not_in_force`` findings; ``what_if=True``
     applies every rule as if the policy were in force and marks every finding what-if.
     """
-    scenario = facts if isinstance(facts, Facts) else parse_facts(dict(facts))
+    scenario = facts_for(policy, facts)
     date = as_of or dt.date.today()
     findings: list[Finding] = []
     applicable: dict[tuple[str, str], bool] = {}

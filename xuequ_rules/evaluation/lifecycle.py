@@ -19,7 +19,8 @@ from enum import StrEnum
 from typing import Any
 
 from xuequ_rules.document.metadata import ENDED_STATES, STATUS_LABELS, StatusState
-from xuequ_rules.facts.model import COLLECTIONS
+from xuequ_rules.facts.fields import field_spec
+from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.expr import BoolOp, Compare, CompareOp, Const, Expr, Field, Known, Logic, Not
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.text import Text
@@ -40,14 +41,14 @@ FORCE_LABELS: dict[Force, tuple[str, str]] = {
 WHAT_IF_LABEL = ("假设评估（文件未生效/已失效）", "what-if")
 
 
-def record_date_field(collection: str) -> tuple[str, str] | None:
-    """The field that dates a record of ``collection``, and its kind (``year`` or ``date``)."""
-    model = COLLECTIONS.get(collection)
-    if model is None:
-        return None
-    if "year" in model.model_fields:
+def record_date_field(schema: type[Facts], collection: str) -> tuple[str, str] | None:
+    """The field that dates a record of ``collection`` in the fact schema ``schema``, and its
+    kind (``year`` or ``date``)."""
+    year = field_spec(schema, collection, "year")
+    if year is not None and year.kind == "int":
         return "year", "year"
-    if "week_start" in model.model_fields:
+    week = field_spec(schema, collection, "week_start")
+    if week is not None and week.kind == "date":
         return "week_start", "date"
     return None
 
@@ -59,10 +60,12 @@ class Lifecycle:
     state: StatusState
     start: dt.date | None
     end: dt.date | None
+    schema: type[Facts] = Facts     # the policy's fact schema: which field dates a record
 
     @classmethod
     def of(cls, policy: Policy) -> Lifecycle:
-        return cls(policy.document.metadata.status.state, policy.valid_from, policy.valid_until)
+        return cls(policy.document.metadata.status.state, policy.valid_from, policy.valid_until,
+                   policy.facts_model)
 
     @property
     def draft(self) -> bool:
@@ -89,7 +92,7 @@ class Lifecycle:
 
     def for_record(self, collection: str, record: Any, as_of: dt.date) -> Force | None:
         """Whether ``record`` (a fact record, a group, or ``None`` for the scenario) is in force."""
-        dated = record_date_field(collection) if record is not None else None
+        dated = record_date_field(self.schema, collection) if record is not None else None
         value: Any = None
         if dated is not None:
             name = dated[0]
@@ -110,7 +113,7 @@ class Lifecycle:
         undated = self.at_date(as_of) is force
         if self.draft:
             return Const(True) if self.at_date(as_of) is force else None
-        dated = record_date_field(collection)
+        dated = record_date_field(self.schema, collection)
         if dated is None or (available is not None and dated[0] not in available):
             return Const(True) if undated else None
         name, kind = dated

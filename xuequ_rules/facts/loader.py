@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
 from xuequ_rules.errors import FactsError
-from xuequ_rules.facts.model import Facts
+from xuequ_rules.facts.schema import SHARED, Facts
+
+if TYPE_CHECKING:
+    from xuequ_rules.policy.policy import Policy
 
 MAX_FACTS_BYTES = 50 * 1024 * 1024
 
@@ -39,14 +43,25 @@ _ZH_MESSAGES = {
 }
 
 
-def facts_error(exc: ValidationError, source: str = "facts") -> FactsError:
-    """A bilingual error for the first invalid field of a pydantic validation error."""
+def facts_error(exc: ValidationError, source: str = "facts",
+                owner: str | None = None) -> FactsError:
+    """A bilingual error for the first invalid field of a pydantic validation error.
+
+    ``owner`` is the policy whose fact schema was applied: an unknown field names it.
+    """
     first = exc.errors(include_url=False)[0]
     where = ".".join(str(part) for part in first["loc"]) or "(root)"
     message = str(first["msg"]).removeprefix("Value error, ")
     zh = _ZH_MESSAGES.get(str(first["type"]), "取值无效")
     if first["type"] == "value_error" and " / " in message:
         zh, _, message = message.partition(" / ")
+    if first["type"] == "extra_forbidden" and owner is not None:
+        if owner == SHARED:
+            zh, message = "未知字段（共享事实词汇中没有此字段）", "unknown field (not in the shared " \
+                "fact vocabulary)"
+        else:
+            zh = f"未知字段（政策 {owner} 的事实结构中没有此字段）"
+            message = f"unknown field (not in the fact schema of policy {owner})"
     count = exc.error_count()
     more_zh = f"（另有 {count - 1} 处错误）" if count > 1 else ""
     more_en = f" ({count - 1} more)" if count > 1 else ""
@@ -54,15 +69,18 @@ def facts_error(exc: ValidationError, source: str = "facts") -> FactsError:
                       f"{source}: field {where}: {message}{more_en}", field=where)
 
 
-def parse_facts(data: Any, source: str = "facts") -> Facts:
-    """Validate already-parsed data as :class:`Facts`; nothing is evaluated on invalid data."""
+def parse_facts(data: Any, source: str = "facts", *, policy: Policy | None = None,
+                schema: type[Facts] | None = None) -> Facts:
+    """Validate already-parsed data against ``policy``'s fact schema (or ``schema``; the shared
+    vocabulary when neither is given); nothing is evaluated on invalid data."""
+    model = schema or (policy.facts_model if policy is not None else Facts)
     if not isinstance(data, dict):
         raise FactsError(f"{source} 应为对象（键值映射）", f"{source} must be a mapping",
                          field="(root)")
     try:
-        return Facts.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise facts_error(exc, source) from None
+        raise facts_error(exc, source, model.schema_owner) from None
 
 
 def read_data_file(path: Path) -> Any:
@@ -96,5 +114,17 @@ def read_data_file(path: Path) -> Any:
                          field=str(path)) from None
 
 
-def load_facts(path: Path) -> Facts:
-    return parse_facts(read_data_file(path), source=path.name)
+def load_facts(path: Path, *, policy: Policy | None = None) -> Facts:
+    return parse_facts(read_data_file(path), source=path.name, policy=policy)
+
+
+def facts_for(policy: Policy, facts: Facts | Mapping[str, Any], source: str = "facts") -> Facts:
+    """The scenario as ``policy``'s fact schema reads it: a mapping is validated against it, a
+    scenario built for another schema is validated anew (its collections must be ones this
+    policy's schema holds)."""
+    model = policy.facts_model
+    if isinstance(facts, Facts):
+        if type(facts) is model:
+            return facts
+        facts = facts.model_dump(exclude_defaults=True)
+    return parse_facts(dict(facts), source, schema=model)

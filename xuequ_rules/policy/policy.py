@@ -14,8 +14,9 @@ from xuequ_rules.document.hints import quote_hint
 from xuequ_rules.document.metadata import ENDED_STATES
 from xuequ_rules.document.source import apply_errata
 from xuequ_rules.errors import CitationError, PolicyDefinitionError
-from xuequ_rules.facts.model import COLLECTIONS, Facts
+from xuequ_rules.facts.schema import Facts, collections_of
 from xuequ_rules.policy.citation import Cite
+from xuequ_rules.policy.concepts import Concept, concept_table
 from xuequ_rules.policy.expr import Aggregate
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import ATTESTATIONS, AnyRule, Decision
@@ -137,11 +138,18 @@ class Policy:
     # Other names under which the text names a responsible party: party zh → names.
     party_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     validity: Validity | None = None
+    # The policy's fact schema: the shared vocabulary, the package's own collections and its
+    # extensions of shared records (``xuequ_rules.facts.facts_schema``).
+    facts_model: type[Facts] = Facts
+    # The package's own concepts (the shared ones are in ``xuequ_rules.policy.concepts``).
+    concepts: tuple[Concept, ...] = ()
     # Lookup tables, built anew for every instance (``dataclasses.replace`` included, so a
     # changed copy never writes into the tables of the policy it was copied from).
     _rules_by_id: dict[str, AnyRule] = field(default_factory=dict, init=False, repr=False,
                                              compare=False)
     _params_by_id: dict[str, Parameter] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
+    _concepts_by_id: dict[str, Concept] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
 
     def __post_init__(self) -> None:
@@ -149,6 +157,8 @@ class Policy:
         _check_unique("parameter", [p.id for p in self.parameters], self.ref)
         self._rules_by_id.update({r.id: r for r in self.rules})
         self._params_by_id.update({p.id: p for p in self.parameters})
+        self._concepts_by_id.update(concept_table(self.concepts))
+        self._check_concepts()
         self._check_references()
         self._check_validity()
         verify_citations(self)
@@ -177,17 +187,34 @@ class Policy:
                                         f"{self.ref} has no parameter {parameter_id!r}",
                                         field="parameter") from None
 
+    def concept(self, concept_id: str) -> Concept | None:
+        """The declared concept ``concept_id`` (shared or the package's own), if any."""
+        return self._concepts_by_id.get(concept_id)
+
+    def _check_concepts(self) -> None:
+        owners = [(f"规则 rule {r.id}", r.id, r.concept) for r in self.rules]
+        owners += [(f"参数 parameter {p.id}", p.id, p.concept) for p in self.parameters]
+        for owner, key, concept_id in owners:
+            if concept_id is not None and concept_id not in self._concepts_by_id:
+                raise PolicyDefinitionError(
+                    f"{self.ref} {owner} 的概念“{concept_id}”未声明（共享概念见 "
+                    "xuequ_rules.policy.concepts，本包概念传入 Policy(concepts=...)）",
+                    f"{self.ref} {owner}: concept {concept_id!r} is not declared (shared "
+                    "concepts: xuequ_rules.policy.concepts; the package's own: "
+                    "Policy(concepts=...))", field=f"{key}.concept")
+
     def checklist(self) -> tuple[AnyRule, ...]:
         return tuple(r for r in self.rules if getattr(r, "is_checklist", False))
 
     def _check_references(self) -> None:
+        collections = collections_of(self.facts_model)
         for rule in self.rules:
-            if rule.subject and rule.subject not in COLLECTIONS:
+            if rule.subject and rule.subject not in collections:
                 raise PolicyDefinitionError(
-                    f"规则 {rule.id} 的对象“{rule.subject}”不是已知的事实集合",
-                    f"rule {rule.id}: subject {rule.subject!r} is not a known fact collection",
-                    field=f"{rule.id}.subject")
-            model = COLLECTIONS.get(rule.subject, Facts)
+                    f"规则 {rule.id} 的对象“{rule.subject}”不在 {self.name} 的事实结构中",
+                    f"rule {rule.id}: subject {rule.subject!r} is not a collection of "
+                    f"{self.name}'s fact schema", field=f"{rule.id}.subject")
+            model: type[BaseModel] = collections.get(rule.subject, self.facts_model)
             for node in rule.fields():
                 head = node.path[0]
                 if not rule.subject and head == ATTESTATIONS:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from xuequ_rules.exact import ExactSqrt
-from xuequ_rules.facts.model import field_label
+from xuequ_rules.facts.schema import field_label
 from xuequ_rules.policy.expr import (
     AggFunc,
     Aggregate,
