@@ -306,9 +306,10 @@ def test_overview_links_the_official_source_when_document_yaml_records_it() -> N
 
 
 def test_pairwise_diff_links_each_sides_parameter_and_its_clause(site: SiteResult) -> None:
-    text = _md(site, "diff/liujiang-2018__ziyang-2024.md")
+    text = _md(site, "diff/liujiang-2018__nantong-2013.md")
     row = next(line for line in text.splitlines()
-               if line.startswith("| <code>zone.six_unifications</code>"))
-    assert "(../policies/liujiang/2018/parameters/liujiang.zone.six_unifications.md)" in row
-    assert "(../policies/ziyang/2024/parameters/ziyang.zone.six_unifications.md)" in row
+               if line.startswith("| 教师交流轮岗最低比例<br><code>teacher_exchange.min_share_per_year")
+               and "parameters/" in line)
+    assert "(../policies/liujiang/2018/parameters/liujiang.teacher_exchange.min_share.md)" in row
+    assert "(../policies/nantong/2013/parameters/nantong.teacher_exchange.min_share.md)" in row
     assert row.count("/text.md#c-") == 2

@@ -16,6 +16,7 @@ from xuequ_rules.diff import diff_policies
 from xuequ_rules.diff.report import code, md, to_markdown
 from xuequ_rules.document.metadata import STATUS_LABELS as DOCUMENT_STATUS
 from xuequ_rules.labels import BOOLEANS, LEVELS, STATUS
+from xuequ_rules.policy.concepts import concept_label
 from xuequ_rules.sitegen.common import (
     Entry,
     Page,
@@ -62,7 +63,7 @@ def link_sides(markdown: str, left: Entry, right: Entry) -> str:
     lines = []
     for line in markdown.split("\n"):
         cells = line.split(" | ")
-        if line.startswith("| <code>") and len(cells) >= 5:
+        if line.startswith("| ") and len(cells) >= 5:   # a comparison row (label, then sides)
             for index, targets in ((2, sides[0]), (3, sides[1])):
                 head, sep, rest = cells[index].partition("<br>")
                 cells[index] = targets.get(head, head) + sep + rest
@@ -189,8 +190,10 @@ def compare_page(entries: list[Entry]) -> Page:
         for concept in concepts:
             row = shared[concept]
             first = next(iter(row.values()))[0]
-            name = (f"{md(first.label.zh)}<br><small>[{code(concept)}]"
-                    f"(../{concept_page_path(concept)})</small>")
+            assert first.entry.policy is not None
+            label = concept_label(first.entry.policy, concept)
+            name = (f"[{md(label.zh)}](../{concept_page_path(concept)})<br><small>"
+                    f"{md(label.en)} {code(concept)}</small>")
             cells = ["<br>".join(_link(c) for c in row.get(e.ref, [])) or "—" for e in columns]
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         lines += ["", "</div>"]
@@ -200,7 +203,9 @@ def compare_page(entries: list[Entry]) -> Page:
         if not own:
             continue
         lines += [f"### {md(e.ref)} {md(e.document.metadata.title)}", ""]
-        lines += ["- " + "；".join(_link(cell) for cell in cells) +
+        assert e.policy is not None
+        lines += [f"- **{md(concept_label(e.policy, concept).zh)}**："
+                  + "；".join(_link(cell) for cell in cells) +
                   f" <small>{code(concept)}</small>" for concept, cells in own]
         lines.append("")
     return Page("compare/index.md", "按概念比较 By concept", "\n".join(lines) + stamp())

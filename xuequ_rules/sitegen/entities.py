@@ -10,6 +10,7 @@ from __future__ import annotations
 from xuequ_rules.diff.report import code, md
 from xuequ_rules.labels import yes_no
 from xuequ_rules.policy.citation import Cite
+from xuequ_rules.policy.concepts import Concept, concept_label
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.render import render
@@ -26,6 +27,7 @@ from xuequ_rules.sitegen.common import (
     slug,
     stamp,
 )
+from xuequ_rules.text import Text
 
 
 def _citations(cites: tuple[Cite, ...], text_link: str) -> list[str]:
@@ -43,10 +45,12 @@ def _validity(entry: Entry, valid_from: object, valid_until: object) -> str:
     return f"{start or '…'} – {end or '…'}"
 
 
-def _concept_cell(concept: str | None, up: str) -> str:
+def _concept_cell(policy: Policy, concept: str | None, up: str) -> str:
     if not concept:
         return "—"
-    return f"[{code(concept)}]({up}{concept_page_path(concept)})"
+    label = concept_label(policy, concept)
+    return (f"[{md(label.zh)}]({up}{concept_page_path(concept)}) {md(label.en)} "
+            f"<small>{code(concept)}</small>")
 
 
 def rule_page(entry: Entry, policy: Policy, rule: AnyRule) -> Page:
@@ -56,7 +60,7 @@ def rule_page(entry: Entry, policy: Policy, rule: AnyRule) -> Page:
             ("责任主体 party", f"{md(rule.party.zh)} {md(rule.party.en)}"),
             ("原则上 in principle", yes_no(rule.in_principle)),
             ("有效期 validity", _validity(entry, rule.valid_from, rule.valid_until)),
-            ("概念 concept", _concept_cell(rule.concept, up))]
+            ("概念 concept", _concept_cell(policy, rule.concept, up))]
     if rule.applies is not None:
         text = render(rule.applies, rule.subject)
         rows.append(("适用条件 applies when", f"{md(text.zh)}<br><small>{md(text.en)}</small>"))
@@ -98,7 +102,7 @@ def parameter_page(entry: Entry, policy: Policy, param: Parameter,
             ("单位 unit", f"{unit_zh} {unit_en}"),
             ("原则上 in principle", yes_no(param.in_principle)),
             ("有效期 validity", _validity(entry, None, None)),
-            ("概念 concept", _concept_cell(param.concept, up))]
+            ("概念 concept", _concept_cell(policy, param.concept, up))]
     if param.dated:
         rows.append(("分期取值 dated values", "<br>".join(
             f"{d.since.isoformat()} 起 from: {md(str(d.value))}" for d in param.dated)))
@@ -129,10 +133,25 @@ def parameter_page(entry: Entry, policy: Policy, param: Parameter,
                 "\n".join(lines) + stamp(entry), nav=False)
 
 
+def _declared(concept: str, entries: list[Entry]) -> Concept | None:
+    for entry in entries:
+        if entry.policy is not None:
+            found = entry.policy.concept(concept)
+            if found is not None:
+                return found
+    return None
+
+
 def concept_page(concept: str, entries: list[Entry]) -> Page:
-    lines = ["---", "search:", "  boost: 0.5", "---", "", f"# 概念 Concept {code(concept)}", "",
-             "各政策中表达这一概念的参数和规则。 The parameters and rules of each policy that "
-             "express this concept.", "",
+    declared = _declared(concept, entries)
+    label = declared.label if declared is not None else Text(concept, concept)
+    lines = ["---", "search:", "  boost: 0.5", "---", "",
+             f"# 概念 {md(label.zh)} · Concept {md(label.en)}", "", f"<small>{code(concept)}</small>",
+             ""]
+    if declared is not None:
+        lines += [f"{md(declared.definition.zh)}", "", f"*{md(declared.definition.en)}*", ""]
+    lines += ["各政策中表达这一概念的参数和规则。 The parameters and rules of each policy that "
+              "express this concept.", "",
              "| 政策 policy | 类型 kind | 名称 name | 取值 value | 条款 clause |", "|---|---|---|---|---|"]
     for entry in entries:
         policy = entry.policy
@@ -151,7 +170,7 @@ def concept_page(concept: str, entries: list[Entry]) -> Page:
                 lines.append(f"| {md(entry.ref)} | 规则 rule：{zh} {en} | [{md(r.title.zh)}](../"
                              f"{rule_page_path(entry, r.id)}) | — | "
                              f"[{md(clause)}](../{entry.folder}/text.md#{clause_anchor(clause)}) |")
-    return Page(concept_page_path(concept), concept, "\n".join(lines) + stamp(), nav=False)
+    return Page(concept_page_path(concept), label.zh, "\n".join(lines) + stamp(), nav=False)
 
 
 def concepts(entries: list[Entry]) -> list[str]:
