@@ -18,7 +18,7 @@ FACTS = {
     "teacher_exchanges": [{"id": "2019", "eligible": 70, "rotated": 7, "backbone_rotated": 1},
                           {"id": "2020", "eligible": 100, "rotated": 9}],
     "expenditures": [{"id": "e1", "amount": 100000},
-                     {"id": "e2", "amount": {"value": "2.5", "unit": "万元"}}],
+                     {"id": "e2", "amount": {"value": 2.5, "unit": "万元"}}],
     "schools": [{"id": "s1", "stage": "primary", "students": 1200},
                 {"id": "s2", "stage": "junior", "quality": "weak"}],
     "attestations": {"liujiang.zone.management_committee": True},

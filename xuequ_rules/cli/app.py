@@ -148,11 +148,14 @@ def eval_command(
     as_json: JsonOpt = False,
     fail_on_violation: Annotated[bool, typer.Option(
         "--fail-on-violation", help="有违反时退出码为 1 / exit 1 on a violation")] = False,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="文件编码：utf-8（默认）或 gb18030 / file encoding: utf-8 (default) "
+        "or gb18030")] = None,
 ) -> None:
     """在一组事实上评估政策 / evaluate a policy on facts."""
     date = _parse_date(as_of)
     policy = load_policy(name)
-    scenario = load_facts(facts)
+    scenario = load_facts(facts, encoding)
     result = evaluate(policy, scenario, as_of=date)
     if as_json:
         print_json(result.as_dict())
