@@ -3,9 +3,8 @@ withdrawal; each capture encoded from its own text."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 

@@ -89,8 +89,12 @@ def parse_facts(data: Any, source: str = "facts") -> Facts:
 
 # --- text ------------------------------------------------------------------------------
 
-def decode_text(raw: bytes, source: str, encoding: str | None = None) -> str:
-    """Bytes as text: UTF-8 (a leading BOM skipped), or GB18030 when asked for."""
+def decode_text(raw: bytes, source: str, encoding: str | None = None, *,
+                option_hint: bool = True) -> str:
+    """Bytes as text: UTF-8 (a leading BOM skipped), or GB18030 when asked for.
+
+    ``option_hint`` says whether the error suggests ``--encoding gb18030`` (command line) or
+    sending UTF-8 (web API)."""
     if raw.startswith(_BOM):
         raw = raw[len(_BOM):]
     chosen = (encoding or "utf-8").lower().replace("_", "-")
@@ -103,8 +107,12 @@ def decode_text(raw: bytes, source: str, encoding: str | None = None) -> str:
     try:
         return raw.decode(chosen)
     except UnicodeDecodeError as exc:
-        hint_zh = "；如为 GBK/GB18030 编码，请加 --encoding gb18030" if chosen == "utf-8" else ""
-        hint_en = "; if it is GBK/GB18030, add --encoding gb18030" if chosen == "utf-8" else ""
+        hint_zh, hint_en = ("；如为 GBK/GB18030 编码，请加 --encoding gb18030",
+                            "; if it is GBK/GB18030, add --encoding gb18030")
+        if not option_hint:
+            hint_zh, hint_en = "；请以 UTF-8 编码发送", "; send it as UTF-8"
+        if chosen != "utf-8":
+            hint_zh = hint_en = ""
         raise FactsError(f"{source} 不是 {chosen.upper()} 编码（第 {exc.start} 字节）{hint_zh}",
                          f"{source} is not {chosen.upper()} (byte {exc.start}){hint_en}",
                          field=source) from None
@@ -234,7 +242,7 @@ _DUPLICATE = re.compile(r"duplicate key (.+): first at (\d+:\d+), again at (\d+:
 def parse_yaml(text: str, source: str) -> Any:
     """YAML text → data with the safe loader (nothing executed), refusing duplicate keys."""
     try:
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+        return yaml.load(text, Loader=StrictLoader)  # a SafeLoader: nothing is executed
     except RecursionError:
         raise FactsError(f"{source} 嵌套层次过深", f"{source} is nested too deeply",
                          field=source) from None

@@ -39,7 +39,7 @@ def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError("应为数值，而不是真假值 / expected a number, not a boolean")
     if isinstance(value, str):
-        raise ValueError(f"应为数值而不是文本：{value!r}（去掉引号）/ expected a number, not "
+        raise ValueError(f"应为数值而不是文本：{value!r}（去掉引号） / expected a number, not "
                          f"text: {value!r} (drop the quotes)")
     if isinstance(value, float):
         value = repr(value)
