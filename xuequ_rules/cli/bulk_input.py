@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,20 +66,44 @@ def _csv_error(file: Path, zh: str, en: str, field: str | None = None) -> FactsE
     return FactsError(f"{file.name}：{zh}", f"{file.name}: {en}", field=field or file.name)
 
 
-def _check_csv_text(file: Path, text: str) -> None:
-    """An empty file or a row with more or fewer cells than the header is refused."""
+def _codec(encoding: str | None) -> str:
+    chosen = (encoding or "utf-8").lower().replace("_", "-")
+    if chosen in ("utf-8", "utf8", "utf-8-sig"):
+        return "utf-8-sig"            # UTF-8, a leading byte-order mark skipped
+    if chosen in ENCODINGS:
+        return chosen
+    raise FactsError(f"不支持的编码：{encoding}（可用：{'、'.join(ENCODINGS)}）",
+                     f"unsupported encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})",
+                     field="--encoding")
+
+
+def _check_csv(file: Path, codec: str) -> None:
+    """Streamed once: text in the encoding, a header, every row as wide as the header."""
     delimiter = "\t" if file.suffix.lower() == ".tsv" else ","
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(rows, None)
-    if not header or not any(cell.strip() for cell in header):
-        raise _csv_error(file, "文件为空：应有表头行（列名）", "the file is empty: expected a "
-                         "header row of column names")
-    width = len(header)
-    for number, row in enumerate(rows, start=2):
-        if row and len(row) != width:
-            raise _csv_error(file, f"第 {number} 行有 {len(row)} 个单元格，表头有 {width} 列",
-                             f"line {number} has {len(row)} cells, the header has {width} "
-                             f"columns", field=f"line {number}")
+    number = 1
+    try:
+        with file.open(encoding=codec, newline="") as handle:
+            rows = csv.reader(handle, delimiter=delimiter)
+            header = next(rows, None)
+            if not header or not any(cell.strip() for cell in header):
+                raise _csv_error(file, "文件为空：应有表头行（列名）", "the file is empty: "
+                                 "expected a header row of column names")
+            width = len(header)
+            for number, row in enumerate(rows, start=2):
+                if row and len(row) != width:
+                    raise _csv_error(file, f"第 {number} 行有 {len(row)} 个单元格，表头有 {width} 列",
+                                     f"line {number} has {len(row)} cells, the header has "
+                                     f"{width} columns", field=f"line {number}")
+    except UnicodeDecodeError:
+        name = "UTF-8" if codec == "utf-8-sig" else codec.upper()
+        hint_zh = "；如为 GBK/GB18030 编码，请加 --encoding gb18030" if name == "UTF-8" else ""
+        hint_en = "; if it is GBK/GB18030, add --encoding gb18030" if name == "UTF-8" else ""
+        raise _csv_error(file, f"不是 {name} 编码（约第 {number + 1} 行）{hint_zh}",
+                         f"is not {name} (near line {number + 1}){hint_en}") from None
+    except csv.Error as exc:
+        raise _csv_error(file, f"第 {number + 1} 行无法读取：{exc}",
+                         f"line {number + 1} cannot be read: {exc}",
+                         field=f"line {number + 1}") from None
 
 
 @contextmanager
@@ -87,27 +111,24 @@ def readable_table(file: Path, encoding: str | None) -> Iterator[Path]:
     """The table as polars can read it: a CSV checked (and turned into UTF-8 when needed)."""
     if not file.exists():
         raise FactsError(f"找不到文件：{file}", f"file not found: {file}", field=str(file))
-    if encoding is not None and encoding.lower().replace("_", "-") not in (*ENCODINGS, "utf8"):
-        raise FactsError(f"不支持的编码：{encoding}（可用：{'、'.join(ENCODINGS)}）",
-                         f"unsupported encoding {encoding!r} (use one of: "
-                         f"{', '.join(ENCODINGS)})", field="--encoding")
+    codec = _codec(encoding)
     if file.suffix.lower() not in CSV_SUFFIXES:
         if file.stat().st_size == 0:
             raise _csv_error(file, "文件为空", "the file is empty")
         yield file
         return
-    from xuequ_rules.facts.loader import decode_text
-
-    raw = file.read_bytes()
-    text = decode_text(raw, file.name, encoding)
-    _check_csv_text(file, text)
-    if raw.startswith(codecs.BOM_UTF8) or (encoding or "utf-8").lower() not in ("utf-8", "utf8"):
-        with tempfile.TemporaryDirectory(prefix="xuequ-bulk-") as tmp:
-            utf8 = Path(tmp) / file.name
-            utf8.write_text(text, encoding="utf-8")
-            yield utf8
+    _check_csv(file, codec)
+    with file.open("rb") as handle:
+        has_bom = handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8
+    if codec == "utf-8-sig" and not has_bom:
+        yield file
         return
-    yield file
+    with tempfile.TemporaryDirectory(prefix="xuequ-bulk-") as tmp:
+        utf8 = Path(tmp) / file.name
+        with file.open(encoding=codec, newline="") as source, \
+                utf8.open("w", encoding="utf-8", newline="") as target:
+            shutil.copyfileobj(source, target)
+        yield utf8
 
 
 def _fits(spec: ColumnSpec, dtype: Any, is_csv: bool) -> bool:
