@@ -4,6 +4,7 @@ withdrawal; each capture encoded from its own text."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -206,7 +207,7 @@ def test_caoxian_new_entrant_without_hukou_and_property_is_a_guest_pupil(policy)
 
 # ── suspension ────────────────────────────────────────────────────────────────
 @pytest.mark.parametrize(("months", "expected"), [
-    ("3", Status.SATISFIED), ("2.9", Status.VIOLATED), ("4", Status.SATISFIED),
+    (Decimal("3"), Status.SATISFIED), (Decimal("2.9"), Status.VIOLATED), (Decimal("4"), Status.SATISFIED),
     (None, Status.UNDETERMINED),
 ])
 def test_caoxian_2_1_suspension_granted_needs_three_months_of_leave(any_policy, months,
@@ -290,7 +291,7 @@ def test_caoxian_transfer_without_proper_reason_makes_a_guest_pupil(policy):
 
 # ── withdrawal ────────────────────────────────────────────────────────────────
 @pytest.mark.parametrize(("years", "expected"), [
-    (2, Status.SATISFIED), ("1.99", Status.VIOLATED), (3, Status.SATISFIED),
+    (2, Status.SATISFIED), (Decimal("1.99"), Status.VIOLATED), (3, Status.SATISFIED),
 ])
 def test_caoxian_withdrawal_for_illness_needs_two_years_of_suspension(policy, years, expected):
     pupil = {"withdrawn": True, "withdrawal_reason": "long_illness", "suspension_years": years}

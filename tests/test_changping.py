@@ -248,9 +248,9 @@ def test_changping_two_plus_one_without_pupil_facts_is_undetermined(policy):
 
 # ── teacher pay ───────────────────────────────────────────────────────────────
 @pytest.mark.parametrize(("teacher", "civil", "expected"), [
-    ("120000", "120000", Status.SATISFIED),
-    ("119999.99", "120000", Status.VIOLATED),
-    ("120000.01", "120000", Status.SATISFIED),
+    (Decimal("120000"), Decimal("120000"), Status.SATISFIED),
+    (Decimal("119999.99"), Decimal("120000"), Status.VIOLATED),
+    (Decimal("120000.01"), Decimal("120000"), Status.SATISFIED),
 ])
 def test_changping_teacher_pay_not_below_civil_servants(policy, teacher, civil, expected):
     facts = indicators(teacher_average_pay=teacher, civil_servant_average_pay=civil)
@@ -258,7 +258,7 @@ def test_changping_teacher_pay_not_below_civil_servants(policy, teacher, civil, 
 
 
 def test_changping_teacher_pay_in_wan_yuan_is_exact(policy):
-    facts = indicators(teacher_average_pay={"value": "12", "unit": "万元"},
+    facts = indicators(teacher_average_pay={"value": 12, "unit": "万元"},
                        civil_servant_average_pay=120000)
     assert status_of(policy, facts, "changping.teacher_pay.not_below_civil_servants") \
         is Status.SATISFIED

@@ -316,7 +316,7 @@ def scenarios(draw):
         "schools": st.one_of(st.none(), st.lists(st.sampled_from(["a", "b", "c"]), max_size=3)),
         "form": st.sampled_from([None, "education_group", "other"]),
         "lead_school": st.sampled_from([None, "一中", "二中"])}), max_size=3)))]
-    coverage = draw(st.sampled_from([None, "94.9%", "95%", "1"]))
+    coverage = draw(st.sampled_from([None, "94.9%", "95%", 1]))
     return {"teacher_exchanges": exchanges, "expenditures": expenditures, "zones": zones,
             "district_indicators": [{"id": "d", "pairing_coverage": coverage}],
             "milestones": [{"id": "m1", "completed_on": draw(st.sampled_from(
@@ -363,10 +363,10 @@ def test_dated_parameter_takes_its_value_at_the_evaluation_date(synthetic_compil
 
 
 @pytest.mark.parametrize(("amount", "route", "expected"), [
-    ("100000", "collective_core_principal", Status.SATISFIED),   # exactly 100,000: collective
-    ("100000", "member_principal", Status.VIOLATED),
-    ("99999.99", "member_principal", Status.SATISFIED),
-    ("99999.99", None, Status.UNDETERMINED),
+    (Decimal("100000"), "collective_core_principal", Status.SATISFIED),  # exactly 100,000
+    (Decimal("100000"), "member_principal", Status.VIOLATED),
+    (Decimal("99999.99"), "member_principal", Status.SATISFIED),
+    (Decimal("99999.99"), None, Status.UNDETERMINED),
     (None, "member_principal", Status.UNDETERMINED),
 ])
 def test_decision_route_at_the_threshold_matches_reference(synthetic_policy, synthetic_compiled,
@@ -381,9 +381,9 @@ def test_decision_route_at_the_threshold_matches_reference(synthetic_policy, syn
 
 def test_decimal_products_are_exact(synthetic_compiled):
     # 166667.17 × 1.5 = 250000.755 > 250000.75; 166667.16 × 1.5 = 250000.74
-    assert durable_status(synthetic_compiled, {"expenditures": [{"id": "e", "amount": "166667.17"}]},
+    assert durable_status(synthetic_compiled, {"expenditures": [{"id": "e", "amount": 166667.17}]},
                           "e.cap") is Status.VIOLATED
-    assert durable_status(synthetic_compiled, {"expenditures": [{"id": "e", "amount": "166667.16"}]},
+    assert durable_status(synthetic_compiled, {"expenditures": [{"id": "e", "amount": 166667.16}]},
                           "e.cap") is Status.SATISFIED
 
 
@@ -399,7 +399,7 @@ def test_values_beyond_2_to_the_53_are_rejected_not_rounded(synthetic_compiled):
 
 def test_decimals_finer_than_the_scale_are_rejected(synthetic_compiled):
     with pytest.raises(FactsError, match="decimal places"):
-        synthetic_compiled.evaluate({"expenditures": [{"id": "e", "amount": "1.0000001"}]},
+        synthetic_compiled.evaluate({"expenditures": [{"id": "e", "amount": 1.0000001}]},
                                     AS_OF)
 
 

@@ -51,7 +51,7 @@ def test_liujiang_alliance_zone_is_permitted_once_pairing_covers_every_school(po
 
 def test_liujiang_alliance_zone_before_full_pairing_is_not_reported_as_violated(policy):
     facts = {"zones": [{"id": "a", "form": "school_alliance", "principal_heads": 1}],
-             "district_indicators": [{"id": "d", "year": 2018, "pairing_coverage": "0.99"}]}
+             "district_indicators": [{"id": "d", "year": 2018, "pairing_coverage": 0.99}]}
     result = evaluate(policy, facts, as_of=AS_OF)
     assert [f.status for f in result.for_rule(ALLIANCE)] == [Status.NOT_APPLICABLE]
     assert not [f for f in result.findings if f.status is Status.VIOLATED]

@@ -252,8 +252,8 @@ def test_nantong_principal_at_most_two_consecutive_terms(term: int, expected: St
 
 
 @pytest.mark.parametrize(("years", "expected"), [
-    ("2.9", Status.VIOLATED), ("3", Status.SATISFIED), ("4", Status.SATISFIED),
-    ("5", Status.SATISFIED), ("5.1", Status.VIOLATED), ("6", Status.VIOLATED)])
+    (Decimal("2.9"), Status.VIOLATED), (Decimal("3"), Status.SATISFIED), (Decimal("4"), Status.SATISFIED),
+    (Decimal("5"), Status.SATISFIED), (Decimal("5.1"), Status.VIOLATED), (Decimal("6"), Status.VIOLATED)])
 def test_nantong_principal_term_of_3_to_5_years(years: str, expected: Status) -> None:
     facts = {"principal_terms": [{"id": "t", "consecutive_term": 1, "term_years": years}]}
     assert status("nantong.principal.term_length", facts, IN_FORCE) is expected
@@ -275,7 +275,7 @@ def test_nantong_principal_rules_are_in_principle() -> None:
 
 @pytest.mark.parametrize(("hours", "expected"), [
     (359, Status.VIOLATED), (360, Status.SATISFIED), (361, Status.SATISFIED),
-    ("359.5", Status.VIOLATED)])
+    (Decimal("359.5"), Status.VIOLATED)])
 def test_nantong_training_of_360_hours_per_five_year_cycle(hours: Any,
                                                             expected: Status) -> None:
     facts = {"training_records": [{"id": "t", "cycle_years": 5, "hours": hours}]}
@@ -303,8 +303,8 @@ def test_nantong_training_hours_given_in_other_unit_name_are_converted() -> None
 # ── senior titles: two years at a weak school (in principle) ────────────────────
 
 @pytest.mark.parametrize(("years", "expected"), [
-    ("1.9", Status.VIOLATED), ("2", Status.SATISFIED), ("2.5", Status.SATISFIED),
-    ("0", Status.VIOLATED)])
+    (Decimal("1.9"), Status.VIOLATED), (Decimal("2"), Status.SATISFIED), (Decimal("2.5"), Status.SATISFIED),
+    (Decimal("0"), Status.VIOLATED)])
 def test_nantong_urban_senior_title_needs_two_years_at_a_weak_school(
         years: str, expected: Status) -> None:
     facts = {"title_applications": [{"id": "a", "level": "senior", "urban_school": True,
@@ -347,14 +347,21 @@ SHARE_2015 = "nantong.targets.2015.modern_standard_share"
 ])
 def test_nantong_2015_target_80_percent_of_schools_meet_the_standard(
         total: int, meeting: int, expected: Status) -> None:
-    facts = indicators(year=2015, schools_total=total, schools_meeting_standard=meeting)
+    facts = indicators(year=2015, district="市区", schools_total=total, schools_meeting_standard=meeting)
     assert status(SHARE_2015, facts, AFTER_2015) is expected
 
 
 def test_nantong_2015_target_is_not_applicable_before_its_deadline() -> None:
-    facts = indicators(year=2015, schools_total=10, schools_meeting_standard=1)
+    facts = indicators(year=2015, district="市区", schools_total=10, schools_meeting_standard=1)
     assert status(SHARE_2015, facts, dt.date(2015, 12, 30)) is Status.NOT_APPLICABLE
     assert status(SHARE_2015, facts, dt.date(2015, 12, 31)) is Status.VIOLATED
+
+
+def test_nantong_2015_urban_area_target_is_undetermined_for_a_record_without_a_district(
+        ) -> None:
+    # 一/(二) 市区80%以上: a record without a district may be a district's own record
+    facts = indicators(year=2015, schools_total=10, schools_meeting_standard=10)
+    assert status(SHARE_2015, facts, AFTER_2015) is Status.UNDETERMINED
 
 
 def test_nantong_2015_target_applies_to_the_urban_area_record_only() -> None:
@@ -428,7 +435,7 @@ def test_nantong_2018_all_schools_target_also_binds_each_district_record() -> No
 
 
 def test_nantong_2018_targets_are_not_applicable_before_their_deadline() -> None:
-    facts = indicators(year=2018, schools_total=50, schools_meeting_standard=1,
+    facts = indicators(year=2018, district="市区", schools_total=50, schools_meeting_standard=1,
                        satisfaction_with_schools="50%", satisfaction_with_government="50%")
     for rule in (ALL_2018, SAT_SCHOOLS, SAT_GOV):
         assert status(rule, facts, dt.date(2018, 12, 30)) is Status.NOT_APPLICABLE
@@ -436,18 +443,18 @@ def test_nantong_2018_targets_are_not_applicable_before_their_deadline() -> None
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ("0.8999", Status.VIOLATED), ("0.90", Status.SATISFIED), ("90%", Status.SATISFIED),
-    ("0.9001", Status.SATISFIED), ("1", Status.SATISFIED)])
+    (Decimal("0.8999"), Status.VIOLATED), (Decimal("0.90"), Status.SATISFIED), ("90%", Status.SATISFIED),
+    (Decimal("0.9001"), Status.SATISFIED), (Decimal("1"), Status.SATISFIED)])
 def test_nantong_2018_both_satisfaction_rates_at_least_90_percent(value: str,
                                                                   expected: Status) -> None:
-    facts = indicators(year=2018, satisfaction_with_schools=value,
+    facts = indicators(year=2018, district="市区", satisfaction_with_schools=value,
                        satisfaction_with_government=value)
     assert status(SAT_SCHOOLS, facts) is expected
     assert status(SAT_GOV, facts) is expected
 
 
 def test_nantong_2018_satisfaction_missing_is_undetermined() -> None:
-    facts = indicators(year=2018, satisfaction_with_schools="95%")
+    facts = indicators(year=2018, district="市区", satisfaction_with_schools="95%")
     assert status(SAT_SCHOOLS, facts) is Status.SATISFIED
     assert status(SAT_GOV, facts) is Status.UNDETERMINED
 

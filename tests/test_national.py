@@ -37,15 +37,15 @@ PRIMARY_AT_STANDARD = {
     "teachers_above_required_qualification": 42,   # 4.2 per 100
     "backbone_teachers_county_level": 10,          # 1 per 100
     "pe_art_teachers": 9,                          # 0.9 per 100
-    "teaching_space_m2": "4500",                   # 4.5 m² per pupil
-    "sports_space_m2": "7500",                     # 7.5 m² per pupil
-    "equipment_value": "2000000",                  # 2000 元 per pupil
+    "teaching_space_m2": 4500,                   # 4.5 m² per pupil
+    "sports_space_m2": 7500,                     # 7.5 m² per pupil
+    "equipment_value": 2000000,                  # 2000 元 per pupil
     "multimedia_classrooms": 23,                   # 2.3 per 100
 }
 JUNIOR_AT_STANDARD = {
     "teachers_above_required_qualification": 53, "backbone_teachers_county_level": 10,
-    "pe_art_teachers": 9, "teaching_space_m2": "5800", "sports_space_m2": "10200",
-    "equipment_value": "2500000", "multimedia_classrooms": 24,
+    "pe_art_teachers": 9, "teaching_space_m2": 5800, "sports_space_m2": 10200,
+    "equipment_value": 2500000, "multimedia_classrooms": 24,
 }
 
 
@@ -128,18 +128,18 @@ def test_national_primary_school_exactly_at_every_standard_is_satisfied(policy):
 
 def test_national_primary_school_one_indicator_at_exactly_85_percent_is_satisfied(policy):
     # 4.5 m² × 0.85 = 3.825 m² per pupil → 3825 m² for 1000 pupils
-    facts = {"schools": [school(teaching_space_m2="3825")]}
+    facts = {"schools": [school(teaching_space_m2=3825)]}
     assert status_of(policy, facts, PRIMARY_RULE) is Status.SATISFIED
 
 
 def test_national_primary_school_one_indicator_just_below_85_percent_is_violated(policy):
-    facts = {"schools": [school(teaching_space_m2="3824.99")]}
+    facts = {"schools": [school(teaching_space_m2=3824.99)]}
     assert status_of(policy, facts, PRIMARY_RULE) is Status.VIOLATED
 
 
 def test_national_primary_school_only_5_of_7_met_is_violated_even_above_85_percent(policy):
     # two indicators at 90% of their standard: 5 met, none below 85%
-    facts = {"schools": [school(teaching_space_m2="4050", sports_space_m2="6750")]}
+    facts = {"schools": [school(teaching_space_m2=4050, sports_space_m2=6750)]}
     assert status_of(policy, facts, PRIMARY_RULE) is Status.VIOLATED
 
 
@@ -153,8 +153,8 @@ def test_national_per_100_pupils_is_computed_exactly_from_totals(policy):
     # 23 rooms for 1001 pupils = 2.2977… per 100 < 2.3 → not met (one miss: still 6 of 7)
     # and 30 teachers for 1001 pupils = 2.997 per 100 < 85% of 4.2 (3.57) → violated
     facts = {"schools": [school(students=1001, teachers_above_required_qualification=30,
-                                teaching_space_m2="4504.5", sports_space_m2="7507.5",
-                                equipment_value="2002000")]}
+                                teaching_space_m2=4504.5, sports_space_m2=7507.5,
+                                equipment_value=2002000)]}
     assert status_of(policy, facts, PRIMARY_RULE) is Status.VIOLATED
 
 
@@ -183,7 +183,7 @@ def test_national_school_with_a_missing_indicator_total_is_undetermined(policy):
 
 
 def test_national_school_missing_one_total_but_another_below_85_percent_is_violated(policy):
-    record = school(teaching_space_m2="1000")
+    record = school(teaching_space_m2=1000)
     del record["multimedia_classrooms"]
     assert status_of(policy, {"schools": [record]}, PRIMARY_RULE) is Status.VIOLATED
 
@@ -334,8 +334,8 @@ def test_district_plans_link_the_national_method_as_their_aim(name):
 
 # ── exclusions, count claims, findings ─────────────────────────────────────────
 def test_national_special_education_school_is_not_judged_under_the_per_school_rule(policy):
-    facts = {"schools": [school(special_education=True, equipment_value="0",
-                                teaching_space_m2="0")]}
+    facts = {"schools": [school(special_education=True, equipment_value=0,
+                                teaching_space_m2=0)]}
     assert status_of(policy, facts, PRIMARY_RULE) is Status.NOT_APPLICABLE
 
 
@@ -343,13 +343,13 @@ def test_national_special_education_school_is_not_judged_under_the_per_school_ru
     (49, Status.NOT_APPLICABLE), (50, Status.VIOLATED)])
 def test_national_teaching_point_under_50_pupils_is_not_judged_under_the_per_school_rule(
         policy, students, expected):
-    facts = {"schools": [school(students=students, teaching_point=True, equipment_value="0",
-                                teaching_space_m2="0")]}
+    facts = {"schools": [school(students=students, teaching_point=True, equipment_value=0,
+                                teaching_space_m2=0)]}
     assert status_of(policy, facts, PRIMARY_RULE) is expected
 
 
 def test_national_per_school_rule_is_undetermined_when_the_school_might_be_excluded(policy):
-    record = school(equipment_value="0", teaching_space_m2="0")
+    record = school(equipment_value=0, teaching_space_m2=0)
     del record["special_education"]
     assert status_of(policy, {"schools": [record]}, PRIMARY_RULE) is Status.UNDETERMINED
 

@@ -30,7 +30,7 @@ def test_no_facts_at_all_never_gives_a_satisfied_finding(ref):
 
 
 def _spending(policy, amount):
-    record = {"id": "e", "amount": str(amount)}
+    record = {"id": "e", "amount": amount}
     annex = policy.data.get("annex")
     if annex:   # Ziyang 二/(三)/7: the lower band names the member schools' principals only
         record["school"] = annex[0]["members"][0]["school"]
@@ -51,13 +51,13 @@ def test_ziyang_approval_route_changes_exactly_at_100000_yuan_inclusive():
     (ref, rule_id) = next(d for d in DECISIONS if d[0].startswith("ziyang"))
     policy = load_policy(ref)
 
-    def route(amount: str) -> str:
+    def route(amount: Decimal) -> str:
         facts = _spending(policy, amount)
         (finding,) = evaluate(policy, facts, as_of=AS_OF).for_rule(rule_id)
         assert finding.decision is not None
         return finding.decision.code
 
-    assert route("99999.99") != route("100000") == route("100000.01")
+    assert route(Decimal("99999.99")) != route(Decimal("100000")) == route(Decimal("100000.01"))
 
 
 exchange_records = st.lists(st.fixed_dictionaries({

@@ -132,11 +132,11 @@ def test_ziyang_approval_decision_is_a_procedure_on_expenditures_with_its_questi
 
 
 def test_ziyang_approval_decision_gives_one_route_for_a_member_school_at_every_boundary(policy):
-    for amount in ("0", "99999.99", "100000", "100000.01"):
+    for amount in (Decimal("0"), Decimal("99999.99"), Decimal("100000"), Decimal("100000.01")):
         finding = decided(policy, spend(amount))
         assert finding.decision is not None, amount
-    assert decided(policy, spend("99999.99")).decision.code == "member_principal"
-    assert decided(policy, spend("100000")).decision.code == "collective_core_principal"
+    assert decided(policy, spend(Decimal("99999.99"))).decision.code == "member_principal"
+    assert decided(policy, spend(Decimal("100000"))).decision.code == "collective_core_principal"
 
 
 def test_ziyang_core_school_own_spending_below_10_wanyuan_is_undetermined_not_violated(policy):
@@ -169,7 +169,7 @@ def test_ziyang_core_school_spending_gap_finding_names_the_decision(policy):
 
 
 def test_ziyang_expenditure_of_99999_99_yuan_is_signed_by_member_principal(policy):
-    assert decided(policy, spend("99999.99")).decision.code == "member_principal"
+    assert decided(policy, spend(Decimal("99999.99"))).decision.code == "member_principal"
 
 
 def test_ziyang_expenditure_of_zero_yuan_is_signed_by_member_principal(policy):
@@ -186,7 +186,7 @@ def test_ziyang_expenditure_of_exactly_10_wanyuan_needs_collective_decision(poli
 
 
 def test_ziyang_expenditure_of_100000_01_yuan_needs_collective_decision(policy):
-    assert decided(policy, spend("100000.01")).decision.code == "collective_core_principal"
+    assert decided(policy, spend(Decimal("100000.01"))).decision.code == "collective_core_principal"
 
 
 def test_ziyang_expenditure_route_taken_as_required_is_satisfied(policy):

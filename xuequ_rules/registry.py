@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 
 from xuequ_rules.errors import UnknownPolicyError
 from xuequ_rules.policy.package import PolicyPackage
@@ -13,13 +13,38 @@ from xuequ_rules.policy.policy import Policy
 ENTRY_POINT_GROUP = "xuequ_rules.policies"
 
 
+def _distribution(entry: EntryPoint) -> str:
+    dist = getattr(entry, "dist", None)
+    name = getattr(dist, "name", None) if dist is not None else None
+    return str(name) if name else f"(unknown distribution: {entry.value})"
+
+
+def clashes(registered: list[tuple[str, str, PolicyPackage]]) -> dict[str, list[str]]:
+    """Policy names registered by more than one distribution → those distributions."""
+    owners: dict[str, list[str]] = {}
+    for name, dist, _ in registered:
+        if dist not in owners.setdefault(name, []):
+            owners[name].append(dist)
+    return {name: sorted(dists) for name, dists in owners.items() if len(dists) > 1}
+
+
+def _sort(registered: list[tuple[str, str, PolicyPackage]],
+          broken: dict[str, str]) -> tuple[dict[str, PolicyPackage], dict[str, str]]:
+    clashing = clashes(registered)
+    for name, dists in clashing.items():
+        broken[name] = (f"政策名“{name}”由多个发行包注册：{'、'.join(dists)}，请卸载其一 / "
+                        f"policy name {name!r} is registered by more than one distribution: "
+                        f"{' and '.join(dists)}; uninstall one of them")
+    found = {name: package for name, _, package in registered if name not in clashing}
+    return dict(sorted(found.items())), dict(sorted(broken.items()))
+
+
 @cache
 def _discover() -> tuple[dict[str, PolicyPackage], dict[str, str]]:
-    found: dict[str, PolicyPackage] = {}
-    owners: dict[str, str] = {}
+    registered: list[tuple[str, str, PolicyPackage]] = []
     broken: dict[str, str] = {}
     for entry in entry_points(group=ENTRY_POINT_GROUP):
-        owner = entry.dist.name if entry.dist is not None else "?"
+        owner = _distribution(entry)
         try:
             package = entry.load()
             if not isinstance(package, PolicyPackage):
@@ -28,14 +53,10 @@ def _discover() -> tuple[dict[str, PolicyPackage], dict[str, str]]:
         except Exception as exc:  # a broken third-party package must not hide the others
             broken[entry.name] = f"{owner}: {type(exc).__name__}: {_one_line(str(exc))}"
             continue
-        if package.name in found and owners[package.name] != owner:
-            broken[package.name] = (f"registered by two distributions: {owners[package.name]} "
-                                    f"and {owner}")
-            del found[package.name]
-            continue
-        found[package.name] = package
-        owners[package.name] = owner
-    return dict(sorted(found.items())), dict(sorted(broken.items()))
+        registered.append((package.name, owner, package))
+    # a name given by two distributions is refused for that name only: which of the two
+    # would be evaluated depends on the order of sys.path, so neither is chosen
+    return _sort(registered, broken)
 
 
 def _one_line(text: str) -> str:
@@ -80,10 +101,11 @@ def package(name: str) -> PolicyPackage:
         return known[name]
     except KeyError:
         if name in broken_packages():
-            raise UnknownPolicyError(
-                f"政策包 {name} 无法加载：{broken_packages()[name]}",
-                f"policy package {name} failed to load: {broken_packages()[name]}",
-                field="policy") from None
+            problem = broken_packages()[name]
+            zh, _, en = problem.partition(" / ") if " / " in problem else (problem, "", problem)
+            raise UnknownPolicyError(f"政策包 {name} 无法加载：{zh}",
+                                     f"policy package {name} failed to load: {en}",
+                                     field="policy") from None
         close = difflib.get_close_matches(name, list(known), n=3)
         hint_zh = f"；是否要找：{'、'.join(close)}" if close else ""
         hint_en = f"; did you mean: {', '.join(close)}" if close else ""

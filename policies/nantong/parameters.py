@@ -169,16 +169,19 @@ DEADLINE_2018 = dt.date(2018, 12, 31)
 # 今后五年: no start year in the text; counted from the issue date 2013-08-21.
 CONSTRUCTION_DEADLINE = dt.date(2018, 8, 21)
 
-# the record of the city area as a whole: named 市区, or given without a district
-CITY_AREA_RECORD = ~f.district.is_known() | f.district.isin(CITY_AREA)
+# the record of the city area as a whole: named 市区. A record without a district may be the
+# urban area's or a district's own, so whether an urban-area target applies is undetermined.
+CITY_AREA_RECORD = f.district.isin(CITY_AREA)
 TARGET_PARTY_NOTE = zh_en(
     "文件未写明目标的责任主体；本库按第三部分（一）的市、区两级政府（管委会）编码。",
     "The text names no party for the targets; encoded as the city and district "
     "governments that lead the work under part 三 (一).")
 CITY_AREA_NOTE = zh_en(
-    "“市区”整体指标：适用于区名为“市区”或未写区名的记录；各区自身的记录不按此比例评判。",
-    "A target for the urban area as a whole: applies to the record named 市区 or given "
-    "without a district, not to each district's own record.")
+    "“市区”整体指标：适用于区名为“市区”的记录；各区自身的记录不按此比例评判；"
+    "未写区名的记录无法判断是否为市区整体，结论为无法判定。",
+    "A target for the urban area as a whole: applies to the record named 市区, not to each "
+    "district's own record; for a record without a district it is undetermined whether the "
+    "target applies.")
 UNIVERSAL_NOTE = zh_en(
     "“所有学校”的目标对市区整体和每个区的记录都适用（全体达标即每个区全部达标）。",
     "A target for all schools holds for the urban-area record and for every district's record.")

@@ -11,15 +11,13 @@ ASGI server. The OpenAPI description is at ``/openapi.json`` (interactive docs a
 from __future__ import annotations
 
 import datetime as dt
-import json
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
 from xuequ_rules import __version__
 from xuequ_rules.api.docs_ui import install_docs
@@ -30,11 +28,17 @@ from xuequ_rules.api.errors import (
     install_error_handlers,
     json_bytes,
 )
+from xuequ_rules.api.workers import (
+    DEFAULT_QUEUE,
+    DEFAULT_TIME_LIMIT,
+    DEFAULT_WORKERS,
+    EvaluationPool,
+)
 from xuequ_rules.consistency import check_policy
 from xuequ_rules.diff import LEVELS, diff_refs
 from xuequ_rules.errors import FactsError
 from xuequ_rules.evaluation import evaluate
-from xuequ_rules.facts.loader import parse_facts
+from xuequ_rules.facts.loader import decode_text, parse_facts, parse_json
 from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.describe import (
     clause_dict,
@@ -151,6 +155,7 @@ def _error_doc(status: int, description: str) -> Responses:
 _NOT_FOUND = _error_doc(404, "未知的政策、版本或条款 / unknown policy, version or clause")
 _INVALID = _error_doc(422, "参数或事实无效 / invalid parameters or facts")
 _TOO_LARGE = _error_doc(413, "请求体过大 / request body too large")
+_BUSY = _error_doc(503, "服务繁忙或评估超时，稍后重试 / busy or over the time limit; retry later")
 _BROKEN = _error_doc(500, "政策包无法加载或内部错误 / the policy package fails to load, or an "
                      "internal error")
 _FOR_REF = {**_NOT_FOUND, **_INVALID, **_BROKEN}
@@ -223,17 +228,11 @@ def policy_summary(policy: Policy) -> dict[str, Any]:
 
 
 def _facts_from_body(raw: bytes, policy: Policy) -> Facts:
+    """The body as facts: UTF-8 JSON (BOM skipped), one value per key, exact numbers."""
     if not raw.strip():
         raise FactsError("请求体为空：应为事实 JSON 对象", "empty body: expected a facts JSON object",
                          field="body")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise FactsError("请求体不是 UTF-8 编码", "request body is not UTF-8",
-                         field="body") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise FactsError(f"请求体不是有效的 JSON：{exc}", f"request body is not valid JSON: {exc}",
-                         field="body") from None
+    data = parse_json(decode_text(raw, "body", option_hint=False), "body")
     try:
         return parse_facts(data, source="body", policy=policy)
     except (ArithmeticError, RecursionError) as exc:  # e.g. decimal.Overflow on 1e999999999万元
@@ -271,8 +270,12 @@ def _openapi_with_facts(app: FastAPI) -> dict[str, Any]:
     return spec
 
 
-def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(*, max_body_bytes: int = MAX_BODY_BYTES, workers: int = DEFAULT_WORKERS,
+               queue: int = DEFAULT_QUEUE, time_limit: float = DEFAULT_TIME_LIMIT) -> FastAPI:
     """The ASGI application. ``max_body_bytes`` bounds request bodies (413 beyond it).
+
+    Evaluations run in a pool of ``workers`` threads with ``queue`` more waiting; a full pool
+    or an evaluation longer than ``time_limit`` seconds is answered 503 with ``Retry-After``.
 
     Installed policies are read once per application: loaded policies, the policy list and
     the summaries are cached (restart the server after installing or editing a policy).
@@ -301,6 +304,8 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    pool = EvaluationPool(workers, queue, time_limit)
+    app.state.evaluation_pool = pool
     install_docs(app)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
@@ -343,7 +348,7 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
         return [rule_dict(r) for r in load_policy(ref).rules]
 
     @app.post("/policies/{ref}/evaluate", response_model=EvaluationData, tags=["evaluation"],
-              responses={**_FOR_REF, **_TOO_LARGE},
+              responses={**_FOR_REF, **_TOO_LARGE, **_BUSY},
               summary="在一组事实上评估政策 / evaluate the policy on facts")
     async def evaluate_policy(ref: RefPath, request: Request, as_of: AsOf = None,
                               what_if: WhatIf = False) -> Any:
@@ -351,11 +356,14 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
         date = _date(as_of)
         raw = await request.body()
 
-        def run() -> dict[str, Any]:   # CPU-bound: off the event loop
-            return evaluate(policy, _facts_from_body(raw, policy), as_of=date,
-                            what_if=what_if).as_dict()
+        def run() -> Response:   # CPU-bound, the JSON encoding included: off the event loop
+            result = evaluate(policy, _facts_from_body(raw, policy), as_of=date,
+                              what_if=what_if).as_dict()
+            return Response(json_bytes(result), media_type="application/json")
 
-        return await run_in_threadpool(run)
+        # the documented response model describes this data; it is not re-validated here
+        # (a 2 MiB body gives tens of thousands of findings)
+        return await pool.run(run)
 
     @app.get("/policies/{ref}/check", response_model=CheckData, tags=["evaluation"],
              responses=_FOR_REF,

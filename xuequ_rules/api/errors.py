@@ -2,6 +2,7 @@
 
 * unknown policy, version or clause → 404; invalid facts or parameters → 422; a policy
   package that fails to load (bad citation, bad definition, bad source) → 500;
+* the evaluation pool full, or an evaluation over its time limit → 503 with Retry-After;
 * a request body over the limit → 413 (checked on ``Content-Length`` and while reading a
   chunked body, before anything is parsed);
 * anything unexpected → 500 with a bilingual message and no traceback in the response.
@@ -96,6 +97,10 @@ def _location(loc: tuple[Any, ...] | list[Any]) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(XuequError)
     async def _xuequ_error(request: Request, exc: XuequError) -> Response:
+        retry = getattr(exc, "retry_after", None)
+        if retry is not None:      # the evaluation pool is full or the time limit passed
+            return error_response(503, exc.zh, exc.en, exc.field,
+                                  headers={"Retry-After": str(retry)})
         return error_response(status_for(exc), exc.zh, exc.en, exc.field)
 
     @app.exception_handler(RequestValidationError)

@@ -170,12 +170,15 @@ def eval_command(
     status: Annotated[list[str] | None, typer.Option(
         "--status", "-s", help="只显示这些结论（可重复）：satisfied / violated / "
         "not_applicable / undetermined / not_in_force / only these statuses")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="文件编码：utf-8（默认）或 gb18030 / file encoding: utf-8 (default) "
+        "or gb18030")] = None,
 ) -> None:
     """在一组事实上评估政策 / evaluate a policy on facts."""
     date = _parse_date(as_of)
     policy = load_policy(name)
     _refuse_case_file(facts)
-    scenario = load_facts(facts, policy=policy)
+    scenario = load_facts(facts, encoding, policy=policy)
     wanted = _statuses(status)
     result = evaluate(policy, scenario, as_of=date, what_if=what_if)
     if as_json:

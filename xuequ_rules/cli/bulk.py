@@ -21,6 +21,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from xuequ_rules.cli.bulk_input import (
+    CSV_SUFFIXES,
+    check_bool_text,
+    check_collection,
+    check_columns,
+    check_explain,
+    read_error,
+    readable_table,
+)
 from xuequ_rules.cli.output import console, errors, print_json
 from xuequ_rules.errors import XuequError
 from xuequ_rules.policy.policy import Policy
@@ -98,8 +107,41 @@ def eval_bulk(
     what_if: Annotated[bool, typer.Option(
         "--what-if", help="假设评估：把未生效或已失效的文件当作有效来评估 / evaluate a draft or "
                           "lapsed document as if in force")] = False,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="CSV 编码：utf-8（默认）或 gb18030 / CSV encoding: utf-8 (default) "
+        "or gb18030")] = None,
 ) -> None:
     """批量评估：对表中每一行评估政策规则 / evaluate a policy on every row of a table."""
+    check_collection(collection, load_policy(name))
+    with readable_table(file, encoding) as readable:
+        _eval_bulk(name, file, readable, collection, as_of, out, as_json, engine, batch_rows,
+                   explain, groups_out, what_if)
+
+
+def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
+    """The checked table, lazily (a CSV is parsed once, then cut in batches)."""
+    import polars as pl
+
+    from xuequ_rules.engines import polars_backend as pb
+    from xuequ_rules.engines._schema import collection_columns, subject_rules
+
+    specs = collection_columns(subject, subject_rules(policy.rules, subject))
+    try:
+        lazy = pb.scan_file(readable, subject, policy)
+        check_columns(file, dict(lazy.collect_schema()), specs)
+        if file.suffix.lower() in CSV_SUFFIXES:
+            check_bool_text(file, lazy, specs)
+            # text is parsed once (decimal scales are read from the data), then cut in batches
+            lazy = pb.prepare_frame(lazy, subject, policy)[0].collect().lazy()
+        return lazy
+    except pl.exceptions.PolarsError as exc:
+        raise read_error(file, exc) from None
+
+
+def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
+               as_of: str | None, out: Path | None, as_json: bool, engine: str,
+               batch_rows: int, explain: list[int] | None, groups_out: Path | None,
+               what_if: bool) -> None:
     try:
         import polars as pl
 
@@ -112,9 +154,13 @@ def eval_bulk(
         raise XuequError(f"未知引擎：{engine}", f"unknown engine: {engine}", field="--engine")
     date = _date(as_of)
     policy = load_policy(name)
-    lazy = pb.scan_file(file, collection or "", policy)
-    subject = (collection if collection is not None
-               else _guess_collection(policy, list(lazy.collect_schema().names())))
+    if collection is None:
+        try:
+            columns = list(pb.scan_file(readable, "", policy).collect_schema().names())
+        except pl.exceptions.PolarsError as exc:
+            raise read_error(file, exc) from None
+        collection = _guess_collection(policy, columns)
+    subject = collection
     from xuequ_rules.engines._schema import normalize_collection, subject_rules
 
     subject = normalize_collection(subject)
@@ -122,11 +168,9 @@ def eval_bulk(
         raise XuequError(f"{policy.ref} 没有关于“{subject or 'scenario'}”的规则",
                          f"{policy.ref} has no rules about {subject or 'scenario'!r}",
                          field="--collection")
-    if file.suffix.lower() in (".csv", ".tsv"):
-        # text is parsed once (decimal scales are read from the data), then cut in batches
-        lazy = pb.scan_file(file, subject, policy)
-        lazy = pb.prepare_frame(lazy, subject, policy)[0].collect().lazy()
+    lazy = _table(file, readable, subject, policy)
     total = lazy.select(pl.len()).collect().item()
+    check_explain(explain, total)
     parts: list[Any] = []
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
                         MofNCompleteColumn(), TimeElapsedColumn(),

@@ -6,12 +6,15 @@ Money accepts 元 and 万元 (converted exactly); ratios accept 0.15, "15%" or
 ``{"value": 15, "unit": "%"}``.
 
 Types are strict at the edge: a boolean is never a number or a count, a string is never a
-number (the one documented conversion is a ratio written as a percentage string, "15%"),
+number (the one documented conversion is a ratio written as a percentage string, "15%":
+digits, an optional point and %), a numeric string such as "10" is refused (write the
+number without quotes: JSON and YAML decimals are read exactly),
 and a yes/no fact must be true or false, not 1 or "yes".
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -35,8 +38,13 @@ _SMALLEST_EXPONENT = -12
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError("应为数值，而不是真假值 / expected a number, not a boolean")
+    if isinstance(value, str):
+        raise ValueError(f"应为数值而不是文本：{value!r}（去掉引号） / expected a number, not "
+                         f"text: {value!r} (drop the quotes)")
     if isinstance(value, float):
         value = repr(value)
+    elif not isinstance(value, int | Decimal):
+        raise ValueError(f"应为数值：{value!r} / expected a number: {value!r}")
     try:
         result = Decimal(str(value).strip())
     except (InvalidOperation, ValueError) as exc:
@@ -46,6 +54,14 @@ def _decimal(value: Any) -> Decimal:
     if not result.is_zero() and not _SMALLEST_EXPONENT <= result.adjusted() < _LARGEST_EXPONENT:
         raise ValueError(f"数值超出范围：{value!r} / number out of range: {value!r}")
     return result
+
+
+def _decimal_text(text: str) -> Decimal:
+    """The digits of a percentage string ("15%" → 15): the one text read as a number."""
+    if not re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", text):
+        raise ValueError(f"百分数应为数字加 %：{text!r}% / a percentage is digits and %: "
+                         f"{text!r}%")
+    return _decimal(Decimal(text.strip()))
 
 
 def _in_unit(unit: str) -> Any:
@@ -65,7 +81,7 @@ def _in_unit(unit: str) -> Any:
                                  f"wrong unit {given!r}, expected one of: {', '.join(table)}")
             return _decimal(value["value"]) * table[given]
         if unit == "ratio" and isinstance(value, str) and value.strip().endswith("%"):
-            return _decimal(value.strip()[:-1]) * Decimal("0.01")
+            return _decimal_text(value.strip()[:-1]) * Decimal("0.01")
         return _decimal(value)
 
     return convert

@@ -48,8 +48,10 @@ class Parameter(Expr):
     def value_at(self, as_of: dt.date | None) -> Scalar:
         """The value in force at ``as_of`` (the base value before any dated one starts)."""
         current = self.value
+        if not self.dated:
+            return current
         if as_of is None:
-            return self.dated[-1].value if self.dated else current
+            return self.dated[-1].value
         for dated in sorted(self.dated, key=lambda d: d.since):
             if dated.since <= as_of:
                 current = dated.value

@@ -64,8 +64,25 @@ def _field(node: Field, subject: str, lang: str) -> str:
     return f"{label}.{rest}" if rest else label
 
 
+# Rendering depends only on the node (immutable), the subject and the language: explanations
+# of many records reuse it. Keyed by identity; the node is kept so that its id stays its own.
+_RENDERED: dict[tuple[int, str, str], tuple[Expr, str]] = {}
+_RENDERED_MAX = 100_000
+
+
 def render_expr(node: Expr, subject: str, lang: str = "zh") -> str:
     """One expression as text in ``lang`` ("zh" or "en")."""
+    key = (id(node), subject, lang)
+    hit = _RENDERED.get(key)
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    text = _render_expr(node, subject, lang)
+    if len(_RENDERED) < _RENDERED_MAX:
+        _RENDERED[key] = (node, text)
+    return text
+
+
+def _render_expr(node: Expr, subject: str, lang: str) -> str:
     if isinstance(node, Parameter):
         label = node.label.zh if lang == "zh" else node.label.en
         return f"{node.display_value}（{label}）" if lang == "zh" else \
