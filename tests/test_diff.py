@@ -230,8 +230,7 @@ def test_liujiang_rotates_10_percent_where_nantong_rotates_15_percent() -> None:
     assert diff.structure is not None
     items = [i for i in diff.structure.parameters
              if i.concept == "teacher_exchange.min_share_per_year" and i.left_id and i.right_id]
-    if not items:
-        pytest.skip("nantong does not (yet) encode teacher_exchange.min_share_per_year")
+    assert items, "both encode teacher_exchange.min_share_per_year"
     value = next(c for c in items[0].changes if c.field == "value")
     assert value.left == "10%" and value.right == "15%"
 
