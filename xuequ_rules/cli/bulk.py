@@ -125,7 +125,7 @@ def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
     from xuequ_rules.engines import polars_backend as pb
     from xuequ_rules.engines._schema import collection_columns, subject_rules
 
-    specs = collection_columns(subject, subject_rules(policy.rules, subject))
+    specs = collection_columns(subject, subject_rules(policy.rules, subject), policy.facts_model)
     try:
         lazy = pb.scan_file(readable, subject, policy)
         check_columns(file, dict(lazy.collect_schema()), specs)
