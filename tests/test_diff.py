@@ -330,3 +330,10 @@ def test_cli_diff_unknown_level_is_a_bilingual_error() -> None:
     result = CliRunner().invoke(app, ["diff", "liujiang", "liujiang", "--level", "vibes"])
     assert isinstance(result.exception, XuequError)
     assert "unknown level" in str(result.exception)
+
+
+def test_caoxian_capture_diff_scenarios_use_entry_ages_near_the_text_not_a_default_of_200():
+    text = to_markdown(diff_refs("caoxian@capture-1", "caoxian@capture-2",
+                                 levels=("behaviour",)))
+    assert "age=200" not in text
+    assert "age=12" in text and "age=6" in text

@@ -110,6 +110,15 @@ def _around(kind: _Kind, threshold: Any) -> list[Any]:
     return []
 
 
+def _plausible(current: Any, reference: Any) -> bool:
+    """Whether a default is of the order of a positive bound it meets (200 for 学生数 ≥ 50,
+    not an age of 200 for 年满6周岁); a bound of 0 says nothing about the order."""
+    number = _to_number(current)
+    if number is None or not isinstance(reference, Fraction) or reference <= 0:
+        return True
+    return number <= 4 * reference
+
+
 def _satisfying(kind: _Kind, op: CompareOp, threshold: Any) -> Any:
     """The value nearest the threshold that meets ``field op threshold``."""
     values = _around(kind, threshold)
@@ -235,7 +244,7 @@ def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date,
             reference = threshold if isinstance(threshold, dt.date) else _to_number(threshold)
             constant = not any(isinstance(n, Field) for n in c.other.walk())
             if constant and current is not None and reference is not None and \
-                    _holds(c.op, current, reference):
+                    _holds(c.op, current, reference) and _plausible(current, reference):
                 continue   # the default already meets a constant bound: keep it typical
             value = _satisfying(kind, c.op, threshold)
             if value is not None:
