@@ -75,3 +75,13 @@ def test_list_keeps_whole_titles_by_wrapping_at_100_columns() -> None:
     assert done.returncode == 0
     assert "…" not in done.stdout
     assert all(len(line) <= 100 for line in done.stdout.splitlines())
+
+
+def test_every_document_finding_kind_of_every_shipped_policy_has_a_chinese_label() -> None:
+    from xuequ_rules import packages
+    from xuequ_rules.consistency import check_policy
+    from xuequ_rules.labels import FINDING_KINDS
+
+    kinds = {finding.kind for package in packages().values() for version in package.versions()
+             for finding in check_policy(package.load(version)).document_findings}
+    assert sorted(kinds - set(FINDING_KINDS)) == []

@@ -22,6 +22,7 @@ STATUS: dict[str, tuple[str, str]] = {
 WHAT_IF: tuple[str, str] = ("假设评估（文件不在有效期内）", "what-if (outside the document's validity)")
 
 FINDING_KINDS: dict[str, tuple[str, str]] = {
+    "no_validity": ("未写明有效期", "no period of validity stated"),
     "ambiguous": ("表述含糊", "ambiguous"),
     "ambiguous_number": ("数字含糊", "ambiguous number"),
     "ambiguous_procedure": ("程序含糊", "ambiguous procedure"),
