@@ -20,6 +20,7 @@ import datetime as dt
 import gc
 import itertools
 import random
+import statistics
 import sys
 import time
 from dataclasses import replace
@@ -97,9 +98,8 @@ def make_records(n: int, seed: int = 2018) -> list[dict[str, Any]]:
 
 
 def timed(fns: dict[str, Any], repeats: int) -> dict[str, float]:
-    """Best (minimum) seconds of each function over the repeats, run in turn (interleaved,
-    so that load from other processes falls on both alike; the minimum is the least
-    disturbed run)."""
+    """Median seconds of each function over the repeats, run in turn (interleaved,
+    so that load from other processes falls on both alike)."""
     times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeats):
         for name, fn in fns.items():
@@ -107,7 +107,7 @@ def timed(fns: dict[str, Any], repeats: int) -> dict[str, float]:
             start = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - start)
-    return {name: min(values) for name, values in times.items()}
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main(n: int = 2000, repeats: int = 11) -> float:

@@ -57,6 +57,29 @@ def test_liujiang_counts_of_10_to_the_12_do_not_overflow_on_duckdb(liujiang: Pol
     assert statuses(result, BACKBONE) == ["satisfied", "violated"]
 
 
+def test_liujiang_counts_beyond_64_bit_products_stay_exact_on_duckdb(liujiang: Policy) -> None:
+    # rotated × 100 exceeds 64 bits: the scaled-integer query overflows, the DECIMAL one decides
+    big = 10**18
+    frame = exchanges((big, big // 10, 0), (big, big // 10 - 1, 0))
+    result = evaluate_duckdb(liujiang, "teacher_exchanges", frame, AFTER)
+    assert statuses(result, MIN_SHARE) == ["satisfied", "violated"]
+
+
+def test_duckdb_reads_a_frame_from_memory_writes_no_file_and_leaves_the_connection_clean(
+        liujiang: Policy, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_file(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a file was written")
+
+    monkeypatch.setattr(pl.LazyFrame, "sink_parquet", no_file)
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", no_file)
+    con = duckdb.connect()
+    frame = exchanges((70, 7, 1), (71, 7, 1))
+    result = evaluate_duckdb(liujiang, "teacher_exchanges", frame, AFTER, con=con)
+    assert statuses(result, MIN_SHARE) == ["satisfied", "violated"]
+    assert con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
+                       "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall() == []
+
+
 def test_duckdb_result_equals_polars_result(liujiang: Policy) -> None:
     frame = exchanges((70, 7, 1), (71, 7, 1), (0, 0, 0), (None, 3, None))
     assert evaluate_duckdb(liujiang, "teacher_exchanges", frame, AFTER).equals(

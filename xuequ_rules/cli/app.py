@@ -41,12 +41,8 @@ try:  # typer vendors its own click (typer._click) since 0.2x; the exceptions co
     from typer._click import exceptions as click_exc
 except ImportError:  # pragma: no cover - older typer on the click package
     from click import exceptions as click_exc  # type: ignore[no-redef]
-from xuequ_rules.consistency import check_policy
-from xuequ_rules.consistency.stats import stats_lines
 from xuequ_rules.document.clause import Clause
 from xuequ_rules.errors import XuequError
-from xuequ_rules.evaluation import Status, evaluate
-from xuequ_rules.facts.loader import load_facts
 from xuequ_rules.labels import label
 from xuequ_rules.policy.describe import clause_dict, policy_dict
 from xuequ_rules.registry import broken_packages, load_policy, packages
@@ -175,6 +171,9 @@ def eval_command(
         "or gb18030")] = None,
 ) -> None:
     """在一组事实上评估政策 / evaluate a policy on facts."""
+    from xuequ_rules.evaluation import Status, evaluate
+    from xuequ_rules.facts.loader import load_facts
+
     date = _parse_date(as_of)
     policy = load_policy(name)
     _refuse_case_file(facts)
@@ -209,6 +208,9 @@ def check(name: Annotated[str | None, typer.Argument(help="政策名（省略则
               "--stats", help="每个文件的覆盖统计：规范性语句、数字、自身数据、责任主体 / "
               "per-document coverage: sentences, numbers, own data, parties")] = False) -> None:
     """一致性检查：库的缺陷（须为零）与文件自身的问题 / consistency report."""
+    from xuequ_rules.consistency import check_policy
+    from xuequ_rules.consistency.stats import stats_lines
+
     refs = [name] if name else [f"{n}@{v}" for n, p in packages().items() for v in p.versions()]
     broken = broken_packages() if name is None else {}
     for package_name, problem in broken.items():

@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from xuequ_rules.cli.output import console, print_json
-from xuequ_rules.diff import LEVELS, diff_refs
-from xuequ_rules.diff.report import print_rich, to_markdown
 from xuequ_rules.errors import XuequError
 
 
@@ -35,6 +33,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """比较两项政策（文本、结构、行为三个层次）/ diff two policies at three levels."""
         import datetime as dt
+
+        from xuequ_rules.diff import LEVELS, diff_refs
+        from xuequ_rules.diff.report import print_rich, to_markdown
 
         levels = tuple(level) if level else LEVELS
         bad = [x for x in levels if x not in LEVELS]

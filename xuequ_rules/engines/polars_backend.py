@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
-from functools import reduce
+from functools import lru_cache, reduce
 from pathlib import Path
 from typing import Any, cast
 
@@ -419,8 +420,14 @@ def validity_checks(columns: dict[str, ColumnSpec]) -> dict[str, pl.Expr]:
 
 def validity_summary(columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
     """One boolean per column, true when some value is refused (cheap reductions)."""
+    return list(_validity_summary(tuple(columns.values())))
+
+
+@lru_cache(maxsize=256)
+def _validity_summary(specs: tuple[ColumnSpec, ...]) -> tuple[pl.Expr, ...]:
     out: list[pl.Expr] = []
-    for name, spec in columns.items():
+    for spec in specs:
+        name = spec.name
         col = pl.col(name)
         bad: list[pl.Expr] = []
         if spec.ge is not None:
@@ -431,7 +438,7 @@ def validity_summary(columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
             bad.append(validity_checks({name: spec})[name].any())
         if bad:
             out.append(reduce(lambda x, y: x | y, bad).fill_null(False).alias(name))
-    return out
+    return tuple(out)
 
 
 def validate_frame(lf: pl.LazyFrame, collection: str, columns: dict[str, ColumnSpec]) -> None:
@@ -464,7 +471,27 @@ def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec
 
     On a validated table numbers are scaled 64/128-bit integers sized from the model's
     bounds; otherwise (or where a product could exceed 38 digits) exact 38-digit decimals.
+    Plans are kept per policy, collection, columns, date and mode: a table evaluated in
+    batches, or many small tables, is compiled once.
     """
+    key = (id(policy), collection, tuple(columns.values()), as_of or dt.date.today(),
+           validated, what_if)
+    cached = _PLANS.get(key)
+    if cached is None or cached[0] is not policy:
+        if len(_PLANS) >= _PLANS_KEPT:
+            _PLANS.clear()
+        cached = (policy, _compile_frame(policy, collection, columns, as_of,
+                                         validated=validated, what_if=what_if))
+        _PLANS[key] = cached
+    return replace(cached[1], checks=None)     # each caller sets its own checks
+
+
+_PLANS_KEPT = 64
+_PLANS: dict[tuple[Any, ...], tuple[Policy, PolicyPlan]] = {}
+
+
+def _compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
+                   as_of: dt.date | None, *, validated: bool, what_if: bool) -> PolicyPlan:
     if validated:
         plan = compile_policy(policy, collection, PolarsFixedAlgebra(), as_of, columns,
                               trust_bounds=True, what_if=what_if)

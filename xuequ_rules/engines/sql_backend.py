@@ -24,8 +24,9 @@ runs it on DuckDB and does that check.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -59,6 +60,7 @@ from xuequ_rules.policy.expr import CompareOp
 from xuequ_rules.policy.policy import Policy
 
 DIALECTS = ("duckdb", "spark")
+_SOURCE_MARK = "__xuequ_source__"
 _SAFE_INT_FACTOR = 10**6
 
 _TYPES = {"bool": "BOOLEAN", "int": "BIGINT", "str": "VARCHAR", "date": "DATE",
@@ -305,6 +307,57 @@ class SqlAlgebra:
         return functions[column.func](this=e)
 
 
+class SqlFixedAlgebra(SqlAlgebra):
+    """Exact numbers as scaled ``BIGINT``s (value × 10**scale), as one writes SQL by hand.
+
+    DuckDB raises on an integer overflow instead of wrapping, so a query compiled this way
+    is either exact or fails (values beyond what 64 bits hold, far outside the fact model's
+    bounds): the caller then runs the ``DECIMAL`` query of :class:`SqlAlgebra`.
+    """
+
+    def column(self, spec: ColumnSpec) -> exp.Expression:
+        column: exp.Expression = exp.Column(this=exp.to_identifier(spec.name, quoted=True))
+        if spec.kind == "dec":
+            if spec.scale:
+                column = exp.Mul(this=column, expression=exp.Literal.number(10 ** spec.scale))
+            return _cast(exp.Paren(this=column), "BIGINT")
+        return column
+
+    def null(self, kind: str) -> exp.Expression:
+        return _cast(exp.Null(), "BIGINT") if kind == "dec" else super().null(kind)
+
+    def lit(self, value: Any, kind: str, scale: int) -> exp.Expression:
+        if kind == "dec":
+            unscaled = int(Decimal(value).scaleb(scale))
+            number = exp.Literal.number(abs(unscaled))
+            return exp.Neg(this=number) if unscaled < 0 else number
+        return super().lit(value, kind, scale)
+
+    def _align(self, n: Num, scale: int) -> exp.Expression:
+        if n.scale == scale:
+            return cast(exp.Expression, n.v)
+        return exp.Paren(this=exp.Mul(this=_paren(n.v),
+                                      expression=exp.Literal.number(10 ** (scale - n.scale))))
+
+    def _combine(self, a: Num, b: Num, cls: type[exp.Expression]) -> Num:
+        scale = max(a.scale, b.scale)
+        value = exp.Paren(this=cls(this=_paren(self._align(a, scale)),
+                                   expression=_paren(self._align(b, scale))))
+        return Num(value, "int" if a.kind == b.kind == "int" else "dec", scale)
+
+    def mul(self, a: Num, b: Num) -> Num:
+        if a.literal == 1 and a.kind == "int":
+            return b
+        if b.literal == 1 and b.kind == "int":
+            return a
+        value = exp.Paren(this=exp.Mul(this=_paren(a.v), expression=_paren(b.v)))
+        return Num(value, "int" if a.kind == b.kind == "int" else "dec", a.scale + b.scale)
+
+    def compare_num(self, op: CompareOp, a: Num, b: Num) -> exp.Expression:
+        scale = max(a.scale, b.scale)
+        return self.compare(op, self._align(a, scale), self._align(b, scale))
+
+
 def _identifier(name: str) -> exp.Identifier:
     return exp.to_identifier(name, quoted=True)
 
@@ -327,9 +380,9 @@ def _spec_dict(spec: ColumnSpec) -> dict[str, Any]:
 def compile_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
                  columns: dict[str, ColumnSpec] | None = None, *,
                  status_codes: bool = False, bind: bool = True,
-                 what_if: bool = False) -> PolicyPlan:
+                 what_if: bool = False, fixed: bool = False) -> PolicyPlan:
     cols = columns if columns is not None else default_columns(policy, collection)
-    algebra = SqlAlgebra(status_codes=status_codes, bind=bind)
+    algebra = (SqlFixedAlgebra if fixed else SqlAlgebra)(status_codes=status_codes, bind=bind)
     plan = compile_policy(policy, collection, algebra, as_of, cols, what_if=what_if)
     plan.bindings = algebra.bindings
     return plan
@@ -395,14 +448,18 @@ def _duckdb_kind(type_name: str) -> tuple[str, int] | None:
     return None
 
 
-def duckdb_columns(con: Any, relation: str, policy: Policy,
-                   collection: str) -> dict[str, ColumnSpec]:
-    """The model columns present in a DuckDB relation, with their decimal scales."""
+def duckdb_columns(con: Any, relation: str, policy: Policy, collection: str, *,
+                   described: Sequence[tuple[str, str]] | None = None
+                   ) -> dict[str, ColumnSpec]:
+    """The model columns present in a DuckDB relation, with their decimal scales.
+
+    ``described`` (name, type) pairs of the relation, if already probed, spare a ``DESCRIBE``.
+    """
     specs = collection_columns(normalize_collection(collection),
                                subject_rules(policy.rules, normalize_collection(collection)),
                                policy.facts_model)
     out: dict[str, ColumnSpec] = {}
-    for name, type_name, *_ in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall():
+    for name, type_name in (described if described is not None else _describe(con, relation)):
         spec = specs.get(name)
         found = _duckdb_kind(str(type_name))
         if spec is None or found is None:
@@ -418,26 +475,77 @@ def duckdb_columns(con: Any, relation: str, policy: Policy,
     return out
 
 
-def _source_relation(data: Any, policy: Policy, collection: str,
-                     workdir: Path) -> str:
-    """A DuckDB relation for a polars frame, or a Parquet / CSV path."""
-    from xuequ_rules.engines.polars_backend import prepare_frame
+def _describe(con: Any, relation: str) -> list[tuple[str, str]]:
+    return [(str(row[0]), str(row[1])) for row in
+            con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+
+
+class _ArrowStream:
+    """A polars frame as an Arrow C stream that DuckDB scans in place, as often as asked
+    (no copy to a file, no pyarrow)."""
+
+    def __init__(self, frame: Any) -> None:
+        self.frame = frame
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        return self.frame.__arrow_c_stream__(requested_schema)
+
+
+@contextmanager
+def _relation(con: Any, data: Any, policy: Policy, collection: str) -> Iterator[str]:
+    """A DuckDB relation for a Parquet path (read in place) or a polars frame / other file
+    (prepared, then scanned from memory as Arrow)."""
+    from xuequ_rules.engines.polars_backend import prepare_frame, scan_file
 
     if isinstance(data, str | Path):
         path = Path(data)
         if path.suffix.lower() in (".parquet", ".pq"):
-            return f"read_parquet('{_quote(path)}')"
-        from xuequ_rules.engines.polars_backend import scan_file
-
+            yield f"read_parquet('{_quote(path)}')"
+            return
         data = scan_file(path, collection, policy)
     lf, _ = prepare_frame(data, collection, policy)
-    target = workdir / "facts.parquet"
-    lf.sink_parquet(target)
-    return f"read_parquet('{_quote(target)}')"
+    with _registered(con, lf.collect()) as name:
+        yield name
+
+
+@contextmanager
+def _registered(con: Any, frame: Any) -> Iterator[str]:
+    name = f"__xuequ_facts_{next(_NAMES)}"
+    con.register(name, _ArrowStream(frame))
+    try:
+        yield f'"{name}"'
+    finally:
+        con.unregister(name)
+
+
+_NAMES = itertools.count()
 
 
 def _quote(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+_QUERIES: dict[tuple[Any, ...], tuple[Policy, list[str], str]] = {}
+_QUERIES_KEPT = 64
+
+
+def _row_query(policy: Policy, collection: str, as_of: dt.date | None,
+               columns: dict[str, ColumnSpec], kept: list[str], decisions: bool,
+               what_if: bool, fixed: bool) -> tuple[list[str], str]:
+    """The rule ids and the DuckDB query over ``_SOURCE_MARK`` (cached per policy, date,
+    what-if, columns and output shape: sqlglot runs once per policy version and table form)."""
+    key = (id(policy), collection, as_of or dt.date.today(), what_if,
+           tuple(columns.values()), tuple(kept), decisions, fixed)
+    cached = _QUERIES.get(key)
+    if cached is None or cached[0] is not policy:
+        plan = compile_plan(policy, collection, as_of, columns, what_if=what_if, fixed=fixed)
+        query = select_expression(plan, _SOURCE_MARK, keep=kept,
+                                  decisions=decisions).sql(dialect="duckdb")
+        if len(_QUERIES) >= _QUERIES_KEPT:
+            _QUERIES.clear()
+        cached = (policy, [rule.rule.id for rule in plan.rules], query)
+        _QUERIES[key] = cached
+    return cached[1], cached[2]
 
 
 def evaluate_duckdb(policy: Policy, collection: str, data: Any,
@@ -448,27 +556,28 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
 
     Returns a polars DataFrame shaped like :func:`polars_backend.evaluate_frame`'s result
     (statuses as an ``Enum``), raising :class:`RuleConflictError` where the reference would.
+    The result comes back as Arrow, straight into polars.
     """
     import duckdb
     import polars as pl
 
     from xuequ_rules.engines.polars_backend import STATUS_DTYPE, check_conflicts
 
+    collection = normalize_collection(collection)
     connection = con if con is not None else duckdb.connect()
-    with tempfile.TemporaryDirectory(prefix="xuequ-duckdb-") as tmp:
-        workdir = Path(tmp)
-        relation = _source_relation(data, policy, collection, workdir)
-        columns = duckdb_columns(connection, relation, policy, collection)
-        plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
-        names = {row[0] for row in
-                 connection.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
+    with _relation(connection, data, policy, collection) as relation:
+        described = _describe(connection, relation)
+        columns = duckdb_columns(connection, relation, policy, collection, described=described)
+        names = {name for name, _ in described}
         kept = [name for name in keep if name in names]
-        query = select_expression(plan, relation_expression(relation), keep=kept,
-                                  decisions=decisions).sql(dialect="duckdb")
-        out = workdir / "statuses.parquet"
-        connection.execute(f"COPY ({query}) TO '{_quote(out)}' (FORMAT parquet)")
-        result = pl.read_parquet(out)
-    statuses = [rule.rule.id for rule in plan.rules]
+        try:    # scaled 64-bit integers: exact, or an overflow error
+            statuses, query = _row_query(policy, collection, as_of, columns, kept, decisions,
+                                         what_if, fixed=True)
+            result = pl.DataFrame(connection.sql(query.replace(_SOURCE_MARK, relation)))
+        except (duckdb.OutOfRangeException, duckdb.ConversionException):
+            statuses, query = _row_query(policy, collection, as_of, columns, kept, decisions,
+                                         what_if, fixed=False)
+            result = pl.DataFrame(connection.sql(query.replace(_SOURCE_MARK, relation)))
     result = result.with_columns([pl.col(name).cast(STATUS_DTYPE) for name in statuses])
     return check_conflicts(result)
 
@@ -616,7 +725,6 @@ def compile_group_sql(policy: Policy, collection: str, as_of: dt.date | None = N
     return query.sql(dialect=dialect, pretty=pretty)
 
 
-_SOURCE_MARK = "__xuequ_source__"
 _GROUP_SQL: dict[tuple[Any, ...], tuple[Policy, GroupedPlan, list[str]]] = {}
 
 
@@ -664,39 +772,36 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
         data = scan_file(Path(data), collection, policy)
     lf, columns = prepare_frame(data, collection, policy)
     lf, _ = _with_group_keys(lf, columns, policy, collection)
-    lf = lf.with_row_index(ROW_ORDER)
+    frame = lf.with_row_index(ROW_ORDER).collect()
+    records = frame.lazy()
+    rows = frame.height
     parts: list[Any] = []
-    with tempfile.TemporaryDirectory(prefix="xuequ-duckdb-") as tmp:
-        target = Path(tmp) / "facts.parquet"
-        lf.sink_parquet(target)
-        relation = f"read_parquet('{_quote(target)}')"
+    with _registered(connection, frame) as relation:
         table_columns = duckdb_columns(connection, relation, policy, collection)
         plan, queries = _group_queries(policy, collection, date, table_columns, what_if)
-        counted = connection.execute(f"SELECT COUNT(*) FROM {relation}").fetchone()
-        rows = int(counted[0]) if counted is not None else 0
-        records = pl.scan_parquet(target)
         for batch, query in zip(plan.batches, queries, strict=True):
-            sql = query.replace(_SOURCE_MARK, relation)
             try:
-                cursor = connection.execute(sql)
+                wide = pl.DataFrame(connection.sql(query.replace(_SOURCE_MARK, relation)))
             except (duckdb.OutOfRangeException, duckdb.ConversionException):
                 # a number beyond 38 digits: the reference evaluator judges these rules
                 parts.append(reference_groups(policy, [r.rule for r in batch.rules],
                                               collection, records, date, what_if=what_if))
                 continue
-            names = [d[0] for d in cursor.description]
-            wide = pl.DataFrame(cursor.fetchall(), schema=names, orient="row",
-                                infer_schema_length=None)
+            refs = wide[GROUP_REF].cast(pl.String)
             for r in batch.rules:
-                values = wide[r.rule.id].to_list()
-                for i, value in enumerate(values):
-                    if value is None:
+                values = wide[r.rule.id].cast(pl.String)
+                if values.null_count():
+                    # the rare group the integers cannot decide: the exact check
+                    decided = values.to_list()
+                    for i in values.is_null().arg_true().to_list():
                         key = {k: wide[k][i] for k in batch.keys}
-                        values[i] = decide_group(policy, r.rule, collection, records, key,
-                                                 wide[GROUP_REF][i], date, what_if=what_if)
-                parts.append(pl.DataFrame({RULE_COLUMN: [r.rule.id] * len(values),
-                                           GROUP_REF: wide[GROUP_REF].to_list(),
-                                           STATUS_COLUMN: values}, schema=GROUP_SCHEMA))
+                        decided[i] = decide_group(policy, r.rule, collection, records, key,
+                                                  refs[i], date, what_if=what_if)
+                    values = pl.Series(decided, dtype=pl.String)
+                parts.append(pl.DataFrame({RULE_COLUMN: pl.repeat(r.rule.id, wide.height,
+                                                                  eager=True),
+                                           GROUP_REF: refs, STATUS_COLUMN: values},
+                                          schema=GROUP_SCHEMA))
                 if rows == 0:
                     parts.append(pl.DataFrame({RULE_COLUMN: [r.rule.id],
                                                GROUP_REF: [f"{collection}[]"],

@@ -106,17 +106,33 @@ def _result_text(result: Any) -> tuple[str, str]:
     return "无定义（除数为零）", "undefined (division by zero)"
 
 
+_RENDERED: dict[tuple[int, str, str], tuple[Expr, str]] = {}
+
+
+def _rendered(node: Expr, subject: str, lang: str) -> str:
+    """A rule's expression as text: the same for every record, so rendered once (kept by
+    the node's identity: expressions compare by building comparisons, not by value)."""
+    key = (id(node), subject, lang)
+    hit = _RENDERED.get(key)
+    if hit is None or hit[0] is not node:
+        if len(_RENDERED) >= 8192:
+            _RENDERED.clear()
+        hit = (node, render_expr(node, subject, lang))
+        _RENDERED[key] = hit
+    return hit[1]
+
+
 def _step(node: Expr, left: Any, right: Any, result: Any, subject: str) -> tuple[str, str]:
     res_zh, res_en = _result_text(result)
     if isinstance(node, Compare):
         symbol = _COMPARE_SYMBOL[node.op]
-        lz, le = render_expr(node.left, subject, "zh"), render_expr(node.left, subject, "en")
-        rz, re_ = render_expr(node.right, subject, "zh"), render_expr(node.right, subject, "en")
+        lz, le = _rendered(node.left, subject, "zh"), _rendered(node.left, subject, "en")
+        rz, re_ = _rendered(node.right, subject, "zh"), _rendered(node.right, subject, "en")
         lv, rv = format_value(left), format_value(right)
         return (f"· {lz} {symbol} {rz}：{lv} {symbol} {rv}，{res_zh}",
                 f"· {le} {symbol} {re_}: {lv} {symbol} {rv}, {res_en}")
     if isinstance(node, IsIn | Known):
-        return (f"· {render_expr(node, subject, 'zh')}：取值 {format_value(left)}，{res_zh}",
-                f"· {render_expr(node, subject, 'en')}: value {format_value(left)}, {res_en}")
-    return (f"· {render_expr(node, subject, 'zh')}：{res_zh}",
-            f"· {render_expr(node, subject, 'en')}: {res_en}")
+        return (f"· {_rendered(node, subject, 'zh')}：取值 {format_value(left)}，{res_zh}",
+                f"· {_rendered(node, subject, 'en')}: value {format_value(left)}, {res_en}")
+    return (f"· {_rendered(node, subject, 'zh')}：{res_zh}",
+            f"· {_rendered(node, subject, 'en')}: {res_en}")
