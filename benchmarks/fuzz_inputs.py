@@ -52,7 +52,7 @@ TEXT_TOKENS = ("一、", "（一）", "1.", "(1)", "第一条", "到2015年", "8
 class Fuzzer:
     def __init__(self, seed: int, failures_dir: Path | None, api_every: int) -> None:
         from xuequ_rules.engines._schema import collection_columns
-        from xuequ_rules.facts.model import COLLECTIONS
+        from xuequ_rules.facts.schema import collections_of
         from xuequ_rules.registry import load_policy, packages
 
         self.rng = random.Random(seed)
@@ -63,7 +63,10 @@ class Fuzzer:
         self.accepted: Counter[str] = Counter()     # answered with a result, not an error
         self.examples: list[str] = []
         self.policies = [load_policy(name) for name in packages()]
-        self.columns = {name: collection_columns(name) for name in COLLECTIONS}
+        # every collection some installed policy's fact schema holds (shared and own)
+        self.columns = {name: collection_columns(name, (), policy.facts_model)
+                        for policy in self.policies
+                        for name in collections_of(policy.facts_model)}
         self.texts = [p.read_text(encoding="utf-8")
                       for p in sorted(ROOT.glob("policies/*/source/*/text.txt"))]
         self.seeds = [json.dumps(self.draw_facts(valid=True), ensure_ascii=False,
@@ -181,8 +184,9 @@ class Fuzzer:
         if self.api_every and self.tried["api"] % self.api_every == 0:
             self.http(raw)
             return
-        facts = _facts_from_body(raw)
-        evaluate(self.rng.choice(self.policies), facts, as_of=dt.date(2020, 1, 1))
+        policy = self.rng.choice(self.policies)
+        facts = _facts_from_body(raw, policy)
+        evaluate(policy, facts, as_of=dt.date(2020, 1, 1))
 
     def http(self, raw: bytes) -> None:
         if self.client is None:

@@ -55,11 +55,11 @@ FACT_FILES: dict[str, tuple[str, bytes, tuple[str, ...]]] = {
                            b"    rotated: 10\n", ("rotated", "3:5", "4:5")),
     "boolean as a count": ("bool.json", b'{"teacher_exchanges": [{"id": "a", "eligible": true,'
                            b' "rotated": true}]}', ("eligible",)),
-    "numeric string": ("text.json", b'{"expenditures": [{"id": "e", "amount": "10"}]}',
-                       ("amount", "expected a number, not text")),
+    "numeric string": ("text.json", b'{"district_indicators": [{"id": "d", "pairing_coverage": "0.5"}]}',
+                       ("pairing_coverage", "expected a number, not text")),
     "integer over 4300 digits": ("big.json", b'{"teacher_exchanges": [{"id": "a", "eligible": '
                                  + b"9" * 5000 + b"}]}", ("big.json", "4,300 digits")),
-    "NaN": ("nan.json", b'{"expenditures": [{"id": "e", "amount": NaN}]}', ("NaN",)),
+    "NaN": ("nan.json", b'{"district_indicators": [{"id": "d", "pairing_coverage": NaN}]}', ("NaN",)),
     "GBK without --encoding": ("gbk.yaml", "teacher_exchanges:\n  - id: a\n    area: 柳江区\n"
                                .encode("gbk"), ("gbk.yaml", "UTF-8", "--encoding gb18030")),
     "not JSON": ("broken.json", b'{"teacher_exchanges": [', ("broken.json",)),
@@ -179,15 +179,16 @@ BODIES: dict[str, tuple[bytes, int, str]] = {
                       b'"rotated": 10}]}', 422, "rotated"),
     "boolean as a count": (b'{"teacher_exchanges": [{"id": "a", "eligible": true, '
                            b'"rotated": true}]}', 422, "teacher_exchanges.0.eligible"),
-    "numeric string": (b'{"expenditures": [{"id": "e", "amount": "10"}]}', 422,
-                       "expenditures.0.amount"),
-    "NaN": (b'{"expenditures": [{"id": "e", "amount": NaN}]}', 422, "body"),
+    "numeric string": (b'{"district_indicators": [{"id": "d", "pairing_coverage": "0.5"}]}',
+                       422, "district_indicators.0.pairing_coverage"),
+    "NaN": (b'{"district_indicators": [{"id": "d", "pairing_coverage": NaN}]}', 422, "body"),
     "nested too deeply": (b"[" * 100_000 + b"]" * 100_000, 422, "body"),
     "not a mapping": (b"[1, 2]", 422, "(root)"),
     "unknown field": (b'{"teacher_exchanges": [{"id": "a", "bogus": 1}]}', 422,
                       "teacher_exchanges.0.bogus"),
-    "number out of range": (b'{"expenditures": [{"id": "e", "amount": 1e999999999}]}', 422,
-                            "expenditures.0.amount"),
+    "number out of range": (b'{"district_indicators": [{"id": "d", '
+                            b'"pairing_coverage": 1e999999999}]}', 422,
+                            "district_indicators.0.pairing_coverage"),
 }
 
 

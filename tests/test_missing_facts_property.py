@@ -101,7 +101,7 @@ def _cases(ref: str) -> list[tuple[str, Any, dict[str, list[Any]]]]:
             names = {node.path[1] for node in rule.fields() if len(node.path) == 2}
             samples = {name: [True, False] for name in names}
         else:
-            specs = collection_columns(rule.subject)
+            specs = collection_columns(rule.subject, (), policy.facts_model)
             samples = {name: _samples(specs[name], strings) for name in names
                        if name in specs and specs[name].kind != "records"}
         out.append((rule.id, rule, samples))

@@ -104,7 +104,8 @@ def test_office_session_day_not_recorded_is_undetermined(policy):
 
 
 @pytest.mark.parametrize(("hours", "expected"), [
-    ("2", Status.SATISFIED), ("1.99", Status.VIOLATED), ("2.5", Status.SATISFIED)])
+    (Decimal("2"), Status.SATISFIED), (Decimal("1.99"), Status.VIOLATED),
+    (Decimal("2.5"), Status.SATISFIED)])
 def test_office_session_of_exactly_2_hours_is_satisfied_and_less_is_violated(
         policy, hours, expected):
     assert status_of(policy, week(study_session_hours=hours),

@@ -176,7 +176,7 @@ def eval_command(
 
     date = _parse_date(as_of)
     policy = load_policy(name)
-    _refuse_case_file(facts)
+    _refuse_case_file(facts, encoding)
     scenario = load_facts(facts, encoding, policy=policy)
     wanted = _statuses(status)
     result = evaluate(policy, scenario, as_of=date, what_if=what_if)
@@ -267,12 +267,12 @@ def schema(what: Annotated[str, typer.Argument(
     print_json(file_schema(what))
 
 
-def _refuse_case_file(path: Path) -> None:
+def _refuse_case_file(path: Path, encoding: str | None = None) -> None:
     """A case file given to ``xuequ eval`` is pointed at ``xuequ test``."""
     from xuequ_rules.cases import is_case_data
     from xuequ_rules.facts.loader import read_data_file
 
-    if path.is_file() and is_case_data(read_data_file(path)):
+    if path.is_file() and is_case_data(read_data_file(path, encoding)):
         raise XuequError(f"{path.name} 是案例文件（含 policy 和 expect），请用 xuequ test {path} 运行",
                          f"{path.name} is a case file (it has policy and expect); run it with "
                          f"xuequ test {path}", field="facts")

@@ -33,8 +33,8 @@ def normalize_collection(collection: str) -> str:
     return SCENARIO if collection in SCENARIO_ALIASES else collection
 
 
-def collection_columns(collection: str, rules: tuple[AnyRule, ...] = (),
-                       schema: type[Facts] = Facts) -> dict[str, ColumnSpec]:
+def collection_columns(collection: str, rules: tuple[AnyRule, ...],
+                       schema: type[Facts]) -> dict[str, ColumnSpec]:
     """The columns of a collection's table in the fact schema ``schema`` (a policy's
     ``facts_model``; for the scenario: jurisdiction and attestations)."""
     collection = normalize_collection(collection)
