@@ -183,3 +183,14 @@ def test_value_quote_reads_a_located_count_from_its_narrow_quote_not_its_context
     assert [c.quote for c in param.cites] == ["港闸区新建中小学校2所、改扩建3所", "改扩建3所"]
     (issue,) = parameter_defects(policy.document, dataclasses.replace(param, value=2))
     assert issue.kind == "value_quote"
+
+
+def test_check_lists_each_proposal_awaiting_review_as_a_library_defect() -> None:
+    policy = load_policy(LIUJIANG)
+    pending = dataclasses.replace(policy, pending_review=(
+        "liujiang.teacher_exchange.min_share", "liujiang.no_such_rule"))
+    issues = [d for d in check_policy(pending).defects if d.kind == "pending_review"]
+    assert [d.id for d in issues] == ["review:liujiang.teacher_exchange.min_share",
+                                      "review:liujiang.no_such_rule"]
+    assert issues[0].cites and "no such id" in issues[1].text.en
+    assert not [d for d in check_policy(policy).defects if d.kind == "pending_review"]

@@ -121,6 +121,15 @@ def rules_source(name: str, title: str, params: list[ProposedParameter],
         "        text=zh_en('文件未写明施行日期和有效期', 'the text states no effective date or "
         "period of validity'),\n"
         f"        cites={cites}))\n")
+    review = [p.id for p in params] + [d.id for d in duties]
+    if unnamed:
+        review.append(name + ".missing_party")
+    review.append(name + ".validity.none_stated")
+    out.append(
+        "\n# Every proposal above awaits review: `xuequ check` lists each id below as a library\n"
+        "# defect. Confirm or rewrite a proposal, then delete its id here.\n"
+        "PENDING_REVIEW: tuple[str, ...] = (\n"
+        + "".join(f"    {ident!r},\n" for ident in review) + ")\n")
     out.append(f'''
 
 def build(document: Document) -> Policy:
@@ -129,7 +138,7 @@ def build(document: Document) -> Policy:
         parameters=PARAMETERS, rules=(*RULES, *DUTIES), narratives=NARRATIVES,
         document_findings=FINDINGS, terms=TERMS,
         valid_from=document.metadata.dates.issued,   # REVIEW: when does the text apply?
-        validity=VALIDITY,
+        validity=VALIDITY, pending_review=PENDING_REVIEW,
     )
 ''')
     return "".join(out)

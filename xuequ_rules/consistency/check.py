@@ -21,6 +21,7 @@ from xuequ_rules.consistency.numbers import number_coverage
 from xuequ_rules.consistency.values import parameter_defects, phase_defects, rule_date_defects
 from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.compiler import Env, compile_expr
+from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.expr import Compare, Const, Field
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -118,6 +119,23 @@ def _phase_findings(policy: Policy) -> list[Issue]:
     return issues
 
 
+def _pending_review(policy: Policy) -> list[Issue]:
+    """Each proposal ``xuequ new`` made and nobody has reviewed yet: the author's to-do list."""
+    owners: dict[str, tuple[Cite, ...]] = {p.id: p.cites for p in policy.parameters}
+    owners.update({r.id: r.cites for r in policy.rules})
+    owners.update({f.id: f.cites for f in policy.document_findings})
+    issues: list[Issue] = []
+    for ident in policy.pending_review:
+        known = ident in owners
+        issues.append(Issue(f"review:{ident}", "pending_review", Text(
+            f"提议 {ident} 尚待审阅：确认或改写后，从 pending_review 中删去其标识"
+            + ("" if known else "（本政策中没有此标识）"),
+            f"proposal {ident} awaits review: confirm or rewrite it, then remove its id from "
+            "pending_review" + ("" if known else " (no such id in the policy)")),
+            owners.get(ident, ())))
+    return issues
+
+
 def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
     """The consistency report of one policy version."""
     defects: list[Issue] = []
@@ -154,6 +172,7 @@ def check_policy(policy: Policy, today: dt.date | None = None) -> Report:
                 f"{claim.actual}"), claim.cites))
     for finding in policy.document_findings:
         findings.append(Issue(finding.id, finding.kind, finding.text, finding.cites))
+    defects.extend(_pending_review(policy))
     if policy.validity is None:
         defects.append(Issue("lifecycle:validity", "lifecycle_unstated", Text(
             f"{policy.ref} 没有说明效力状态和有效期的出处（Policy.validity），"

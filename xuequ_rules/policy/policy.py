@@ -138,6 +138,9 @@ class Policy:
     # Other names under which the text names a responsible party: party zh → names.
     party_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     validity: Validity | None = None
+    # Proposals not yet reviewed (ids of parameters, rules and findings that ``xuequ new``
+    # proposed); each is a library defect until its id is removed after review.
+    pending_review: tuple[str, ...] = ()
     # The policy's fact schema: the shared vocabulary, the package's own collections and its
     # extensions of shared records (``xuequ_rules.facts.facts_schema``).
     facts_model: type[Facts] = Facts
