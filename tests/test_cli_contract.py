@@ -218,12 +218,12 @@ def test_check_without_library_defects_exits_0():
 
 
 def test_an_internal_error_exits_3_with_one_line_and_no_traceback(monkeypatch, capsys, files):
-    import xuequ_rules.cli.app as cli
+    import xuequ_rules.evaluation as evaluation   # the eval command imports it when it runs
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "evaluate", broken)
+    monkeypatch.setattr(evaluation, "evaluate", broken)
     with pytest.raises(SystemExit) as exit_info:
         main(["eval", "liujiang", str(files["violated.yaml"])])
     assert exit_info.value.code == 3

@@ -37,6 +37,8 @@ from xuequ_rules.policy.dsl import (
 )
 from xuequ_rules.policy.policy import Term
 
+from .facts import FACTS
+
 C = Cite
 # The party of sentences that name none (listed in the missing_party finding below).
 UNNAMED = zh_en("（文件未写明责任主体）", "(the text names no responsible party)")
@@ -138,7 +140,30 @@ def build(document: Document) -> Policy:
         parameters=PARAMETERS, rules=(*RULES, *DUTIES), narratives=NARRATIVES,
         document_findings=FINDINGS, terms=TERMS,
         valid_from=document.metadata.dates.issued,   # REVIEW: when does the text apply?
-        validity=VALIDITY, pending_review=PENDING_REVIEW,
+        validity=VALIDITY, pending_review=PENDING_REVIEW, facts_model=FACTS,
     )
 ''')
     return "".join(out)
+
+
+FACTS_SOURCE = '''"""{title}: the facts this package's rules read.
+
+The shared vocabulary (`xuequ schema facts`) holds the records two or more documents talk
+about: schools, zones, teacher exchanges, pupils, district indicators… A rule that reads a
+fact the vocabulary lacks needs it declared here (`docs/writing-a-policy.md`, "Facts"):
+
+* a field added to a shared record: subclass it and pass ``extends={{"students": MyStudent}}``;
+* a collection of the package's own: ``own={{"my_records": Collection(MyRecord, "中文", "English")}}``.
+"""
+
+from __future__ import annotations
+
+from xuequ_rules.facts import facts_schema
+
+FACTS = facts_schema({name!r})
+'''
+
+
+def facts_source(name: str, title: str) -> str:
+    """The source of a scaffolded ``facts.py``: the shared vocabulary, ready to extend."""
+    return FACTS_SOURCE.format(name=name, title=title)

@@ -28,7 +28,7 @@ from xuequ_rules.authoring.proposals import (
     propose_duties,
     propose_numbers,
 )
-from xuequ_rules.authoring.rules_source import rules_source
+from xuequ_rules.authoring.rules_source import facts_source, rules_source
 from xuequ_rules.authoring.schemas import SCHEMAS, schema
 from xuequ_rules.document.document import load_document, load_metadata
 from xuequ_rules.document.source import capture_lines
@@ -147,6 +147,7 @@ def scaffold(name: str, capture_path: Path, out: Path, version: str | None = Non
     document = load_document(name, package_dir, metadata.current_version, metadata)
     params, narratives, terms = propose_numbers(document, name)
     duties = propose_duties(document, name)
+    (package_dir / "facts.py").write_text(facts_source(name, meta.title), encoding="utf-8")
     (package_dir / "rules.py").write_text(
         rules_source(name, meta.title, params, narratives, duties, terms), encoding="utf-8")
     (package_dir / "__init__.py").write_text(_init(name, meta.title, ver), encoding="utf-8")

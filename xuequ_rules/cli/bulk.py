@@ -21,15 +21,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from xuequ_rules.cli.bulk_input import (
-    CSV_SUFFIXES,
-    check_bool_text,
-    check_collection,
-    check_columns,
-    check_explain,
-    read_error,
-    readable_table,
-)
 from xuequ_rules.cli.output import console, errors, print_json
 from xuequ_rules.errors import XuequError
 from xuequ_rules.policy.policy import Policy
@@ -112,6 +103,8 @@ def eval_bulk(
         "or gb18030")] = None,
 ) -> None:
     """批量评估：对表中每一行评估政策规则 / evaluate a policy on every row of a table."""
+    from xuequ_rules.cli.bulk_input import check_collection, readable_table
+
     check_collection(collection, load_policy(name))
     with readable_table(file, encoding) as readable:
         _eval_bulk(name, file, readable, collection, as_of, out, as_json, engine, batch_rows,
@@ -122,6 +115,7 @@ def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
     """The checked table, lazily (a CSV is parsed once, then cut in batches)."""
     import polars as pl
 
+    from xuequ_rules.cli.bulk_input import CSV_SUFFIXES, check_bool_text, check_columns, read_error
     from xuequ_rules.engines import polars_backend as pb
     from xuequ_rules.engines._schema import collection_columns, subject_rules
 
@@ -142,6 +136,8 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
                as_of: str | None, out: Path | None, as_json: bool, engine: str,
                batch_rows: int, explain: list[int] | None, groups_out: Path | None,
                what_if: bool) -> None:
+    from xuequ_rules.cli.bulk_input import check_explain, read_error
+
     try:
         import polars as pl
 
