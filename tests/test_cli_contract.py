@@ -218,7 +218,7 @@ def test_check_without_library_defects_exits_0():
 
 
 def test_an_internal_error_exits_3_with_one_line_and_no_traceback(monkeypatch, capsys, files):
-    import xuequ_rules.evaluation as evaluation   # the eval command imports it when it runs
+    import xuequ_rules.evaluation as evaluation  # the eval command imports it when it runs
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

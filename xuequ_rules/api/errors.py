@@ -54,8 +54,17 @@ def error_body(zh: str, en: str, field: str | None = None) -> dict[str, Any]:
 
 
 def json_bytes(data: Any) -> bytes:
-    """Deterministic JSON bytes (same data → same bytes), UTF-8, Chinese unescaped."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Deterministic JSON bytes (same data → same bytes), UTF-8, Chinese unescaped.
+
+    orjson writes exactly what ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))``
+    writes for the plain data the API answers with, an order of magnitude faster (a 2 MiB body
+    gives tens of megabytes of findings); the standard library is the fallback.
+    """
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson ships with the api extra
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return orjson.dumps(data)
 
 
 def error_response(status: int, zh: str, en: str, field: str | None = None,

@@ -78,6 +78,7 @@ class Finding:
         return Text("\n".join(zh), "\n".join(en))
 
     def as_dict(self) -> dict[str, Any]:
+        rule = _rule_parts(self.rule)
         return {
             "rule": self.rule.id,
             "record": self.record,
@@ -85,15 +86,29 @@ class Finding:
             "label": dict(zip(("zh", "en"), self.label, strict=True)),
             "force": None if self.force is None else self.force.value,
             "what_if": self.what_if,
-            "modality": self.rule.modality.value,
+            "modality": rule["modality"],
             "in_principle": self.rule.in_principle,
-            "party": self.rule.party.as_dict(),
-            "title": self.rule.title.as_dict(),
+            "party": dict(rule["party"]),
+            "title": dict(rule["title"]),
             "decision": None if self.decision is None else {
                 "code": self.decision.code, **self.decision.text.as_dict()},
             "explanation": self.explanation.as_dict(),
             "citations": [c.as_dict() for c in self.citations],
         }
+
+
+# A rule's own parts of every finding's dict, built once per rule (not once per record).
+_RULE_PARTS: dict[int, tuple[AnyRule, dict[str, Any]]] = {}
+
+
+def _rule_parts(rule: AnyRule) -> dict[str, Any]:
+    cached = _RULE_PARTS.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    parts = {"modality": rule.modality.value, "party": rule.party.as_dict(),
+             "title": rule.title.as_dict()}
+    _RULE_PARTS[id(rule)] = (rule, parts)
+    return parts
 
 
 def _result_text(result: Any) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from xuequ_rules.document.metadata import ENDED_STATES, STATUS_LABELS, StatusState
@@ -41,9 +42,10 @@ FORCE_LABELS: dict[Force, tuple[str, str]] = {
 WHAT_IF_LABEL = ("假设评估（文件未生效/已失效）", "what-if")
 
 
+@lru_cache(maxsize=1024)
 def record_date_field(schema: type[Facts], collection: str) -> tuple[str, str] | None:
     """The field that dates a record of ``collection`` in the fact schema ``schema``, and its
-    kind (``year`` or ``date``)."""
+    kind (``year`` or ``date``); read once per schema and collection."""
     year = field_spec(schema, collection, "year")
     if year is not None and year.kind == "int":
         return "year", "year"
