@@ -29,5 +29,13 @@ PY
 mkdir cwd && (cd cwd && "$work/venv/bin/xuequ" docs build --out "$work/site")
 test -z "$(ls -A cwd)"
 test -f "$work/site/policies/liujiang/2018/text.html"
-! grep -rlE "fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com/[^\"]*\.css" "$work/site" --include=*.html
+"$work/venv/bin/python" - "$work/site" <<'PY'
+import pathlib, re, sys
+# nothing the pages load comes from another host: scripts, styles, images, fonts, imports
+loads = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//"""
+                   r"""|url\(\s*["']?(?:https?:)?//|@import[^;]*//""")
+found = [str(p) for p in pathlib.Path(sys.argv[1]).rglob("*")
+         if p.suffix in (".html", ".css") and loads.search(p.read_text(encoding="utf-8"))]
+assert not found, found[:5]
+PY
 echo "installed wheel: site built from the wheel"
