@@ -20,6 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from xuequ_rules.evaluation.sequences import RecordSequence, consecutive_closure
 from xuequ_rules.exact import ExactSqrt, as_fraction
 from xuequ_rules.policy.expr import (
     AggFunc,
@@ -29,6 +30,7 @@ from xuequ_rules.policy.expr import (
     BoolOp,
     Compare,
     CompareOp,
+    Consecutive,
     Const,
     CountTrue,
     Expr,
@@ -66,6 +68,7 @@ class Env:
 
     as_of: dt.date | None
     trace: list[tuple[Expr, object, object, object]] = field(default_factory=list)
+    sequence: RecordSequence | None = None   # the record's collection, for Consecutive
 
 
 Compiled = Callable[[Any, Env], Any]
@@ -112,7 +115,7 @@ def _compare_values(op: CompareOp, left: Any, right: Any) -> Any:
     return _COMPARE[op](left, right)
 
 
-def _resolve(record: Any, path: tuple[str, ...]) -> Any:
+def resolve_path(record: Any, path: tuple[str, ...]) -> Any:
     value = record
     for part in path:
         if value is None:
@@ -132,7 +135,7 @@ def compile_expr(node: Expr) -> Compiled:
             name = path[0]
             return lambda record, env: getattr(record, name, None) if not isinstance(
                 record, dict) else record.get(name)
-        return lambda record, env: _resolve(record, path)
+        return lambda record, env: resolve_path(record, path)
     if isinstance(node, Const):
         value = node.value
         return lambda record, env: value
@@ -179,6 +182,10 @@ def compile_expr(node: Expr) -> Compiled:
         return count_true
     if isinstance(node, Aggregate):
         return _compile_aggregate(node)
+    if isinstance(node, Consecutive):
+        return consecutive_closure(node, compile_expr(node.condition), compile_expr(node.count),
+                                   compile_expr(node.per), compile_expr(node.order),
+                                   lambda env: Env(env.as_of, sequence=env.sequence))
     raise TypeError(f"cannot compile {type(node).__name__}")
 
 

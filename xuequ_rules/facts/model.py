@@ -1,7 +1,7 @@
 """The shared fact vocabulary: the records that two or more documents talk about.
 
 Schools, 学区 (zones, groups), teacher exchanges, district indicators, pupils, plan
-milestones and yearly school assessments. A policy package declares its own collections and
+milestones. A policy package declares its own collections and
 may extend these records with its own fields (``xuequ_rules.facts.schema.facts_schema``); one
 scenario runs under every policy whose schema holds the collections it uses.
 
@@ -125,28 +125,6 @@ class TeacherExchange(Record):
                 f"交流轮岗教师数（{self.rotated}）不能多于符合交流条件教师数（{self.eligible}） / "
                 f"rotated ({self.rotated}) cannot exceed eligible ({self.eligible})")
         return self
-
-
-class PrincipalRole(StrEnum):
-    CORE = "core"       # 核心校校长
-    MEMBER = "member"   # 成员校校长
-
-
-class AccountabilityAction(StrEnum):
-    ROTATED = "rotated"   # 轮岗交流
-    DEMOTED = "demoted"   # 降级处理
-    NONE = "none"
-
-
-class SchoolAssessment(Record):
-    """A school's yearly comprehensive assessment and what was done about its principal."""
-
-    school: str | None = _f("学校", "school")
-    year: Whole | None = _f("学年", "school year", ge=1949, le=2200)
-    principal_role: PrincipalRole | None = _f("校长类别", "core or member school principal")
-    declined: Flag | None = _f("考核结果较上年下滑", "result declined from the year before")
-    consecutive_declines: Count | None = _f("连续下滑年数", "consecutive years of decline")
-    action: AccountabilityAction | None = _f("对校长的处理", "action taken on the principal")
 
 
 class DistrictIndicators(Record):
