@@ -44,6 +44,7 @@ from xuequ_rules.policy.expr import (
     BoolOp,
     Compare,
     CompareOp,
+    Consecutive,
     Const,
     CountTrue,
     Expr,
@@ -54,9 +55,11 @@ from xuequ_rules.policy.expr import (
     Logic,
     Not,
 )
+from xuequ_rules.policy.operators import MIRRORED
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import ATTESTATIONS, AnyRule, Decision, Modality, Rule
+from xuequ_rules.policy.visitor import ExprVisitor
 
 STATUSES: tuple[str, ...] = tuple(status.value for status in Status)
 SAT, VIO, NA, UND = (Status.SATISFIED.value, Status.VIOLATED.value,
@@ -192,8 +195,13 @@ class _Logic:
 
 # ── expressions ────────────────────────────────────────────────────────────────
 
+SEQUENCE_REFUSAL = ("条件涉及连续多条记录（连续…），表格引擎逐行计算，不支持，由参考求值器判定 / "
+                    "a condition over consecutive records is not computed by the table engines, "
+                    "which compute row by row; the reference evaluator judges it")
+
+
 @dataclass
-class ExprCompiler:
+class ExprCompiler(ExprVisitor[Val]):
     """Compiles expression trees of one collection's rules at one date."""
 
     algebra: Algebra
@@ -270,54 +278,71 @@ class ExprCompiler:
         return Val(self.algebra.null("bool"), "null")
 
     def compile(self, node: Expr) -> Val:
-        if isinstance(node, Parameter):
-            return self.literal(node.value_at(self.as_of))
-        if isinstance(node, Const):
-            return self.literal(node.value)
-        if isinstance(node, Field):
-            spec = self.columns.get(node.dotted)
-            if spec is None:
-                return self.null()
-            if spec.kind == "records":
-                return Val(self.algebra.column(spec), "list")
-            bound = None
-            if self.trust_bounds and spec.kind in NUMERIC and spec.ge is not None \
-                    and spec.le is not None:
-                bound = int(max(abs(spec.ge), abs(spec.le)).scaleb(spec.scale))
-            return Val(self.algebra.column(spec), spec.kind, spec.scale, bound=bound)
-        if isinstance(node, Arith):
-            return self.arith(node.op, self.compile(node.left), self.compile(node.right))
-        if isinstance(node, Compare):
-            return self.compare(node.op, self.compile(node.left), self.compile(node.right))
-        if isinstance(node, Logic):
-            return self.connective(node.op, [self.compile(item) for item in node.items])
-        if isinstance(node, Not):
-            return self.negate(self.compile(node.item))
-        if isinstance(node, IsIn):
-            return self.isin(self.compile(node.item), node.values, node.open)
-        if isinstance(node, Known):
-            x = self.compile(node.item)
-            if x.kind == "null":
-                return self.literal(False)
-            if not x.nullable:
-                return self.literal(True)
-            known = self.logic.or_(self.logic.not_(self.algebra.is_null(x.v)), x.undef)
-            return Val(self.logic.expr(known), "bool", nullable=False)
-        if isinstance(node, CountTrue):
-            items = [self.compile(item) for item in node.items]
-            holds = [self.logic.expr(self.is_true(item)) for item in items]
-            count = self.algebra.count_true(holds) if holds else self.algebra.lit(0, "int", 0)
-            unknown = self.logic.or_(*(self.unknown(item) for item in items))
-            value = self.logic.when([(unknown, self.algebra.null("int"))], count)
-            return Val(value, "int", nullable=unknown is not False, bound=len(items))
-        if isinstance(node, Length):
-            x = self.compile(node.item)
-            if x.kind == "null":
-                return Val(self.algebra.null("int"), "null")
-            if x.kind != "list":
-                raise Unsupported(f"length of a {x.kind} fact {node.item.dotted}")
-            return Val(self.algebra.list_len(x.v), "int", nullable=x.nullable)
-        raise Unsupported(f"cannot compile {type(node).__name__}")
+        return self.visit(node)
+
+    def visit_parameter(self, node: Parameter) -> Val:
+        return self.literal(node.value_at(self.as_of))
+
+    def visit_const(self, node: Const) -> Val:
+        return self.literal(node.value)
+
+    def visit_field(self, node: Field) -> Val:
+        spec = self.columns.get(node.dotted)
+        if spec is None:
+            return self.null()
+        if spec.kind == "records":
+            return Val(self.algebra.column(spec), "list")
+        bound = None
+        if self.trust_bounds and spec.kind in NUMERIC and spec.ge is not None \
+                and spec.le is not None:
+            bound = int(max(abs(spec.ge), abs(spec.le)).scaleb(spec.scale))
+        return Val(self.algebra.column(spec), spec.kind, spec.scale, bound=bound)
+
+    def visit_arith(self, node: Arith) -> Val:
+        return self.arith(node.op, self.compile(node.left), self.compile(node.right))
+
+    def visit_compare(self, node: Compare) -> Val:
+        return self.compare(node.op, self.compile(node.left), self.compile(node.right))
+
+    def visit_logic(self, node: Logic) -> Val:
+        return self.connective(node.op, [self.compile(item) for item in node.items])
+
+    def visit_not(self, node: Not) -> Val:
+        return self.negate(self.compile(node.item))
+
+    def visit_isin(self, node: IsIn) -> Val:
+        return self.isin(self.compile(node.item), node.values, node.open)
+
+    def visit_known(self, node: Known) -> Val:
+        x = self.compile(node.item)
+        if x.kind == "null":
+            return self.literal(False)
+        if not x.nullable:
+            return self.literal(True)
+        known = self.logic.or_(self.logic.not_(self.algebra.is_null(x.v)), x.undef)
+        return Val(self.logic.expr(known), "bool", nullable=False)
+
+    def visit_count_true(self, node: CountTrue) -> Val:
+        items = [self.compile(item) for item in node.items]
+        holds = [self.logic.expr(self.is_true(item)) for item in items]
+        count = self.algebra.count_true(holds) if holds else self.algebra.lit(0, "int", 0)
+        unknown = self.logic.or_(*(self.unknown(item) for item in items))
+        value = self.logic.when([(unknown, self.algebra.null("int"))], count)
+        return Val(value, "int", nullable=unknown is not False, bound=len(items))
+
+    def visit_length(self, node: Length) -> Val:
+        x = self.compile(node.item)
+        if x.kind == "null":
+            return Val(self.algebra.null("int"), "null")
+        if x.kind != "list":
+            raise Unsupported(f"length of a {x.kind} fact {node.item.dotted}")
+        return Val(self.algebra.list_len(x.v), "int", nullable=x.nullable)
+
+    def visit_aggregate(self, node: Aggregate) -> Val:
+        raise Unsupported(f"aggregate {node.func.value} outside a grouped rule")
+
+    def visit_consecutive(self, node: Consecutive) -> Val:
+        raise Unsupported(SEQUENCE_REFUSAL)
 
     def _both_unknown_undef(self, left: Val, right: Val) -> tuple[Cond, Cond]:
         unknown = self.logic.or_(self.unknown(left), self.unknown(right))
@@ -889,15 +914,15 @@ class _GroupCompiler(ExprCompiler):
             return self.arith(ArithOp.DIV, first, weight)
         raise Unsupported("a coefficient of variation can only be compared with a number")
 
-    def compile(self, node: Expr) -> Val:
-        if isinstance(node, Aggregate):
-            return self.aggregate(node)
-        if isinstance(node, Compare):
-            left_cv = isinstance(node.left, Aggregate) and node.left.func is AggFunc.WEIGHTED_CV
-            right_cv = isinstance(node.right, Aggregate) and node.right.func is AggFunc.WEIGHTED_CV
-            if left_cv or right_cv:
-                return self.cv_compare(node, left_cv)
-        return super().compile(node)
+    def visit_aggregate(self, node: Aggregate) -> Val:
+        return self.aggregate(node)
+
+    def visit_compare(self, node: Compare) -> Val:
+        left_cv = isinstance(node.left, Aggregate) and node.left.func is AggFunc.WEIGHTED_CV
+        right_cv = isinstance(node.right, Aggregate) and node.right.func is AggFunc.WEIGHTED_CV
+        if left_cv or right_cv:
+            return self.cv_compare(node, left_cv)
+        return super().visit_compare(node)
 
     def cv_compare(self, node: Compare, cv_on_left: bool) -> Val:
         a, lg = self.algebra, self.logic
@@ -909,7 +934,7 @@ class _GroupCompiler(ExprCompiler):
         if other.literal is None or other.kind not in NUMERIC:
             raise Unsupported("a coefficient of variation is compared only with a number given "
                               "in the policy")
-        op = node.op if cv_on_left else _MIRROR[node.op]
+        op = node.op if cv_on_left else MIRRORED[node.op]
         parts = self.parts[_agg_key(cv_node)]
         unknown, undef = self._bad(parts)
         if parts.first is None:   # the item is not a number
@@ -965,10 +990,6 @@ def _agg_key(node: Aggregate) -> tuple[object, ...]:
 
 def cast_any(value: Any) -> Any:
     return value
-
-
-_MIRROR = {CompareOp.GE: CompareOp.LE, CompareOp.GT: CompareOp.LT, CompareOp.LE: CompareOp.GE,
-           CompareOp.LT: CompareOp.GT, CompareOp.EQ: CompareOp.EQ, CompareOp.NE: CompareOp.NE}
 
 
 def _masked(c: ExprCompiler, included: Cond, e: Any, kind: str) -> Any:

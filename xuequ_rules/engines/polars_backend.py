@@ -59,6 +59,7 @@ from xuequ_rules.evaluation.finding import Finding
 from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.expr import CompareOp
+from xuequ_rules.policy.operators import COMPARE_FUNCTIONS
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import ATTESTATIONS
 
@@ -104,17 +105,8 @@ class PolarsAlgebra:
         return e.fill_null(False)
 
     def compare(self, op: CompareOp, a: pl.Expr, b: pl.Expr) -> pl.Expr:
-        if op is CompareOp.GE:
-            return a >= b
-        if op is CompareOp.GT:
-            return a > b
-        if op is CompareOp.LE:
-            return a <= b
-        if op is CompareOp.LT:
-            return a < b
-        if op is CompareOp.EQ:
-            return a == b
-        return a != b
+        result: pl.Expr = COMPARE_FUNCTIONS[op](a, b)
+        return result
 
     def compare_num(self, op: CompareOp, a: Num, b: Num) -> pl.Expr:
         return self.compare(op, a.v, b.v)

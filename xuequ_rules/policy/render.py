@@ -69,34 +69,34 @@ class _Sentence(ExprVisitor[str]):
         self.subject = subject
         self.zh = lang == "zh"
 
-    def parameter(self, node: Parameter) -> str:
+    def visit_parameter(self, node: Parameter) -> str:
         if self.zh:
             return f"{node.display_value}（{node.label.zh}）"
         return f"{node.display_value} ({node.label.en})"
 
-    def field(self, node: Field) -> str:
+    def visit_field(self, node: Field) -> str:
         return _field(node, self.subject, "zh" if self.zh else "en")
 
-    def const(self, node: Const) -> str:
+    def visit_const(self, node: Const) -> str:
         return format_value(node.value)
 
-    def arith(self, node: Arith) -> str:
+    def visit_arith(self, node: Arith) -> str:
         return f"{self.visit(node.left)} {ARITH_SYMBOLS[node.op]} {self.visit(node.right)}"
 
-    def compare(self, node: Compare) -> str:
+    def visit_compare(self, node: Compare) -> str:
         return f"{self.visit(node.left)} {COMPARE_SYMBOLS[node.op]} {self.visit(node.right)}"
 
-    def logic(self, node: Logic) -> str:
+    def visit_logic(self, node: Logic) -> str:
         conj = node.op is BoolOp.AND
         joiner = ("，且 " if conj else "，或 ") if self.zh else (" and " if conj else " or ")
         return joiner.join(f"({self.visit(item)})" if isinstance(item, Logic)
                            else self.visit(item) for item in node.items)
 
-    def not_(self, node: Not) -> str:
+    def visit_not(self, node: Not) -> str:
         inner = self.visit(node.item)
         return f"并非（{inner}）" if self.zh else f"not ({inner})"
 
-    def isin(self, node: IsIn) -> str:
+    def visit_isin(self, node: IsIn) -> str:
         inner = self.visit(node.item)
         values = "、".join(format_value(v) for v in node.values)
         if node.open:
@@ -104,20 +104,20 @@ class _Sentence(ExprVisitor[str]):
                     else f"{inner} is one of {{{values}}} or another (open list)")
         return f"{inner} 属于 {{{values}}}" if self.zh else f"{inner} is one of {{{values}}}"
 
-    def known(self, node: Known) -> str:
+    def visit_known(self, node: Known) -> str:
         inner = self.visit(node.item)
         return f"已提供 {inner}" if self.zh else f"{inner} is given"
 
-    def length(self, node: Length) -> str:
+    def visit_length(self, node: Length) -> str:
         inner = self.visit(node.item)
         return f"{inner} 的数量" if self.zh else f"number of {inner}"
 
-    def count_true(self, node: CountTrue) -> str:
+    def visit_count_true(self, node: CountTrue) -> str:
         inner = "；".join(self.visit(item) for item in node.items)
         return f"下列条件中成立的个数［{inner}］" if self.zh else \
             f"number of conditions holding [{inner}]"
 
-    def aggregate(self, node: Aggregate) -> str:
+    def visit_aggregate(self, node: Aggregate) -> str:
         zh, en = _AGG_LABELS[node.func]
         label = zh if self.zh else en
         if node.item is None:
@@ -129,7 +129,7 @@ class _Sentence(ExprVisitor[str]):
         return f"{label}（{item}，以{weight}加权）" if self.zh else \
             f"{label} of ({item}) weighted by {weight}"
 
-    def consecutive(self, node: Consecutive) -> str:
+    def visit_consecutive(self, node: Consecutive) -> str:
         condition, count = self.visit(node.condition), self.visit(node.count)
         per, order = self.visit(node.per), self.visit(node.order)
         if self.zh:

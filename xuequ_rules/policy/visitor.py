@@ -36,25 +36,25 @@ from xuequ_rules.policy.parameter import Parameter
 T = TypeVar("T")
 
 NODE_TYPES: dict[type[Expr], str] = {
-    Parameter: "parameter",
-    Field: "field",
-    Const: "const",
-    Arith: "arith",
-    Compare: "compare",
-    Logic: "logic",
-    Not: "not_",
-    IsIn: "isin",
-    Known: "known",
-    Length: "length",
-    CountTrue: "count_true",
-    Aggregate: "aggregate",
-    Consecutive: "consecutive",
+    Parameter: "visit_parameter",
+    Field: "visit_field",
+    Const: "visit_const",
+    Arith: "visit_arith",
+    Compare: "visit_compare",
+    Logic: "visit_logic",
+    Not: "visit_not",
+    IsIn: "visit_isin",
+    Known: "visit_known",
+    Length: "visit_length",
+    CountTrue: "visit_count_true",
+    Aggregate: "visit_aggregate",
+    Consecutive: "visit_consecutive",
 }
 """Every node type and the :class:`ExprVisitor` method that handles it."""
 
 
 class ExprVisitor(ABC, Generic[T]):
-    """A fold over expression trees: ``visit(node)`` calls the method for the node's type."""
+    """A fold over expression trees: ``visit(node)`` calls ``visit_<type>(node)``."""
 
     def visit(self, node: Expr) -> T:
         name = NODE_TYPES.get(type(node))
@@ -66,40 +66,40 @@ class ExprVisitor(ABC, Generic[T]):
         return result
 
     @abstractmethod
-    def parameter(self, node: Parameter) -> T: ...
+    def visit_parameter(self, node: Parameter) -> T: ...
 
     @abstractmethod
-    def field(self, node: Field) -> T: ...
+    def visit_field(self, node: Field) -> T: ...
 
     @abstractmethod
-    def const(self, node: Const) -> T: ...
+    def visit_const(self, node: Const) -> T: ...
 
     @abstractmethod
-    def arith(self, node: Arith) -> T: ...
+    def visit_arith(self, node: Arith) -> T: ...
 
     @abstractmethod
-    def compare(self, node: Compare) -> T: ...
+    def visit_compare(self, node: Compare) -> T: ...
 
     @abstractmethod
-    def logic(self, node: Logic) -> T: ...
+    def visit_logic(self, node: Logic) -> T: ...
 
     @abstractmethod
-    def not_(self, node: Not) -> T: ...
+    def visit_not(self, node: Not) -> T: ...
 
     @abstractmethod
-    def isin(self, node: IsIn) -> T: ...
+    def visit_isin(self, node: IsIn) -> T: ...
 
     @abstractmethod
-    def known(self, node: Known) -> T: ...
+    def visit_known(self, node: Known) -> T: ...
 
     @abstractmethod
-    def length(self, node: Length) -> T: ...
+    def visit_length(self, node: Length) -> T: ...
 
     @abstractmethod
-    def count_true(self, node: CountTrue) -> T: ...
+    def visit_count_true(self, node: CountTrue) -> T: ...
 
     @abstractmethod
-    def aggregate(self, node: Aggregate) -> T: ...
+    def visit_aggregate(self, node: Aggregate) -> T: ...
 
     @abstractmethod
-    def consecutive(self, node: Consecutive) -> T: ...
+    def visit_consecutive(self, node: Consecutive) -> T: ...

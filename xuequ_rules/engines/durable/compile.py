@@ -10,9 +10,6 @@ from typing import Any
 
 from xuequ_rules.engines.durable.conditions import (
     FALSE,
-    MIRROR,
-    NEGATE,
-    OPS,
     TRUE,
     KnownAtom,
     and_,
@@ -37,6 +34,8 @@ from xuequ_rules.policy.expr import (
     ArithOp,
     BoolOp,
     Compare,
+    CompareOp,
+    Consecutive,
     Const,
     Expr,
     Field,
@@ -46,8 +45,13 @@ from xuequ_rules.policy.expr import (
     Logic,
     Not,
 )
+from xuequ_rules.policy.operators import MIRRORED, NEGATED
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import Decision, Modality, Rule
+
+SEQUENCE_REFUSAL = ("条件涉及连续多条记录（连续…），durable_rules 逐条判定记录，由参考求值器判定 / "
+                    "a condition over consecutive records is judged by the reference evaluator: "
+                    "durable_rules judges one record at a time")
 
 
 class ConditionCompiler:
@@ -115,7 +119,7 @@ class ConditionCompiler:
         elif node.op is ArithOp.MUL:
             num, den, scale = mul(a, c), opt_mul(b, d), sa + sc
         else:   # a/(b·10^sa) ÷ c/(d·10^sc) = a·d·10^sc / (b·c·10^sa)
-            causes.append(cmp("eq", c, ZERO))
+            causes.append(cmp(CompareOp.EQ, c, ZERO))
             num, den = mul(a, d or ONE), opt_mul(b, c)
             if sc >= sa:
                 num, scale = mul(num, const(10 ** (sc - sa))), 0
@@ -126,6 +130,8 @@ class ConditionCompiler:
 
     # truth values ---------------------------------------------------------------------
     def boolean(self, node: Expr) -> Truth:
+        if isinstance(node, Consecutive):
+            raise Untranslatable(SEQUENCE_REFUSAL)
         if isinstance(node, Compare):
             return self._compare(node)
         if isinstance(node, Logic):
@@ -157,8 +163,8 @@ class ConditionCompiler:
             if slot.kind != "bool":
                 raise Untranslatable(f"non-boolean field {node.dotted} used as a condition")
             known = KnownAtom(slot.known or "", True)
-            return Truth(and_(known, cmp("eq", IntExpr("f", slot.name), ONE)),
-                         and_(known, cmp("eq", IntExpr("f", slot.name), ZERO)),
+            return Truth(and_(known, cmp(CompareOp.EQ, IntExpr("f", slot.name), ONE)),
+                         and_(known, cmp(CompareOp.EQ, IntExpr("f", slot.name), ZERO)),
                          neg(known), FALSE)
         if isinstance(node, Const) and isinstance(node.value, bool):
             return Truth(TRUE if node.value else FALSE, FALSE if node.value else TRUE,
@@ -167,14 +173,14 @@ class ConditionCompiler:
 
     def _compare(self, node: Compare) -> Truth:
         x, y = self.operand(node.left), self.operand(node.right)
-        op = OPS[node.op]
+        op = node.op
         unknown = or_(x.unknown, y.unknown)
         if isinstance(x, Str) or isinstance(y, Str):
-            if not (isinstance(x, Str) and isinstance(y, Str)) or op not in ("eq", "ne"):
+            if not (isinstance(x, Str) and isinstance(y, Str)) or op not in (CompareOp.EQ, CompareOp.NE):
                 raise Untranslatable("text compared with a number, or ordered")
             known = neg(unknown)
             return Truth(and_(known, cmp(op, x.expr, y.expr)),
-                         and_(known, cmp(NEGATE[op], x.expr, y.expr)), unknown, FALSE)
+                         and_(known, cmp(NEGATED[op], x.expr, y.expr)), unknown, FALSE)
         if x.kind != y.kind:
             raise Untranslatable("a date compared with a number")
         undefined = and_(neg(unknown), or_(x.undefined, y.undefined))
@@ -182,24 +188,24 @@ class ConditionCompiler:
         holds, fails = self._ordered(op, x, y)
         return Truth(and_(ok, holds), and_(ok, fails), unknown, undefined)
 
-    def _ordered(self, op: str, x: Num, y: Num) -> tuple[Any, Any]:
+    def _ordered(self, op: CompareOp, x: Num, y: Num) -> tuple[Any, Any]:
         """``x op y`` and its negation, as integer comparisons (x, y defined)."""
         s = max(x.scale, y.scale)
         a = mul(x.num, const(10 ** (s - x.scale)))
         c = mul(y.num, const(10 ** (s - y.scale)))
         if x.den is None and y.den is None:
-            return cmp(op, a, c), cmp(NEGATE[op], a, c)
+            return cmp(op, a, c), cmp(NEGATED[op], a, c)
         left, right = mul(a, y.den or ONE), mul(c, x.den or ONE)
         den = opt_mul(x.den, y.den)
         assert den is not None
         lo, hi = interval_of(den, self.layout.intervals())
-        positive = (cmp(op, left, right), cmp(NEGATE[op], left, right))
-        negative = (cmp(MIRROR[op], left, right), cmp(NEGATE[MIRROR[op]], left, right))
+        positive = (cmp(op, left, right), cmp(NEGATED[op], left, right))
+        negative = (cmp(MIRRORED[op], left, right), cmp(NEGATED[MIRRORED[op]], left, right))
         if lo is not None and lo >= 0:       # a defined denominator is never 0
             return positive
         if hi is not None and hi <= 0:
             return negative
-        pos, neg = cmp("gt", den, ZERO), cmp("lt", den, ZERO)
+        pos, neg = cmp(CompareOp.GT, den, ZERO), cmp(CompareOp.LT, den, ZERO)
         return (or_(and_(pos, positive[0]), and_(neg, negative[0])),
                 or_(and_(pos, positive[1]), and_(neg, negative[1])))
 
@@ -210,13 +216,13 @@ class ConditionCompiler:
             item = getattr(item, "value", item) if isinstance(item, Enum) else item
             if isinstance(value, Str):
                 if isinstance(item, str):
-                    equal.append(cmp("eq", value.expr, const(item)))
+                    equal.append(cmp(CompareOp.EQ, value.expr, const(item)))
                 continue
             if isinstance(item, str) or (value.kind == "date") != isinstance(item, dt.date):
                 continue
             constant = self._constant(item)
             assert isinstance(constant, Num)
-            equal.append(self._ordered("eq", value, constant)[0])
+            equal.append(self._ordered(CompareOp.EQ, value, constant)[0])
         unknown = value.unknown
         undefined = value.undefined if isinstance(value, Num) else FALSE
         inside = or_(*equal)
@@ -262,9 +268,9 @@ def decision_outcomes(c: ConditionCompiler, rule: Decision) -> list[tuple[str, A
             continue
         known = neg(actual.unknown)
         out += [(f"C{i}N", and_(chosen, actual.unknown)),
-                (f"C{i}S", and_(chosen, known, cmp("eq", actual.expr,
+                (f"C{i}S", and_(chosen, known, cmp(CompareOp.EQ, actual.expr,
                                                     const(outcome.outcome.code)))),
-                (f"C{i}V", and_(chosen, known, cmp("ne", actual.expr,
+                (f"C{i}V", and_(chosen, known, cmp(CompareOp.NE, actual.expr,
                                                     const(outcome.outcome.code))))]
     none_chosen = and_(applies.t, *(neg(case.t) for case in cases))
     out += [("DN", and_(none_chosen, or_(*(case.n for case in cases)))),

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from xuequ_rules.engines.durable.integers import IntExpr, durable_value, int_nodes, sub
 from xuequ_rules.policy.expr import CompareOp
+from xuequ_rules.policy.operators import COMPARE_FUNCTIONS, MIRRORED, NEGATED
 
 
 @dataclass(frozen=True, slots=True)
 class Cmp:
-    op: str   # ge gt le lt eq ne
+    op: CompareOp
     left: IntExpr
     right: IntExpr
 
@@ -32,14 +33,8 @@ class Junction:
 TRUE: Any = Junction("and", ())
 FALSE: Any = Junction("or", ())
 
-NEGATE = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge", "eq": "ne", "ne": "eq"}
-MIRROR = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt", "eq": "eq", "ne": "ne"}
-_PY_CMP: dict[str, Callable[[Any, Any], bool]] = {
-    "ge": lambda x, y: x >= y, "gt": lambda x, y: x > y, "le": lambda x, y: x <= y,
-    "lt": lambda x, y: x < y, "eq": lambda x, y: x == y, "ne": lambda x, y: x != y}
-OPS = {CompareOp.GE: "ge", CompareOp.GT: "gt", CompareOp.LE: "le", CompareOp.LT: "lt",
-        CompareOp.EQ: "eq", CompareOp.NE: "ne"}
-_DURABLE_OP = {"ge": "$gte", "gt": "$gt", "le": "$lte", "lt": "$lt", "ne": "$neq"}
+_DURABLE_OP = {CompareOp.GE: "$gte", CompareOp.GT: "$gt", CompareOp.LE: "$lte", CompareOp.LT: "$lt",
+               CompareOp.NE: "$neq"}
 
 
 def _junction(op: str, items: Iterable[Any]) -> Any:
@@ -80,9 +75,9 @@ def or_(*items: Any) -> Any:
     return _junction("or", items)
 
 
-def cmp(op: str, left: IntExpr, right: IntExpr) -> Any:
+def cmp(op: CompareOp, left: IntExpr, right: IntExpr) -> Any:
     if left.op == "c" and right.op == "c":
-        return TRUE if _PY_CMP[op](left.a, right.a) else FALSE
+        return TRUE if COMPARE_FUNCTIONS[op](left.a, right.a) else FALSE
     return Cmp(op, left, right)
 
 
@@ -91,7 +86,7 @@ def neg(cond: Any) -> Any:
         return _junction("or" if cond.op == "and" else "and", (neg(i) for i in cond.items))
     if isinstance(cond, KnownAtom):
         return KnownAtom(cond.slot, not cond.known)
-    return Cmp(NEGATE[cond.op], cond.left, cond.right)
+    return Cmp(NEGATED[cond.op], cond.left, cond.right)
 
 
 def durable_condition(cond: Any) -> dict[str, Any]:
@@ -105,13 +100,13 @@ def durable_condition(cond: Any) -> dict[str, Any]:
     if left.op == "f":
         return _atom(op, left.a, right)
     if right.op == "f":
-        return _atom(MIRROR[op], right.a, left)
+        return _atom(MIRRORED[op], right.a, left)
     return _atom(op, "z", sub(right, left))   # left op right  ⇔  0 op (right - left)
 
 
-def _atom(op: str, slot: str, right: IntExpr) -> dict[str, Any]:
+def _atom(op: CompareOp, slot: str, right: IntExpr) -> dict[str, Any]:
     value = durable_value(right)
-    if op == "eq":
+    if op == CompareOp.EQ:
         return {slot: value}
     return {_DURABLE_OP[op]: {slot: value}}
 
@@ -136,7 +131,7 @@ def properties(cond: Any) -> set[str]:
 
 def _exclusive(items: tuple[Any, ...]) -> bool:
     """Equalities of one property with different constants: at most one holds."""
-    if not all(isinstance(i, Cmp) and i.op == "eq" and i.right.op == "c" for i in items):
+    if not all(isinstance(i, Cmp) and i.op == CompareOp.EQ and i.right.op == "c" for i in items):
         return False
     return len({i.left for i in items}) == 1 and len({i.right for i in items}) == len(items)
 
