@@ -29,6 +29,7 @@ from xuequ_rules.facts.fields import field_spec
 from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.facts.schema import Facts, collections_of
 from xuequ_rules.policy.expr import Compare, CompareOp, Const, Expr, Field, IsIn, Known, Length
+from xuequ_rules.policy.operators import COMPARE_FUNCTIONS, MIRRORED
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.render import format_value
@@ -37,8 +38,6 @@ from xuequ_rules.policy.rule import AnyRule, Rule
 #: Upper bound of generated records per collection (keeps the diff fast and bounded).
 MAX_RECORDS = 400
 
-_FLIP = {CompareOp.GE: CompareOp.LE, CompareOp.GT: CompareOp.LT, CompareOp.LE: CompareOp.GE,
-         CompareOp.LT: CompareOp.GT, CompareOp.EQ: CompareOp.EQ, CompareOp.NE: CompareOp.NE}
 _SEVERITY = [Status.VIOLATED, Status.UNDETERMINED, Status.SATISFIED, Status.NOT_APPLICABLE,
              Status.NOT_IN_FORCE]
 
@@ -124,9 +123,7 @@ def _satisfying(kind: _Kind, op: CompareOp, threshold: Any) -> Any:
 
 def _holds(op: CompareOp, value: Any, threshold: Any) -> bool:
     left: Any = Fraction(value) if isinstance(value, int | Decimal) else value
-    return bool({CompareOp.GE: left >= threshold, CompareOp.GT: left > threshold,
-                 CompareOp.LE: left <= threshold, CompareOp.LT: left < threshold,
-                 CompareOp.EQ: left == threshold, CompareOp.NE: left != threshold}[op])
+    return bool(COMPARE_FUNCTIONS[op](left, threshold))
 
 
 def _target(node: Expr) -> str | None:
@@ -163,7 +160,7 @@ def _constraints(exprs: list[Expr]) -> tuple[list[_Constraint], dict[str, list[A
         for node in expr.walk():
             if isinstance(node, Compare):
                 for side, other, op in ((node.left, node.right, node.op),
-                                        (node.right, node.left, _FLIP[node.op])):
+                                        (node.right, node.left, MIRRORED[node.op])):
                     name = _target(side)
                     if name is None or any(_target(n) == name for n in other.walk()):
                         continue
