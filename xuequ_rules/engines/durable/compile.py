@@ -48,39 +48,66 @@ from xuequ_rules.policy.expr import (
 from xuequ_rules.policy.operators import MIRRORED, NEGATED
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import Decision, Modality, Rule
+from xuequ_rules.policy.visitor import ExprVisitor
 
 SEQUENCE_REFUSAL = ("条件涉及连续多条记录（连续…），durable_rules 逐条判定记录，由参考求值器判定 / "
                     "a condition over consecutive records is judged by the reference evaluator: "
                     "durable_rules judges one record at a time")
 
 
-class ConditionCompiler:
-    """Translates expression trees of one subject into durable conditions."""
+class _Values(ExprVisitor["Num | Str"]):
+    """An expression in value position: a scaled integer (or text) over the fact's slots."""
+
+    def __init__(self, owner: ConditionCompiler) -> None:
+        self.owner = owner
+        self.layout = owner.layout
+
+    def visit_parameter(self, node: Parameter) -> Num | Str:
+        return self.owner.constant(node.value) if not node.dated else self.owner.param(node)
+
+    def visit_const(self, node: Const) -> Num | Str:
+        return self.owner.constant(node.value)
+
+    def visit_field(self, node: Field) -> Num | Str:
+        slot = self.layout.field_slot(node)
+        unknown = KnownAtom(slot.known or "", False)
+        if slot.kind == "str":
+            return Str(IntExpr("f", slot.name), unknown)
+        return Num(IntExpr("f", slot.name), None, slot.scale, unknown, FALSE,
+                   "date" if slot.kind == "date" else "num")
+
+    def visit_length(self, node: Length) -> Num | Str:
+        slot = self.layout.field_slot(node.item, length=True)
+        return Num(IntExpr("f", slot.name), None, 0, KnownAtom(slot.known or "", False), FALSE)
+
+    def visit_arith(self, node: Arith) -> Num | Str:
+        return self.owner.arith(node)
+
+    def _refuse(self, node: Expr) -> Num | Str:
+        raise Untranslatable(f"{type(node).__name__} used as a value")
+
+    visit_compare = visit_logic = visit_not = visit_isin = visit_known = _refuse
+    visit_count_true = visit_aggregate = _refuse
+
+    def visit_consecutive(self, node: Consecutive) -> Num | Str:
+        raise Untranslatable(SEQUENCE_REFUSAL)
+
+
+class ConditionCompiler(ExprVisitor[Truth]):
+    """Translates expression trees of one subject into durable conditions: ``boolean`` for
+    a condition (its four exclusive cases), ``operand`` for a value."""
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
+        self.values = _Values(self)
 
-    # values ---------------------------------------------------------------------------
     def operand(self, node: Expr) -> Num | Str:
-        if isinstance(node, Parameter):
-            return self._constant(node.value) if not node.dated else self._param(node)
-        if isinstance(node, Const):
-            return self._constant(node.value)
-        if isinstance(node, Field):
-            slot = self.layout.field_slot(node)
-            unknown = KnownAtom(slot.known or "", False)
-            if slot.kind == "str":
-                return Str(IntExpr("f", slot.name), unknown)
-            return Num(IntExpr("f", slot.name), None, slot.scale, unknown, FALSE,
-                        "date" if slot.kind == "date" else "num")
-        if isinstance(node, Length):
-            slot = self.layout.field_slot(node.item, length=True)
-            return Num(IntExpr("f", slot.name), None, 0, KnownAtom(slot.known or "", False), FALSE)
-        if isinstance(node, Arith):
-            return self._arith(node)
-        raise Untranslatable(f"{type(node).__name__} used as a value")
+        return self.values.visit(node)
 
-    def _constant(self, value: Any) -> Num | Str:
+    def boolean(self, node: Expr) -> Truth:
+        return self.visit(node)
+
+    def constant(self, value: Any) -> Num | Str:
         if isinstance(value, str):
             return Str(const(value), FALSE)
         if isinstance(value, bool):
@@ -92,14 +119,14 @@ class ConditionCompiler:
             return Num(const(int(Decimal(value).scaleb(scale))), None, scale, FALSE, FALSE)
         raise Untranslatable(f"constant {value!r}")
 
-    def _param(self, param: Parameter) -> Num | Str:
+    def param(self, param: Parameter) -> Num | Str:
         slot = self.layout.param_slot(param)
         if slot.kind == "str":
             return Str(IntExpr("f", slot.name), FALSE)
         return Num(IntExpr("f", slot.name), None, slot.scale, FALSE, FALSE,
                     "date" if slot.kind == "date" else "num")
 
-    def _arith(self, node: Arith) -> Num:
+    def arith(self, node: Arith) -> Num:
         x, y = self.operand(node.left), self.operand(node.right)
         if not isinstance(x, Num) or not isinstance(y, Num) or "date" in (x.kind, y.kind):
             raise Untranslatable("arithmetic on text or dates")
@@ -129,47 +156,59 @@ class ConditionCompiler:
         return Num(num, den, scale, unknown, undefined)
 
     # truth values ---------------------------------------------------------------------
-    def boolean(self, node: Expr) -> Truth:
-        if isinstance(node, Consecutive):
-            raise Untranslatable(SEQUENCE_REFUSAL)
-        if isinstance(node, Compare):
-            return self._compare(node)
-        if isinstance(node, Logic):
-            parts = [self.boolean(item) for item in node.items]
-            if node.op is BoolOp.AND:
-                not_false = and_(*(neg(p.f) for p in parts))
-                return Truth(t=and_(*(p.t for p in parts)), f=or_(*(p.f for p in parts)),
-                             n=and_(not_false, or_(*(p.n for p in parts))),
-                             d=and_(not_false, *(neg(p.n) for p in parts),
-                                    or_(*(p.d for p in parts))))
-            not_true = and_(*(neg(p.t) for p in parts))
-            return Truth(t=or_(*(p.t for p in parts)), f=and_(*(p.f for p in parts)),
-                         n=and_(not_true, or_(*(p.n for p in parts))),
-                         d=and_(not_true, *(neg(p.n) for p in parts),
+    def visit_compare(self, node: Compare) -> Truth:
+        return self._compare(node)
+
+    def visit_logic(self, node: Logic) -> Truth:
+        parts = [self.visit(item) for item in node.items]
+        if node.op is BoolOp.AND:
+            not_false = and_(*(neg(p.f) for p in parts))
+            return Truth(t=and_(*(p.t for p in parts)), f=or_(*(p.f for p in parts)),
+                         n=and_(not_false, or_(*(p.n for p in parts))),
+                         d=and_(not_false, *(neg(p.n) for p in parts),
                                 or_(*(p.d for p in parts))))
-        if isinstance(node, Not):
-            inner = self.boolean(node.item)
-            return Truth(inner.f, inner.t, inner.n, inner.d)
-        if isinstance(node, IsIn):
-            return self._isin(node)
-        if isinstance(node, Known):
-            if isinstance(node.item, Compare | Logic | Not | IsIn | Known):
-                inner = self.boolean(node.item)
-                return Truth(neg(inner.n), inner.n, FALSE, FALSE)
-            value = self.operand(node.item)
-            return Truth(neg(value.unknown), value.unknown, FALSE, FALSE)
-        if isinstance(node, Field):
-            slot = self.layout.field_slot(node)
-            if slot.kind != "bool":
-                raise Untranslatable(f"non-boolean field {node.dotted} used as a condition")
-            known = KnownAtom(slot.known or "", True)
-            return Truth(and_(known, cmp(CompareOp.EQ, IntExpr("f", slot.name), ONE)),
-                         and_(known, cmp(CompareOp.EQ, IntExpr("f", slot.name), ZERO)),
-                         neg(known), FALSE)
-        if isinstance(node, Const) and isinstance(node.value, bool):
-            return Truth(TRUE if node.value else FALSE, FALSE if node.value else TRUE,
-                         FALSE, FALSE)
+        not_true = and_(*(neg(p.t) for p in parts))
+        return Truth(t=or_(*(p.t for p in parts)), f=and_(*(p.f for p in parts)),
+                     n=and_(not_true, or_(*(p.n for p in parts))),
+                     d=and_(not_true, *(neg(p.n) for p in parts),
+                            or_(*(p.d for p in parts))))
+
+    def visit_not(self, node: Not) -> Truth:
+        inner = self.visit(node.item)
+        return Truth(inner.f, inner.t, inner.n, inner.d)
+
+    def visit_isin(self, node: IsIn) -> Truth:
+        return self._isin(node)
+
+    def visit_known(self, node: Known) -> Truth:
+        if isinstance(node.item, Compare | Logic | Not | IsIn | Known):
+            inner = self.visit(node.item)
+            return Truth(neg(inner.n), inner.n, FALSE, FALSE)
+        value = self.operand(node.item)
+        return Truth(neg(value.unknown), value.unknown, FALSE, FALSE)
+
+    def visit_field(self, node: Field) -> Truth:
+        slot = self.layout.field_slot(node)
+        if slot.kind != "bool":
+            raise Untranslatable(f"non-boolean field {node.dotted} used as a condition")
+        known = KnownAtom(slot.known or "", True)
+        return Truth(and_(known, cmp(CompareOp.EQ, IntExpr("f", slot.name), ONE)),
+                     and_(known, cmp(CompareOp.EQ, IntExpr("f", slot.name), ZERO)),
+                     neg(known), FALSE)
+
+    def visit_const(self, node: Const) -> Truth:
+        if not isinstance(node.value, bool):
+            return self._refuse(node)
+        return Truth(TRUE if node.value else FALSE, FALSE if node.value else TRUE, FALSE, FALSE)
+
+    def _refuse(self, node: Expr) -> Truth:
         raise Untranslatable(f"{type(node).__name__} used as a condition")
+
+    visit_parameter = visit_arith = visit_length = visit_count_true = _refuse
+    visit_aggregate = _refuse
+
+    def visit_consecutive(self, node: Consecutive) -> Truth:
+        raise Untranslatable(SEQUENCE_REFUSAL)
 
     def _compare(self, node: Compare) -> Truth:
         x, y = self.operand(node.left), self.operand(node.right)
@@ -220,7 +259,7 @@ class ConditionCompiler:
                 continue
             if isinstance(item, str) or (value.kind == "date") != isinstance(item, dt.date):
                 continue
-            constant = self._constant(item)
+            constant = self.constant(item)
             assert isinstance(constant, Num)
             equal.append(self._ordered(CompareOp.EQ, value, constant)[0])
         unknown = value.unknown
