@@ -191,6 +191,16 @@ def _evaluate_other(other: Expr, record: dict[str, Any], as_of: dt.date) -> Any:
         return None
 
 
+def _threshold(c: _Constraint, kinds: dict[str, _Kind], base: dict[str, Any],
+               as_of: dt.date) -> tuple[Any, _Kind | None]:
+    """The value a constraint compares its field with on ``base``, and the field's kind
+    (None when the threshold is unknown or undefined there)."""
+    threshold = _evaluate_other(c.other, base, as_of)
+    if threshold is None or threshold is UNDEFINED:
+        return threshold, None
+    return threshold, (_Kind("int") if c.length else kinds[c.field])
+
+
 def _field_value(kind: _Kind, value: Any, length: bool) -> Any:
     if length and isinstance(value, int):
         return [f"s{i + 1}" for i in range(value)]
@@ -223,10 +233,9 @@ def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date,
         for c in constraints:
             if c.field not in kinds:
                 continue
-            threshold = _evaluate_other(c.other, base, as_of)
-            if threshold is None or threshold is UNDEFINED:
+            threshold, kind = _threshold(c, kinds, base, as_of)
+            if kind is None:
                 continue
-            kind = _Kind("int") if c.length else kinds[c.field]
             current = base.get(c.field)
             current = len(current) if c.length and isinstance(current, list) else current
             reference = threshold if isinstance(threshold, dt.date) else _to_number(threshold)
@@ -257,10 +266,9 @@ def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date,
     for c in constraints:
         if c.field not in kinds:
             continue
-        threshold = _evaluate_other(c.other, base, as_of)
-        if threshold is None or threshold is UNDEFINED:
+        threshold, kind = _threshold(c, kinds, base, as_of)
+        if kind is None:
             continue
-        kind = _Kind("int") if c.length else kinds[c.field]
         for value in _around(kind, threshold):
             vary(c.field, _field_value(kinds[c.field], value, c.length))
     for name, values in categorical.items():

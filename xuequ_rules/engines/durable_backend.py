@@ -2,28 +2,7 @@
 
 from __future__ import annotations
 
-from xuequ_rules.engines.durable import (
-    DECIMAL_SCALE,
-    EXACT_LIMIT,
-    MAX_MATCHES_PER_FACT,
-    MAX_PROPERTIES_PER_FACT,
-    DurableEngineError,
-    DurablePolicy,
-    DurableUnavailableError,
-    compile_policy,
-    evaluate,
-    stream_findings,
-)
+from xuequ_rules.engines import durable
+from xuequ_rules.engines.durable import *  # noqa: F403
 
-__all__ = [
-    "DECIMAL_SCALE",
-    "EXACT_LIMIT",
-    "MAX_MATCHES_PER_FACT",
-    "MAX_PROPERTIES_PER_FACT",
-    "DurableEngineError",
-    "DurablePolicy",
-    "DurableUnavailableError",
-    "compile_policy",
-    "evaluate",
-    "stream_findings",
-]
+__all__ = durable.__all__

@@ -160,7 +160,7 @@ class _Closures(ExprVisitor[Compiled]):
 
     def visit_logic(self, node: Logic) -> Compiled:
         items = tuple(self.visit(item) for item in node.items)
-        return _and(items) if node.op is BoolOp.AND else _or(items)
+        return _junction(items, absorbing=node.op is BoolOp.OR)
 
     def visit_not(self, node: Not) -> Compiled:
         inner = self.visit(node.item)
@@ -279,33 +279,19 @@ def _reduce(func: AggFunc, values: list[Fraction], weights: list[Fraction]) -> A
     return ExactSqrt(variance / (mean * mean))
 
 
-def _and(items: tuple[Compiled, ...]) -> Compiled:
-    def conj(record: Any, env: Env) -> Any:
+def _junction(items: tuple[Compiled, ...], absorbing: bool) -> Compiled:
+    """Three-valued ``and`` (``absorbing=False``) or ``or`` (``absorbing=True``): the
+    absorbing value wins, else unknown, else undefined, else the other value."""
+    def junction(record: Any, env: Env) -> Any:
         unknown = False
         undefined = False
         for item in items:
             value = item(record, env)
-            if value is False:
-                return False
+            if value is absorbing:
+                return absorbing
             if value is None:
                 unknown = True
             elif value is UNDEFINED:
                 undefined = True
-        return None if unknown else (UNDEFINED if undefined else True)
-    return conj
-
-
-def _or(items: tuple[Compiled, ...]) -> Compiled:
-    def disj(record: Any, env: Env) -> Any:
-        unknown = False
-        undefined = False
-        for item in items:
-            value = item(record, env)
-            if value is True:
-                return True
-            if value is None:
-                unknown = True
-            elif value is UNDEFINED:
-                undefined = True
-        return None if unknown else (UNDEFINED if undefined else False)
-    return disj
+        return None if unknown else (UNDEFINED if undefined else not absorbing)
+    return junction
