@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from xuequ_rules import RuleConflictError, evaluate, load_policy, packages
-from xuequ_rules.engines._core import SEQUENCE_REFUSAL
 from xuequ_rules.engines._schema import ColumnSpec, collection_columns, subject_rules
+from xuequ_rules.engines.columns import SEQUENCE_REFUSAL
 from xuequ_rules.engines.polars_backend import (
     evaluate_frame,
     evaluate_groups,

@@ -27,9 +27,9 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from xuequ_rules import FactsError, RuleConflictError, Status, evaluate, load_policy  # noqa: E402
-from xuequ_rules.facts import parse_facts  # noqa: E402
 from xuequ_rules.engines.durable.host import Context  # noqa: E402
 from xuequ_rules.evaluation.trace import DeferredTrace  # noqa: E402
+from xuequ_rules.facts import parse_facts  # noqa: E402
 from xuequ_rules.policy.citation import Cite  # noqa: E402
 from xuequ_rules.policy.dsl import (  # noqa: E402
     Case,
@@ -45,7 +45,7 @@ from xuequ_rules.policy.dsl import (  # noqa: E402
     length,
     zh_en,
 )
-from xuequ_rules.policy.policy import Policy, quote_in_clause  # noqa: E402
+from xuequ_rules.policy.policy import Policy  # noqa: E402
 
 AS_OF = dt.date(2019, 12, 31)
 MIN_SHARE = "liujiang.teacher_exchange.min_share"

@@ -14,7 +14,7 @@ each finding; these engines give the same status per rule and record for million
 * :mod:`xuequ_rules.engines.durable` (also as ``durable_backend``) — durable_rules, and streams of facts
   (``compile_policy``, ``stream_findings``). Needs the ``durable`` extra.
 
-Both share :mod:`xuequ_rules.engines._core`, which compiles rules against an abstract
+Both share :mod:`xuequ_rules.engines.columns`, which compiles rules against an abstract
 column algebra with the reference's three-valued, exact semantics.
 """
 

@@ -29,7 +29,15 @@ from typing import Any, cast
 
 import polars as pl
 
-from xuequ_rules.engines._core import (
+from xuequ_rules.engines._schema import (
+    DEFAULT_SCALE,
+    SCENARIO,
+    ColumnSpec,
+    collection_columns,
+    normalize_collection,
+    subject_rules,
+)
+from xuequ_rules.engines.columns import (
     ERRORS_COLUMN,
     GROUP_REF,
     RULE_COLUMN,
@@ -44,14 +52,6 @@ from xuequ_rules.engines._core import (
     compile_grouped,
     compile_policy,
     decision_column,
-)
-from xuequ_rules.engines._schema import (
-    DEFAULT_SCALE,
-    SCENARIO,
-    ColumnSpec,
-    collection_columns,
-    normalize_collection,
-    subject_rules,
 )
 from xuequ_rules.errors import FactsError, RuleConflictError
 from xuequ_rules.evaluation import evaluate
@@ -76,7 +76,7 @@ def _schema_of(policy: Policy | None) -> type[Facts]:
 
 
 class PolarsAlgebra:
-    """Builds polars expressions for :mod:`xuequ_rules.engines._core`."""
+    """Builds polars expressions for :mod:`xuequ_rules.engines.columns`."""
 
     def column(self, spec: ColumnSpec) -> pl.Expr:
         return pl.col(spec.name)

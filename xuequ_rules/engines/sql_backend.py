@@ -33,7 +33,14 @@ from typing import Any, cast
 import sqlglot
 from sqlglot import exp
 
-from xuequ_rules.engines._core import (
+from xuequ_rules.engines._schema import (
+    DEFAULT_SCALE,
+    ColumnSpec,
+    collection_columns,
+    normalize_collection,
+    subject_rules,
+)
+from xuequ_rules.engines.columns import (
     ERRORS_COLUMN,
     GROUP_REF,
     RULE_COLUMN,
@@ -47,13 +54,6 @@ from xuequ_rules.engines._core import (
     compile_grouped,
     compile_policy,
     decision_column,
-)
-from xuequ_rules.engines._schema import (
-    DEFAULT_SCALE,
-    ColumnSpec,
-    collection_columns,
-    normalize_collection,
-    subject_rules,
 )
 from xuequ_rules.policy.expr import CompareOp
 from xuequ_rules.policy.policy import Policy
@@ -82,7 +82,7 @@ def _decimal_type(precision: int, scale: int) -> str:
 
 
 class SqlAlgebra:
-    """Builds sqlglot expressions for :mod:`xuequ_rules.engines._core`.
+    """Builds sqlglot expressions for :mod:`xuequ_rules.engines.columns`.
 
     Each rule's conditions are bound to columns of an inner ``SELECT`` (``__c0``, …) so the
     outer ``CASE`` reads them instead of recomputing them in every branch.
