@@ -649,12 +649,12 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
     from xuequ_rules.engines.polars_backend import (
         GROUP_SCHEMA,
         STATUS_DTYPE,
-        _with_group_keys,
         decide_group,
         grouped_rule_ids,
         prepare_frame,
         reference_groups,
         scan_file,
+        with_group_keys,
     )
 
     collection = normalize_collection(collection)
@@ -663,7 +663,7 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
     if isinstance(data, str | Path):
         data = scan_file(Path(data), collection, policy)
     lf, columns = prepare_frame(data, collection, policy)
-    lf, _ = _with_group_keys(lf, columns, policy, collection)
+    lf, _ = with_group_keys(lf, columns, policy, collection)
     lf = lf.with_row_index(ROW_ORDER)
     parts: list[Any] = []
     with tempfile.TemporaryDirectory(prefix="xuequ-duckdb-") as tmp:
