@@ -14,6 +14,7 @@ Kinds are what the engines need to know to compute exactly: ``int`` (64-bit inte
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from xuequ_rules.facts.fields import ColumnSpec, model_columns, record_columns
 from xuequ_rules.facts.schema import Facts
@@ -56,3 +57,9 @@ def subject_rules(rules: tuple[AnyRule, ...], collection: str) -> tuple[AnyRule,
 def decimal_scale(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def spec_dict(spec: ColumnSpec) -> dict[str, Any]:
+    """A column's description as plain data (a cache key, a plan's summary)."""
+    return {"name": spec.name, "kind": spec.kind, "ge": spec.ge, "le": spec.le,
+            "enum": spec.enum, "nested": spec.nested, "scale": spec.scale}

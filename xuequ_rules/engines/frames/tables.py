@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import reduce
-from typing import Any
 
 import polars as pl
 
@@ -14,6 +13,7 @@ from xuequ_rules.engines._schema import (
     ColumnSpec,
     collection_columns,
     normalize_collection,
+    spec_dict,
     subject_rules,
 )
 from xuequ_rules.engines.frames.algebra import NULL_DTYPES, schema_of
@@ -73,14 +73,14 @@ def prepare_frame(frame: pl.DataFrame | pl.LazyFrame, collection: str,
                 casts.append(col.cast(pl.Int64))
         elif spec.kind == "dec":
             if isinstance(dtype, pl.Decimal):
-                spec = ColumnSpec(**{**_spec_dict(spec), "scale": dtype.scale or 0})
+                spec = ColumnSpec(**{**spec_dict(spec), "scale": dtype.scale or 0})
                 if dtype.precision != 38:
                     casts.append(col.cast(pl.Decimal(38, dtype.scale)))
             elif dtype.is_integer():
                 casts.append(col.cast(pl.Decimal(38, 0)))
             else:
                 scale = _decimal_scale_needed(lf, name)
-                spec = ColumnSpec(**{**_spec_dict(spec), "scale": scale})
+                spec = ColumnSpec(**{**spec_dict(spec), "scale": scale})
                 casts.append(col.cast(pl.String).str.strip_chars()
                              .cast(pl.Decimal(38, scale)))
         elif spec.kind == "bool":
@@ -108,11 +108,6 @@ def prepare_frame(frame: pl.DataFrame | pl.LazyFrame, collection: str,
     if casts:
         lf = lf.with_columns(casts)
     return lf, present
-
-
-def _spec_dict(spec: ColumnSpec) -> dict[str, Any]:
-    return {"name": spec.name, "kind": spec.kind, "ge": spec.ge, "le": spec.le,
-            "enum": spec.enum, "nested": spec.nested, "scale": spec.scale}
 
 
 def validity_checks(columns: dict[str, ColumnSpec]) -> dict[str, pl.Expr]:

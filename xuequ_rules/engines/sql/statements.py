@@ -1,0 +1,89 @@
+"""A collection's rules as one SELECT statement in a dialect."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlglot import exp
+
+from xuequ_rules.engines._schema import (
+    DEFAULT_SCALE,
+    ColumnSpec,
+    collection_columns,
+    normalize_collection,
+    spec_dict,
+    subject_rules,
+)
+from xuequ_rules.engines.columns import (
+    ERRORS_COLUMN,
+    PolicyPlan,
+    compile_policy,
+    decision_column,
+)
+from xuequ_rules.engines.sql.algebra import DIALECTS, SqlAlgebra
+from xuequ_rules.policy.policy import Policy
+
+
+def identifier(name: str) -> exp.Identifier:
+    return exp.to_identifier(name, quoted=True)
+
+
+def default_columns(policy: Policy, collection: str,
+                    scale: int = DEFAULT_SCALE) -> dict[str, ColumnSpec]:
+    """The collection's columns as the model defines them (decimals with ``scale`` digits)."""
+    collection = normalize_collection(collection)
+    specs = collection_columns(collection, subject_rules(policy.rules, collection),
+                               policy.facts_model)
+    return {name: (ColumnSpec(**{**spec_dict(spec), "scale": scale})
+                   if spec.kind == "dec" else spec) for name, spec in specs.items()}
+
+
+def compile_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
+                 columns: dict[str, ColumnSpec] | None = None, *,
+                 status_codes: bool = False, bind: bool = True,
+                 what_if: bool = False) -> PolicyPlan:
+    cols = columns if columns is not None else default_columns(policy, collection)
+    algebra = SqlAlgebra(status_codes=status_codes, bind=bind)
+    plan = compile_policy(policy, collection, algebra, as_of, cols, what_if=what_if)
+    plan.bindings = algebra.bindings
+    return plan
+
+
+def select_expression(plan: PolicyPlan, source: exp.Expression | str, *,
+                      keep: Iterable[str] = ("id",), decisions: bool = True) -> exp.Select:
+    """The ``SELECT`` computing every status column from ``source`` (a table or subquery)."""
+    projections: list[exp.Expression] = [exp.Column(this=identifier(name)) for name in keep]
+    for rule in plan.rules:
+        projections.append(exp.Alias(this=rule.status, alias=identifier(rule.rule.id)))
+    if decisions:
+        for rule in plan.rules:
+            if rule.decision is not None:
+                projections.append(exp.Alias(this=rule.decision,
+                                             alias=identifier(decision_column(rule.rule.id))))
+    if plan.errors is not None:
+        projections.append(exp.Alias(this=plan.errors, alias=identifier(ERRORS_COLUMN)))
+    table = exp.to_table(source) if isinstance(source, str) else source
+    bindings = plan.bindings
+    if bindings:
+        inner = exp.select(exp.Star(), *(exp.Alias(this=e, alias=identifier(name))
+                                          for name, e in bindings)).from_(table)
+        table = inner.subquery("facts_with_conditions")
+    return exp.select(*projections).from_(table)
+
+
+def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *,
+                dialect: str = "duckdb", source: str = "facts",
+                columns: dict[str, ColumnSpec] | None = None, keep: Iterable[str] = ("id",),
+                decisions: bool = True, pretty: bool = False, what_if: bool = False) -> str:
+    """SQL computing every rule's status per row of the table ``source``.
+
+    ``columns`` are the table's columns (default: every model field, decimals with
+    :data:`DEFAULT_SCALE` digits); a field not among them reads as unknown.
+    """
+    if dialect not in DIALECTS:
+        raise ValueError(f"dialect must be one of {DIALECTS}")
+    plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
+    kept = [name for name in keep if name in plan.columns]
+    return select_expression(plan, source, keep=kept, decisions=decisions).sql(
+        dialect=dialect, pretty=pretty)
