@@ -36,10 +36,11 @@ from xuequ_rules.engines.polars_backend import (
 from xuequ_rules.engines.sql_backend import evaluate_duckdb, evaluate_duckdb_groups
 from xuequ_rules.facts.schema import collections_of
 from xuequ_rules.policy.dsl import Cite, Modality, Unit, agg, f, zh_en
-from xuequ_rules.policy.expr import Consecutive, Const, IsIn
+from xuequ_rules.policy.expr import Const, IsIn
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import Decision, Rule
+from xuequ_rules.policy.sequence import Consecutive
 
 SCALE = 6
 COUNT_MAX = 10**12

@@ -7,13 +7,15 @@ import inspect
 import pytest
 
 import xuequ_rules.policy.expr as expr_module
+import xuequ_rules.policy.sequence as sequence_module
 from xuequ_rules.policy.expr import Const, Expr, f
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.visitor import NODE_TYPES, ExprVisitor
 
 
 def test_every_expression_node_type_has_its_visitor_method() -> None:
-    node_types = {cls for _, cls in inspect.getmembers(expr_module, inspect.isclass)
+    node_types = {cls for module in (expr_module, sequence_module)
+                  for _, cls in inspect.getmembers(module, inspect.isclass)
                   if issubclass(cls, Expr) and cls is not Expr} | {Parameter}
     assert set(NODE_TYPES) == node_types
     for name in NODE_TYPES.values():

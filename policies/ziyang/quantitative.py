@@ -35,7 +35,8 @@ from xuequ_rules.policy.dsl import (
     phase_rules,
     zh_en,
 )
-from xuequ_rules.policy.expr import IsIn, consecutive
+from xuequ_rules.policy.expr import IsIn
+from xuequ_rules.policy.sequence import consecutive
 
 STAGE_RULE = "ziyang.community.stage"
 EXPENDITURE_RULE = "ziyang.expenditure.approval_route"

@@ -19,7 +19,6 @@ from xuequ_rules.policy.expr import (
     Aggregate,
     Arith,
     Compare,
-    Consecutive,
     Const,
     CountTrue,
     Expr,
@@ -34,6 +33,7 @@ from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.render import format_value, render_expr
 from xuequ_rules.policy.rule import MODALITY_LABELS, AnyRule, Decision, Rule
+from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.policy.visitor import ExprVisitor
 from xuequ_rules.text import Text
 

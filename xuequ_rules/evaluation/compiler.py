@@ -29,7 +29,6 @@ from xuequ_rules.policy.expr import (
     BoolOp,
     Compare,
     CompareOp,
-    Consecutive,
     Const,
     CountTrue,
     Expr,
@@ -42,6 +41,7 @@ from xuequ_rules.policy.expr import (
 )
 from xuequ_rules.policy.operators import COMPARE_FUNCTIONS
 from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.policy.visitor import ExprVisitor
 
 

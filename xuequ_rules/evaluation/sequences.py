@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from xuequ_rules.policy.expr import Consecutive
+from xuequ_rules.policy.sequence import Consecutive
 
 # (record, env) -> value; the env is the evaluator's Env (typed loosely to avoid a cycle)
 Closure = Callable[[Any, Any], Any]

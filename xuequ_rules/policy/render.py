@@ -14,7 +14,6 @@ from xuequ_rules.policy.expr import (
     Arith,
     BoolOp,
     Compare,
-    Consecutive,
     Const,
     CountTrue,
     Expr,
@@ -28,6 +27,7 @@ from xuequ_rules.policy.expr import (
 from xuequ_rules.policy.operators import ARITH_SYMBOLS, COMPARE_SYMBOLS
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import ATTESTATIONS
+from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.policy.visitor import ExprVisitor
 from xuequ_rules.text import Text
 

@@ -20,7 +20,6 @@ from xuequ_rules.policy.expr import (
     Aggregate,
     Arith,
     Compare,
-    Consecutive,
     Const,
     CountTrue,
     Expr,
@@ -32,6 +31,7 @@ from xuequ_rules.policy.expr import (
     Not,
 )
 from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.sequence import Consecutive
 
 T = TypeVar("T")
 

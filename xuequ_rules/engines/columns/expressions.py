@@ -21,7 +21,6 @@ from xuequ_rules.policy.expr import (
     BoolOp,
     Compare,
     CompareOp,
-    Consecutive,
     Const,
     CountTrue,
     Expr,
@@ -33,6 +32,7 @@ from xuequ_rules.policy.expr import (
     Not,
 )
 from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.policy.visitor import ExprVisitor
 
 # ── expressions ────────────────────────────────────────────────────────────────

@@ -35,7 +35,6 @@ from xuequ_rules.policy.expr import (
     BoolOp,
     Compare,
     CompareOp,
-    Consecutive,
     Const,
     Expr,
     Field,
@@ -48,6 +47,7 @@ from xuequ_rules.policy.expr import (
 from xuequ_rules.policy.operators import MIRRORED, NEGATED
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import Decision, Modality, Rule
+from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.policy.visitor import ExprVisitor
 
 SEQUENCE_REFUSAL = ("条件涉及连续多条记录（连续…），durable_rules 逐条判定记录，由参考求值器判定 / "

@@ -32,8 +32,8 @@ from xuequ_rules.evaluation.evaluate import (
 from xuequ_rules.evaluation.finding import Finding
 from xuequ_rules.facts.loader import facts_error
 from xuequ_rules.facts.schema import Facts, collections_of
-from xuequ_rules.policy.expr import Consecutive
 from xuequ_rules.policy.policy import Policy
+from xuequ_rules.policy.sequence import Consecutive
 
 
 def arriving(item: Any, schema: type[Facts]) -> tuple[str, Any]:
