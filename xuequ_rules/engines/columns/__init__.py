@@ -34,7 +34,12 @@ from xuequ_rules.engines.columns.groups import (
     GroupBatch,
     GroupedPlan,
 )
-from xuequ_rules.engines.columns.rules import PolicyPlan, RulePlan, compile_policy
+from xuequ_rules.engines.columns.rules import (
+    PolicyPlan,
+    RulePlan,
+    compile_constraints,
+    compile_policy,
+)
 from xuequ_rules.engines.columns.values import (
     ERRORS_COLUMN,
     STATUSES,
@@ -49,6 +54,7 @@ from xuequ_rules.engines.columns.values import (
 __all__ = [
     "ERRORS_COLUMN", "GROUP_REF", "RULE_COLUMN", "SEQUENCE_REFUSAL", "STATUSES", "STATUS_COLUMN",
     "UND", "AggColumn", "Algebra", "ExprCompiler", "GroupBatch", "GroupedPlan", "Num",
-    "PolicyPlan", "RulePlan", "Unsupported", "Val", "compile_grouped", "compile_policy",
+    "PolicyPlan", "RulePlan", "Unsupported", "Val", "compile_constraints", "compile_grouped",
+    "compile_policy",
     "decision_column", "group_ref_expr",
 ]

@@ -16,6 +16,7 @@ from xuequ_rules.engines._schema import (
 from xuequ_rules.engines.columns.expressions import ExprCompiler
 from xuequ_rules.engines.columns.values import NA, NIF, SAT, UND, VIO, Algebra, Cond, Kleene, Unsupported
 from xuequ_rules.evaluation.lifecycle import Force, Lifecycle
+from xuequ_rules.facts.constraints import Constraint, constraints_of
 from xuequ_rules.policy.expr import (
     CompareOp,
     Const,
@@ -244,4 +245,18 @@ def _question_conflicts(plans: list[RulePlan], algebra: Algebra, lg: Kleene) -> 
                 out.append(lg.when([(differ, algebra.text(
                     f"rules {other.id} and {rule.id} decide {question!r} differently"))],
                     algebra.text(None)))
+    return out
+
+
+def compile_constraints(policy: Policy, collection: str, algebra: Algebra,
+                        columns: dict[str, ColumnSpec]) -> list[tuple[Constraint, Any]]:
+    """Per cross-field constraint of the collection's records, a column true on the rows
+    that violate it (its condition false; unknown is accepted, as by the facts model)."""
+    c = ExprCompiler(algebra, columns, None)
+    lg = c.logic
+    out: list[tuple[Constraint, Any]] = []
+    for constraint in constraints_of(policy.facts_model, collection):
+        x = c.compile(constraint.holds)
+        violated = lg.and_(lg.not_(c.unknown(x)), lg.not_(x.undef), lg.not_(c.truthy(x)))
+        out.append((constraint, lg.expr(violated)))
     return out

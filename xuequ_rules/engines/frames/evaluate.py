@@ -25,7 +25,14 @@ from xuequ_rules.engines.columns import (
     decision_column,
 )
 from xuequ_rules.engines.frames.algebra import PolarsAlgebra, PolarsFixedAlgebra, schema_of
-from xuequ_rules.engines.frames.tables import prepare_frame, read_columns, validate_frame, validity_summary
+from xuequ_rules.engines.frames.tables import (
+    constraint_checks,
+    prepare_frame,
+    read_columns,
+    validate_constraints,
+    validate_frame,
+    validity_summary,
+)
 from xuequ_rules.errors import FactsError, RuleConflictError
 from xuequ_rules.evaluation import evaluate
 from xuequ_rules.evaluation.finding import Finding
@@ -83,6 +90,8 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
     exprs = plan_exprs(plan, decisions=decisions)
     if validate and not assume_valid:
         summary = validity_summary(read_columns(policy, collection, columns))
+        summary += [expr.any().alias(f"__constraint_{i}") for i, (_, expr)
+                    in enumerate(constraint_checks(policy, collection, columns))]
         if summary:
             plan.checks = lf.select(summary)
     # with_columns broadcasts literal statuses (rules out of period) to every row
@@ -100,6 +109,7 @@ def collect_checked(lazy: pl.LazyFrame, plan: PolicyPlan, policy: Policy,
     if any(summary.row(0)):
         lf, columns = prepare_frame(frame, plan.collection, policy)
         validate_frame(lf, plan.collection, read_columns(policy, plan.collection, columns))
+        validate_constraints(lf, policy, plan.collection, columns)
     return check_conflicts(result)
 
 

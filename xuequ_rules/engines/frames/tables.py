@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import reduce
+from typing import Any
 
 import polars as pl
 
@@ -16,8 +17,10 @@ from xuequ_rules.engines._schema import (
     spec_dict,
     subject_rules,
 )
+from xuequ_rules.engines.columns import compile_constraints
 from xuequ_rules.engines.frames.algebra import NULL_DTYPES, schema_of
 from xuequ_rules.errors import FactsError
+from xuequ_rules.facts.constraints import Constraint, constraint_error
 from xuequ_rules.policy.policy import Policy
 
 # ── tables ─────────────────────────────────────────────────────────────────────
@@ -177,3 +180,30 @@ def read_columns(policy: Policy, collection: str,
     names = {node.dotted for rule in subject_rules(policy.rules, collection)
              for node in rule.fields()}
     return {name: spec for name, spec in columns.items() if name in names}
+
+
+def constraint_checks(policy: Policy, collection: str,
+                      columns: dict[str, ColumnSpec]) -> list[tuple[Constraint, pl.Expr]]:
+    """Per cross-field constraint of the collection's records (e.g. rotated ≤ eligible), an
+    expression true on the rows that violate it."""
+    from xuequ_rules.engines.frames.algebra import PolarsAlgebra
+    return [(constraint, expr.fill_null(False)) for constraint, expr
+            in compile_constraints(policy, collection, PolarsAlgebra(), columns)]
+
+
+def validate_constraints(lf: pl.LazyFrame, policy: Policy, collection: str,
+                         columns: dict[str, ColumnSpec]) -> None:
+    """Raise the reference evaluator's :class:`FactsError` for the first row (in table
+    order) that violates a cross-field constraint of the facts model."""
+    checks = constraint_checks(policy, collection, columns)
+    if not checks:
+        return
+    indexed = lf.with_row_index("__row__")
+    first: tuple[int, Constraint, dict[str, Any]] | None = None
+    for constraint, expr in checks:
+        found = indexed.filter(expr).head(1).collect()
+        if found.height and (first is None or found["__row__"][0] < first[0]):
+            first = (found["__row__"][0], constraint, found.row(0, named=True))
+    if first is not None:
+        row, constraint, values = first
+        raise constraint_error(collection, row, constraint, values)

@@ -22,7 +22,14 @@ from xuequ_rules.engines.columns import (
     ERRORS_COLUMN,
     STATUSES,
 )
-from xuequ_rules.engines.sql.statements import compile_plan, identifier, select_expression
+from xuequ_rules.engines.sql.statements import (
+    ROW_NUMBER,
+    compile_plan,
+    constraint_selects,
+    identifier,
+    select_expression,
+)
+from xuequ_rules.facts.constraints import Constraint, constraint_error
 from xuequ_rules.policy.policy import Policy
 
 # ── DuckDB ─────────────────────────────────────────────────────────────────────
@@ -110,6 +117,7 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
         workdir = Path(tmp)
         relation = _source_relation(data, policy, collection, workdir)
         columns = duckdb_columns(connection, relation, policy, collection)
+        check_constraints(connection, relation, policy, collection, columns)
         plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
         names = {row[0] for row in
                  connection.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
@@ -122,6 +130,26 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
     statuses = [rule.rule.id for rule in plan.rules]
     result = result.with_columns([pl.col(name).cast(STATUS_DTYPE) for name in statuses])
     return check_conflicts(result)
+
+
+def check_constraints(connection: Any, relation: str, policy: Policy, collection: str,
+                      columns: dict[str, ColumnSpec]) -> None:
+    """Raise the reference evaluator's :class:`FactsError` for the first row (in table
+    order) that violates a cross-field constraint of the facts model."""
+    first: tuple[int, Constraint, dict[str, Any]] | None = None
+    for constraint, query in constraint_selects(policy, collection,
+                                                relation_expression(relation), columns):
+        cursor = connection.execute(query.sql(dialect="duckdb"))
+        found = cursor.fetchone()
+        if found is None:
+            continue
+        names = [d[0] for d in cursor.description]
+        values = dict(zip(names, found, strict=True))
+        row = int(values[ROW_NUMBER])
+        if first is None or row < first[0]:
+            first = (row, constraint, values)
+    if first is not None:
+        raise constraint_error(collection, first[0], first[1], first[2])
 
 
 def relation_expression(relation: str) -> exp.Expression:

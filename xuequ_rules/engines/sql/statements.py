@@ -18,10 +18,12 @@ from xuequ_rules.engines._schema import (
 from xuequ_rules.engines.columns import (
     ERRORS_COLUMN,
     PolicyPlan,
+    compile_constraints,
     compile_policy,
     decision_column,
 )
 from xuequ_rules.engines.sql.algebra import DIALECTS, SqlAlgebra
+from xuequ_rules.facts.constraints import Constraint
 from xuequ_rules.policy.policy import Policy
 
 
@@ -87,3 +89,27 @@ def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *
     kept = [name for name in keep if name in plan.columns]
     return select_expression(plan, source, keep=kept, decisions=decisions).sql(
         dialect=dialect, pretty=pretty)
+
+
+ROW_NUMBER = "__row__"
+
+
+def constraint_selects(policy: Policy, collection: str, source: exp.Expression | str,
+                       columns: dict[str, ColumnSpec] | None = None
+                       ) -> list[tuple[Constraint, exp.Select]]:
+    """Per cross-field constraint of the collection's records (e.g. rotated ≤ eligible), the
+    ``SELECT`` of the first row (numbered from 0, in table order) that violates it."""
+    cols = columns if columns is not None else default_columns(policy, collection)
+    table = exp.to_table(source) if isinstance(source, str) else source
+    numbered = exp.select(
+        exp.Alias(this=exp.Sub(this=exp.Window(this=exp.RowNumber()),
+                               expression=exp.Literal.number(1)),
+                  alias=identifier(ROW_NUMBER)),
+        exp.Star()).from_(table).subquery("numbered")
+    out: list[tuple[Constraint, exp.Select]] = []
+    for constraint, violated in compile_constraints(policy, collection,
+                                                    SqlAlgebra(bind=False), cols):
+        query = (exp.select(exp.Star()).from_(numbered).where(violated)
+                 .order_by(exp.Column(this=identifier(ROW_NUMBER))).limit(1))
+        out.append((constraint, query))
+    return out
