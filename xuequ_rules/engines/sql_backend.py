@@ -35,6 +35,7 @@ from xuequ_rules.engines.sql.groups import (
     group_batch_select,
 )
 from xuequ_rules.engines.sql.on_duckdb import (
+    check_constraints,
     duckdb_columns,
     duckdb_status_counts,
     evaluate_duckdb,
@@ -42,21 +43,31 @@ from xuequ_rules.engines.sql.on_duckdb import (
     relation_expression,
 )
 from xuequ_rules.engines.sql.statements import (
+    REFUSED,
+    ROW_NUMBER,
+    compile_constraint_sql,
     compile_plan,
     compile_sql,
+    constraint_select,
     default_columns,
     identifier,
+    refusal,
     select_expression,
 )
 
 __all__ = [
     "DIALECTS",
+    "REFUSED",
+    "ROW_NUMBER",
     "ROW_ORDER",
     "SqlAlgebra",
+    "check_constraints",
+    "compile_constraint_sql",
     "compile_group_plan",
     "compile_group_sql",
     "compile_plan",
     "compile_sql",
+    "constraint_select",
     "default_columns",
     "duckdb_columns",
     "duckdb_status_counts",
@@ -65,6 +76,7 @@ __all__ = [
     "group_batch_select",
     "identifier",
     "quote_path",
+    "refusal",
     "relation_expression",
     "select_expression",
 ]

@@ -60,10 +60,13 @@ def constraints_of(schema: Any, collection: str) -> tuple[Constraint, ...]:
 
 
 def constraint_error(collection: str, row: int, constraint: Constraint,
-                     values: dict[str, Any], source: str = "facts") -> Any:
-    """The error the reference evaluator gives for row ``row`` (0-based) of ``collection``."""
+                     values: dict[str, Any], more: int = 0, source: str = "facts") -> Any:
+    """The error the reference evaluator gives for row ``row`` (0-based) of ``collection``
+    when ``more`` other rows are refused too."""
     from xuequ_rules.errors import FactsError
     text = constraint.describe(values)
     where = f"{collection}.{row}"
-    return FactsError(f"{source} 中字段 {where}：{text.zh}", f"{source}: field {where}: {text.en}",
-                      field=where)
+    more_zh = f"（另有 {more} 处错误）" if more else ""
+    more_en = f" ({more} more)" if more else ""
+    return FactsError(f"{source} 中字段 {where}：{text.zh}{more_zh}",
+                      f"{source}: field {where}: {text.en}{more_en}", field=where)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import reduce
-from typing import Any
 
 import polars as pl
 
@@ -194,16 +193,18 @@ def constraint_checks(policy: Policy, collection: str,
 def validate_constraints(lf: pl.LazyFrame, policy: Policy, collection: str,
                          columns: dict[str, ColumnSpec]) -> None:
     """Raise the reference evaluator's :class:`FactsError` for the first row (in table
-    order) that violates a cross-field constraint of the facts model."""
+    order) that violates a cross-field constraint of the facts model (the first of its
+    constraints it violates), counting the other refused rows as the reference does."""
     checks = constraint_checks(policy, collection, columns)
     if not checks:
         return
-    indexed = lf.with_row_index("__row__")
-    first: tuple[int, Constraint, dict[str, Any]] | None = None
-    for constraint, expr in checks:
-        found = indexed.filter(expr).head(1).collect()
-        if found.height and (first is None or found["__row__"][0] < first[0]):
-            first = (found["__row__"][0], constraint, found.row(0, named=True))
-    if first is not None:
-        row, constraint, values = first
-        raise constraint_error(collection, row, constraint, values)
+    flags = [f"__constraint_{i}" for i in range(len(checks))]
+    bad = (lf.with_row_index("__row__")
+           .with_columns([expr.alias(flag) for flag, (_, expr) in zip(flags, checks, strict=True)])
+           .filter(pl.any_horizontal(flags)))
+    count, first = pl.collect_all([bad.select(pl.len()), bad.head(1)])
+    if not first.height:
+        return
+    row = first.row(0, named=True)
+    constraint = next(c for flag, (c, _) in zip(flags, checks, strict=True) if row[flag])
+    raise constraint_error(collection, row["__row__"], constraint, row, count.item() - 1)

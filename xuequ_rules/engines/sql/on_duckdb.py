@@ -23,13 +23,12 @@ from xuequ_rules.engines.columns import (
     STATUSES,
 )
 from xuequ_rules.engines.sql.statements import (
-    ROW_NUMBER,
     compile_plan,
-    constraint_selects,
+    constraint_select,
     identifier,
+    refusal,
     select_expression,
 )
-from xuequ_rules.facts.constraints import Constraint, constraint_error
 from xuequ_rules.policy.policy import Policy
 
 # ── DuckDB ─────────────────────────────────────────────────────────────────────
@@ -136,20 +135,15 @@ def check_constraints(connection: Any, relation: str, policy: Policy, collection
                       columns: dict[str, ColumnSpec]) -> None:
     """Raise the reference evaluator's :class:`FactsError` for the first row (in table
     order) that violates a cross-field constraint of the facts model."""
-    first: tuple[int, Constraint, dict[str, Any]] | None = None
-    for constraint, query in constraint_selects(policy, collection,
-                                                relation_expression(relation), columns):
-        cursor = connection.execute(query.sql(dialect="duckdb"))
-        found = cursor.fetchone()
-        if found is None:
-            continue
+    constraints, query = constraint_select(policy, collection, relation_expression(relation),
+                                           columns)
+    if not constraints:
+        return
+    cursor = connection.execute(query.sql(dialect="duckdb"))
+    found = cursor.fetchone()
+    if found is not None:
         names = [d[0] for d in cursor.description]
-        values = dict(zip(names, found, strict=True))
-        row = int(values[ROW_NUMBER])
-        if first is None or row < first[0]:
-            first = (row, constraint, values)
-    if first is not None:
-        raise constraint_error(collection, first[0], first[1], first[2])
+        raise refusal(collection, constraints, dict(zip(names, found, strict=True)))
 
 
 def relation_expression(relation: str) -> exp.Expression:

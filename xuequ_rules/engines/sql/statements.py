@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from sqlglot import exp
 
@@ -23,7 +24,7 @@ from xuequ_rules.engines.columns import (
     decision_column,
 )
 from xuequ_rules.engines.sql.algebra import DIALECTS, SqlAlgebra
-from xuequ_rules.facts.constraints import Constraint
+from xuequ_rules.facts.constraints import Constraint, constraint_error
 from xuequ_rules.policy.policy import Policy
 
 
@@ -92,24 +93,53 @@ def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *
 
 
 ROW_NUMBER = "__row__"
+REFUSED = "__refused__"
 
 
-def constraint_selects(policy: Policy, collection: str, source: exp.Expression | str,
-                       columns: dict[str, ColumnSpec] | None = None
-                       ) -> list[tuple[Constraint, exp.Select]]:
-    """Per cross-field constraint of the collection's records (e.g. rotated ≤ eligible), the
-    ``SELECT`` of the first row (numbered from 0, in table order) that violates it."""
+def constraint_select(policy: Policy, collection: str, source: exp.Expression | str,
+                      columns: dict[str, ColumnSpec] | None = None, *,
+                      order: str | None = None) -> tuple[tuple[Constraint, ...], exp.Select]:
+    """The cross-field constraints of the collection's records (e.g. rotated ≤ eligible) and
+    the ``SELECT`` of the first row that violates one: its number from 0 (in table order, or
+    by the column ``order`` where the dialect needs one, e.g. Spark) as ``__row__``, one
+    flag ``__constraint_<i>`` per constraint, and the number of such rows as
+    ``__refused__``. No row when every row satisfies them."""
     cols = columns if columns is not None else default_columns(policy, collection)
     table = exp.to_table(source) if isinstance(source, str) else source
+    window = exp.Window(this=exp.RowNumber())
+    if order is not None:
+        window = exp.Window(this=exp.RowNumber(), order=exp.Order(
+            expressions=[exp.Ordered(this=exp.Column(this=identifier(order)))]))
+    checks = compile_constraints(policy, collection, SqlAlgebra(bind=False), cols)
+    flags = [exp.Alias(this=exp.Coalesce(this=violated, expressions=[exp.false()]),
+                       alias=identifier(f"__constraint_{i}"))
+             for i, (_, violated) in enumerate(checks)]
     numbered = exp.select(
-        exp.Alias(this=exp.Sub(this=exp.Window(this=exp.RowNumber()),
-                               expression=exp.Literal.number(1)),
-                  alias=identifier(ROW_NUMBER)),
-        exp.Star()).from_(table).subquery("numbered")
-    out: list[tuple[Constraint, exp.Select]] = []
-    for constraint, violated in compile_constraints(policy, collection,
-                                                    SqlAlgebra(bind=False), cols):
-        query = (exp.select(exp.Star()).from_(numbered).where(violated)
-                 .order_by(exp.Column(this=identifier(ROW_NUMBER))).limit(1))
-        out.append((constraint, query))
-    return out
+        exp.Alias(this=exp.Sub(this=window, expression=exp.Literal.number(1)),
+                  alias=identifier(ROW_NUMBER)), exp.Star(), *flags).from_(table)
+    any_flag = exp.or_(*(exp.Column(this=identifier(f"__constraint_{i}"))
+                         for i in range(len(checks)))) if checks else exp.false()
+    refused = exp.Alias(this=exp.Window(this=exp.Count(this=exp.Star())),
+                        alias=identifier(REFUSED))
+    query = (exp.select(exp.Star(), refused).from_(numbered.subquery("numbered"))
+             .where(any_flag).order_by(exp.Column(this=identifier(ROW_NUMBER))).limit(1))
+    return tuple(constraint for constraint, _ in checks), query
+
+
+def compile_constraint_sql(policy: Policy, collection: str, *, dialect: str = "duckdb",
+                           source: str = "facts", order: str | None = None
+                           ) -> tuple[tuple[Constraint, ...], str]:
+    """:func:`constraint_select` as text in ``dialect``; the row it returns is refused with
+    :func:`refusal`."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"dialect must be one of {DIALECTS}")
+    constraints, query = constraint_select(policy, collection, source, order=order)
+    return constraints, query.sql(dialect=dialect)
+
+
+def refusal(collection: str, constraints: tuple[Constraint, ...],
+            row: dict[str, Any]) -> Any:
+    """The reference evaluator's :class:`FactsError` for the row a constraint query returned."""
+    constraint = next(c for i, c in enumerate(constraints) if row[f"__constraint_{i}"])
+    return constraint_error(collection, int(row[ROW_NUMBER]), constraint, row,
+                            int(row[REFUSED]) - 1)
