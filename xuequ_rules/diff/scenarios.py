@@ -177,7 +177,9 @@ def _evaluate_other(other: Expr, record: dict[str, Any], as_of: dt.date) -> Any:
 def _threshold(c: _Constraint, kinds: dict[str, _Kind], base: dict[str, Any],
                as_of: dt.date) -> tuple[Any, _Kind | None]:
     """The value a constraint compares its field with on ``base``, and the field's kind
-    (None when the threshold is unknown or undefined there)."""
+    (None when the field is not varied, or the threshold is unknown or undefined there)."""
+    if c.field not in kinds:
+        return None, None
     threshold = _evaluate_other(c.other, base, as_of)
     if threshold is None or threshold is UNDEFINED:
         return threshold, None
@@ -214,8 +216,6 @@ def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date,
     for _ in range(3):
         wanted: dict[str, list[tuple[CompareOp, Any]]] = {}
         for c in constraints:
-            if c.field not in kinds:
-                continue
             threshold, kind = _threshold(c, kinds, base, as_of)
             if kind is None:
                 continue
@@ -247,8 +247,6 @@ def generate_records(collection: str, rules: list[AnyRule], as_of: dt.date,
         out.append((name, record))
 
     for c in constraints:
-        if c.field not in kinds:
-            continue
         threshold, kind = _threshold(c, kinds, base, as_of)
         if kind is None:
             continue

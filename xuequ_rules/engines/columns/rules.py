@@ -87,15 +87,20 @@ def not_in_force(c: ExprCompiler, policy: Policy, collection: str, as_of: dt.dat
     return c.logic.or_(*conds)
 
 
+def _applicability(c: ExprCompiler, rule: AnyRule) -> tuple[list[tuple[Cond, Any]], Cond]:
+    """The status branches of a rule's condition (unknown: undetermined; false: not
+    applicable) and whether it applies."""
+    if rule.applies is None:
+        return [], True
+    applies = c.bind(c.compile(rule.applies))
+    applicable = c.is_true(applies)
+    return [(c.unknown(applies), c.algebra.status(UND)),
+            (c.logic.not_(applicable), c.algebra.status(NA))], applicable
+
+
 def rule_plan(c: ExprCompiler, rule: Rule) -> RulePlan:
     a, lg = c.algebra, c.logic
-    branches: list[tuple[Cond, Any]] = []
-    applicable: Cond = True
-    if rule.applies is not None:
-        applies = c.bind(c.compile(rule.applies))
-        branches.append((c.unknown(applies), a.status(UND)))
-        applicable = c.is_true(applies)
-        branches.append((lg.not_(applicable), a.status(NA)))
+    branches, applicable = _applicability(c, rule)
     check_expr = rule.requires if rule.requires is not None else rule.forbids
     if check_expr is None:
         return RulePlan(rule, lg.when(branches, a.status(NA)), applicable)
@@ -118,13 +123,7 @@ def rule_plan(c: ExprCompiler, rule: Rule) -> RulePlan:
 
 def decision_plan(c: ExprCompiler, rule: Decision) -> RulePlan:
     a, lg = c.algebra, c.logic
-    gate: list[tuple[Cond, Any]] = []
-    applicable: Cond = True
-    if rule.applies is not None:
-        applies = c.bind(c.compile(rule.applies))
-        gate.append((c.unknown(applies), a.status(UND)))
-        applicable = c.is_true(applies)
-        gate.append((lg.not_(applicable), a.status(NA)))
+    gate, applicable = _applicability(c, rule)
     cases = [c.bind(c.compile(case.when)) for case in rule.cases]
     chosen = [c.is_true(case) for case in cases]
     live = [lg.expr(t) for t in chosen]
