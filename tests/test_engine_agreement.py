@@ -754,3 +754,22 @@ def test_rotated_above_eligible_is_refused_with_its_row_number_in_every_engine()
             run()
         assert caught.value.en == message
         assert "交流轮岗教师数（20）不能多于符合交流条件教师数（10）" in caught.value.zh
+
+
+def test_a_count_below_zero_is_refused_by_every_engine_and_identically_by_the_table_engines(
+        ) -> None:
+    liujiang = load_policy("liujiang")
+    rows = [{"id": "a", "eligible": 100, "rotated": 10}, {"id": "b", "eligible": -3,
+                                                          "rotated": 0}]
+    frame = _frame("teacher_exchanges", rows, liujiang)
+    day = dt.date(2019, 1, 1)
+    with pytest.raises(FactsError, match=r"teacher_exchanges\.1\.eligible"):
+        evaluate(liujiang, {"teacher_exchanges": rows}, day)
+    refusals = set()
+    for run in (lambda: evaluate_frame(liujiang, "teacher_exchanges", frame, day),
+                lambda: evaluate_duckdb(liujiang, "teacher_exchanges", frame, day)):
+        with pytest.raises(FactsError) as caught:
+            run()
+        refusals.add(str(caught.value))
+    assert refusals == {"[teacher_exchanges[b].eligible] teacher_exchanges[b].eligible："
+                        "取值无效（-3） / teacher_exchanges[b].eligible: invalid value -3"}

@@ -63,3 +63,12 @@ def spec_dict(spec: ColumnSpec) -> dict[str, Any]:
     """A column's description as plain data (a cache key, a plan's summary)."""
     return {"name": spec.name, "kind": spec.kind, "ge": spec.ge, "le": spec.le,
             "enum": spec.enum, "nested": spec.nested, "scale": spec.scale}
+
+
+def invalid_value_error(collection: str, ref: object, name: str, value: object) -> Any:
+    """The error every table engine gives for a value the facts model refuses (out of its
+    bounds, not one of its enumeration, an empty id)."""
+    from xuequ_rules.errors import FactsError
+    where = f"{collection or 'scenario'}[{ref}].{name}"
+    return FactsError(f"{where}：取值无效（{value!r}）", f"{where}: invalid value {value!r}",
+                      field=where)

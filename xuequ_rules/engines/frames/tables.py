@@ -12,13 +12,13 @@ from xuequ_rules.engines._schema import (
     DEFAULT_SCALE,
     ColumnSpec,
     collection_columns,
+    invalid_value_error,
     normalize_collection,
     spec_dict,
     subject_rules,
 )
 from xuequ_rules.engines.columns import compile_constraints
 from xuequ_rules.engines.frames.algebra import NULL_DTYPES, schema_of
-from xuequ_rules.errors import FactsError
 from xuequ_rules.facts.constraints import Constraint, constraint_error
 from xuequ_rules.policy.policy import Policy
 
@@ -162,10 +162,8 @@ def validate_frame(lf: pl.LazyFrame, collection: str, columns: dict[str, ColumnS
     for name, expr in checks.items():
         if found[name][0]:
             row = lf.with_row_index("__row__").filter(expr).head(1).collect().row(0, named=True)
-            ref = row.get("id", row["__row__"])
-            where = f"{collection or 'scenario'}[{ref}].{name}"
-            raise FactsError(f"{where}：取值无效（{row[name]!r}）",
-                             f"{where}: invalid value {row[name]!r}", field=where)
+            raise invalid_value_error(collection, row.get("id", row["__row__"]), name,
+                                      row[name])
 
 
 def _bound(value: Decimal, spec: ColumnSpec) -> pl.Expr:

@@ -14,6 +14,7 @@ from sqlglot import exp
 from xuequ_rules.engines._schema import (
     ColumnSpec,
     collection_columns,
+    invalid_value_error,
     normalize_collection,
     spec_dict,
     subject_rules,
@@ -23,9 +24,11 @@ from xuequ_rules.engines.columns import (
     STATUSES,
 )
 from xuequ_rules.engines.sql.statements import (
+    ROW_NUMBER,
     compile_plan,
     constraint_select,
     identifier,
+    invalid_value_select,
     refusal,
     select_expression,
 )
@@ -116,6 +119,7 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
         workdir = Path(tmp)
         relation = _source_relation(data, policy, collection, workdir)
         columns = duckdb_columns(connection, relation, policy, collection)
+        check_values(connection, relation, policy, collection, columns)
         check_constraints(connection, relation, policy, collection, columns)
         plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
         names = {row[0] for row in
@@ -129,6 +133,25 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
     statuses = [rule.rule.id for rule in plan.rules]
     result = result.with_columns([pl.col(name).cast(STATUS_DTYPE) for name in statuses])
     return check_conflicts(result)
+
+
+def check_values(connection: Any, relation: str, policy: Policy, collection: str,
+                 columns: dict[str, ColumnSpec]) -> None:
+    """Raise the polars engine's :class:`FactsError` for the first value (in table order)
+    of a column the rules read that the facts model refuses."""
+    read = {node.dotted for rule in subject_rules(policy.rules, collection)
+            for node in rule.fields()}
+    names, query = invalid_value_select(
+        collection, {n: s for n, s in columns.items() if n in read or n == "id"},
+        relation_expression(relation))
+    if not names:
+        return
+    cursor = connection.execute(query.sql(dialect="duckdb"))
+    found = cursor.fetchone()
+    if found is not None:
+        row = dict(zip([d[0] for d in cursor.description], found, strict=True))
+        name = next(n for i, n in enumerate(names) if row[f"__invalid_{i}"])
+        raise invalid_value_error(collection, row.get("id", row[ROW_NUMBER]), name, row[name])
 
 
 def check_constraints(connection: Any, relation: str, policy: Policy, collection: str,

@@ -143,3 +143,43 @@ def refusal(collection: str, constraints: tuple[Constraint, ...],
     constraint = next(c for i, c in enumerate(constraints) if row[f"__constraint_{i}"])
     return constraint_error(collection, int(row[ROW_NUMBER]), constraint, row,
                             int(row[REFUSED]) - 1)
+
+
+def invalid_value_select(collection: str, columns: dict[str, ColumnSpec],
+                         source: exp.Expression | str) -> tuple[tuple[str, ...], exp.Select]:
+    """The columns checked and the ``SELECT`` of the first row (in table order) holding a
+    value the facts model refuses — the checks of the polars engine's ``validity_checks``:
+    a number out of its bounds, a value outside its enumeration, an empty id — with one flag
+    ``__invalid_<i>`` per checked column."""
+    algebra = SqlAlgebra(bind=False)
+    table = exp.to_table(source) if isinstance(source, str) else source
+    names: list[str] = []
+    flags: list[exp.Expression] = []
+    for name, spec in columns.items():
+        col = exp.Column(this=identifier(name))
+        bad: list[Any] = []
+        if spec.ge is not None:
+            bad.append(exp.LT(this=col, expression=algebra.lit(spec.ge, spec.kind, spec.scale)))
+        if spec.le is not None:
+            bad.append(exp.GT(this=col, expression=algebra.lit(spec.le, spec.kind, spec.scale)))
+        if spec.enum is not None:
+            bad.append(exp.Not(this=exp.In(this=col, expressions=[
+                exp.Literal.string(value) for value in spec.enum])))
+        if name == "id":
+            bad.append(exp.or_(exp.Is(this=col, expression=exp.Null()),
+                               exp.EQ(this=exp.Length(this=col),
+                                      expression=exp.Literal.number(0))))
+        if bad:
+            flags.append(exp.Alias(this=exp.Coalesce(this=exp.or_(*bad),
+                                                     expressions=[exp.false()]),
+                                   alias=identifier(f"__invalid_{len(names)}")))
+            names.append(name)
+    window = exp.Window(this=exp.RowNumber())
+    numbered = exp.select(exp.Alias(this=exp.Sub(this=window, expression=exp.Literal.number(1)),
+                                    alias=identifier(ROW_NUMBER)),
+                          exp.Star(), *flags).from_(table)
+    any_flag = exp.or_(*(exp.Column(this=identifier(f"__invalid_{i}"))
+                         for i in range(len(names)))) if names else exp.false()
+    query = (exp.select(exp.Star()).from_(numbered.subquery("numbered")).where(any_flag)
+             .order_by(exp.Column(this=identifier(ROW_NUMBER))).limit(1))
+    return tuple(names), query
