@@ -103,26 +103,24 @@ class Kleene:
         self.a = algebra
 
     def and_(self, *items: Cond) -> Cond:
-        live = []
-        for item in items:
-            if item is False:
-                return False
-            if item is not True:
-                live.append(item)
-        if not live:
-            return True
-        return live[0] if len(live) == 1 else self.a.and_(live)
+        return self._junction(items, absorbing=False)
 
     def or_(self, *items: Cond) -> Cond:
+        return self._junction(items, absorbing=True)
+
+    def _junction(self, items: tuple[Cond, ...], absorbing: bool) -> Cond:
+        """``and`` (absorbing False) or ``or`` (absorbing True), folding static values."""
         live = []
         for item in items:
-            if item is True:
-                return True
-            if item is not False:
+            if item is absorbing:
+                return absorbing
+            if item is not (not absorbing):
                 live.append(item)
         if not live:
-            return False
-        return live[0] if len(live) == 1 else self.a.or_(live)
+            return not absorbing
+        if len(live) == 1:
+            return live[0]
+        return self.a.or_(live) if absorbing else self.a.and_(live)
 
     def not_(self, item: Cond) -> Cond:
         if isinstance(item, bool):
