@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from xuequ_rules import load_policy, packages
 from xuequ_rules.cli.app import app
 from xuequ_rules.diff import ChangeStatus, diff_policies, diff_refs
-from xuequ_rules.diff.behaviour import generate_records
 from xuequ_rules.diff.report import to_markdown
+from xuequ_rules.diff.scenarios import generate_records
 from xuequ_rules.diff.structure import structure_diff
 from xuequ_rules.diff.text import text_diff
 from xuequ_rules.document.document import Document

@@ -23,8 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from xuequ_rules import RuleConflictError, evaluate, load_policy, packages
+from xuequ_rules import FactsError, RuleConflictError, evaluate, load_policy, packages
 from xuequ_rules.engines._schema import ColumnSpec, collection_columns, subject_rules
+from xuequ_rules.engines.columns import SEQUENCE_REFUSAL
 from xuequ_rules.engines.polars_backend import (
     evaluate_frame,
     evaluate_groups,
@@ -33,12 +34,14 @@ from xuequ_rules.engines.polars_backend import (
     unsupported_rules,
 )
 from xuequ_rules.engines.sql_backend import evaluate_duckdb, evaluate_duckdb_groups
+from xuequ_rules.facts.constraints import constraints_of
 from xuequ_rules.facts.schema import collections_of
 from xuequ_rules.policy.dsl import Cite, Modality, Unit, agg, f, zh_en
 from xuequ_rules.policy.expr import Const, IsIn
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import Decision, Rule
+from xuequ_rules.policy.sequence import Consecutive
 
 SCALE = 6
 COUNT_MAX = 10**12
@@ -313,10 +316,18 @@ def _frame(collection: str, rows: list[dict[str, Any]], policy: Policy) -> pl.Da
     return pl.DataFrame(rows, schema=polars_schema(collection, policy, SCALE))
 
 
+def _over_sequences(policy: Policy, collection: str) -> set[str]:
+    """Rules over consecutive records, which the table engines refuse (the reference judges
+    them; see test_table_engines_refuse_rules_over_consecutive_records_in_both_languages)."""
+    return {r.id for r in subject_rules(policy.rules, collection)
+            if any(isinstance(node, Consecutive) for e in r.expressions() for node in e.walk())}
+
+
 def _per_row_rules(policy: Policy, collection: str) -> tuple[Any, ...]:
     """Rules judged per record (grouped rules are judged per group, by the reference)."""
+    refused = _over_sequences(policy, collection)
     return tuple(r for r in subject_rules(policy.rules, collection)
-                 if getattr(r, "group_by", None) is None)
+                 if getattr(r, "group_by", None) is None and r.id not in refused)
 
 
 def _grouped_rules(policy: Policy, collection: str) -> tuple[Any, ...]:
@@ -353,8 +364,9 @@ def check_agreement(policy: Policy, collection: str,
     """
     rule_ids = {r.id for r in _per_row_rules(policy, collection)}
     grouped = {r.id for r in _grouped_rules(policy, collection)}
-    # every rule is computed, per record or per group
-    assert unsupported_rules(policy, collection) == {}
+    # every rule is computed, per record or per group, but those over consecutive records
+    assert unsupported_rules(policy, collection) == dict.fromkeys(
+        _over_sequences(policy, collection), SEQUENCE_REFUSAL)
     if not rule_ids and not grouped:
         return {}
     con = duckdb.connect()
@@ -638,3 +650,123 @@ def test_national_cv_rules_agree_per_county_and_stage() -> None:
     result = _check_groups(policy, [{k: v for k, v in r.items() if k in collections_of(
         policy.facts_model)["schools"].model_fields} for r in rows], duckdb.connect())
     assert len({rule for rule, _ in result}) == len(grouped)
+
+
+def test_table_engines_refuse_rules_over_consecutive_records_in_both_languages() -> None:
+    ziyang = load_policy("ziyang")
+    refused = unsupported_rules(ziyang, "assessments")
+    assert set(refused) == {"ziyang.assessment.decline_consequence"}
+    (message,) = refused.values()
+    assert "连续" in message and "consecutive records" in message
+    frame = pl.DataFrame({"id": ["a25", "a26"], "school": ["A", "A"], "year": [2025, 2026],
+                          "declined": [True, True], "action": ["none", "none"]})
+    for result in (evaluate_frame(ziyang, "assessments", frame, dt.date(2026, 6, 1)),
+                   evaluate_duckdb(ziyang, "assessments", frame, dt.date(2026, 6, 1))):
+        assert "ziyang.assessment.decline_consequence" not in result.columns
+
+
+# ── invalid rows: every engine refuses what the facts model refuses ───────────────────
+
+try:   # durable_rules imports on Python 3.11 and 3.12 only
+    from xuequ_rules.engines import durable_backend as durable
+except ImportError:
+    durable = None
+
+
+def _constrained_cases() -> list[Any]:
+    """(policy, collection) whose records declare cross-field constraints."""
+    return [case for case in _cases() if case.values[1] and constraints_of(
+        load_policy(case.values[0]).facts_model, case.values[1])]
+
+
+def _rows_failing_at_most_constraints(policy: Policy, collection: str,
+                                      rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The drawn rows whose fields are each valid (a cross-field constraint may fail)."""
+    model = collections_of(policy.facts_model)[collection]
+    out = []
+    for index, row in enumerate(rows):
+        record = {**{k: v for k, v in row.items() if v is not None}, "id": f"r{index}"}
+        try:
+            model.model_validate(record)
+        except ValidationError as exc:
+            if any(error["loc"] for error in exc.errors()):   # a field's own value is refused
+                continue
+        out.append({**row, "id": f"r{index}"})
+    return out
+
+
+def _outcome(run: Any) -> str:
+    try:
+        run()
+    except FactsError as exc:
+        return f"refused: {exc}"
+    return "accepted"
+
+
+@pytest.mark.parametrize(("name", "collection"), _constrained_cases())
+def test_every_engine_refuses_a_row_violating_a_cross_field_constraint_identically(
+        name: str, collection: str) -> None:
+    policy = load_policy(name)
+    con = duckdb.connect()
+    outcomes: set[str] = set()
+
+    @settings(max_examples=40, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
+                                     HealthCheck.data_too_large])
+    @given(rows=_rows(policy, collection), as_of=_as_of(policy))
+    def agree(rows: list[dict[str, Any]], as_of: dt.date) -> None:
+        rows = _rows_failing_at_most_constraints(policy, collection, rows)
+        if not rows:
+            return
+        facts = {collection: [{k: v for k, v in row.items() if v is not None} for row in rows]}
+        expected = _outcome(lambda: evaluate(policy, facts, as_of))
+        frame = _frame(collection, rows, policy)
+        assert _outcome(lambda: evaluate_frame(policy, collection, frame, as_of)) == expected
+        assert _outcome(lambda: evaluate_frame(policy, collection, frame, as_of,
+                                               validate=False)) == "accepted"
+        assert _outcome(lambda: evaluate_duckdb(policy, collection, frame, as_of,
+                                                con=con)) == expected
+        if durable is not None:
+            assert _outcome(lambda: durable.evaluate(policy, facts, as_of)) == expected
+        outcomes.add(expected.partition(":")[0])
+
+    agree()
+    assert outcomes == {"refused", "accepted"}   # the generated tables reach both
+
+
+def test_rotated_above_eligible_is_refused_with_its_row_number_in_every_engine() -> None:
+    liujiang = load_policy("liujiang")
+    rows = [{"id": "a", "eligible": 100, "rotated": 10}, {"id": "b", "eligible": 10,
+                                                          "rotated": 20}]
+    frame = _frame("teacher_exchanges", rows, liujiang)
+    day = dt.date(2019, 1, 1)
+    message = ("facts: field teacher_exchanges.1: rotated (20) cannot exceed eligible (10)")
+    runs = [lambda: evaluate(liujiang, {"teacher_exchanges": rows}, day),
+            lambda: evaluate_frame(liujiang, "teacher_exchanges", frame, day),
+            lambda: evaluate_duckdb(liujiang, "teacher_exchanges", frame, day)]
+    if durable is not None:
+        runs.append(lambda: durable.evaluate(liujiang, {"teacher_exchanges": rows}, day))
+    for run in runs:
+        with pytest.raises(FactsError) as caught:
+            run()
+        assert caught.value.en == message
+        assert "交流轮岗教师数（20）不能多于符合交流条件教师数（10）" in caught.value.zh
+
+
+def test_a_count_below_zero_is_refused_by_every_engine_and_identically_by_the_table_engines(
+        ) -> None:
+    liujiang = load_policy("liujiang")
+    rows = [{"id": "a", "eligible": 100, "rotated": 10}, {"id": "b", "eligible": -3,
+                                                          "rotated": 0}]
+    frame = _frame("teacher_exchanges", rows, liujiang)
+    day = dt.date(2019, 1, 1)
+    with pytest.raises(FactsError, match=r"teacher_exchanges\.1\.eligible"):
+        evaluate(liujiang, {"teacher_exchanges": rows}, day)
+    refusals = set()
+    for run in (lambda: evaluate_frame(liujiang, "teacher_exchanges", frame, day),
+                lambda: evaluate_duckdb(liujiang, "teacher_exchanges", frame, day)):
+        with pytest.raises(FactsError) as caught:
+            run()
+        refusals.add(str(caught.value))
+    assert refusals == {"[teacher_exchanges[b].eligible] teacher_exchanges[b].eligible："
+                        "取值无效（-3） / teacher_exchanges[b].eligible: invalid value -3"}

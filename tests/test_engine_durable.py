@@ -27,8 +27,9 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from xuequ_rules import FactsError, RuleConflictError, Status, evaluate, load_policy  # noqa: E402
+from xuequ_rules.engines.durable.host import Context  # noqa: E402
+from xuequ_rules.evaluation.trace import DeferredTrace  # noqa: E402
 from xuequ_rules.facts import parse_facts  # noqa: E402
-from xuequ_rules.facts.model import SchoolAssessment  # noqa: E402
 from xuequ_rules.policy.citation import Cite  # noqa: E402
 from xuequ_rules.policy.dsl import (  # noqa: E402
     Case,
@@ -44,7 +45,7 @@ from xuequ_rules.policy.dsl import (  # noqa: E402
     length,
     zh_en,
 )
-from xuequ_rules.policy.policy import Policy, quote_in_clause  # noqa: E402
+from xuequ_rules.policy.policy import Policy  # noqa: E402
 
 AS_OF = dt.date(2019, 12, 31)
 MIN_SHARE = "liujiang.teacher_exchange.min_share"
@@ -138,7 +139,7 @@ def test_liujiang_findings_carry_citations_and_explanations(compiled):
     assert finding.status is Status.VIOLATED
     assert finding.citations[0].clause == "三/(四)/3"
     assert "9" in finding.explanation.en and "100" in finding.explanation.en
-    assert isinstance(finding, db.DurableFinding)
+    assert isinstance(finding.trace, DeferredTrace)   # computed when the explanation is read
 
 
 def test_liujiang_whole_scenario_matches_reference_before_and_after_deadlines(liujiang,
@@ -484,63 +485,75 @@ def test_a_failing_consequence_is_raised_and_its_session_cleaned_up(compiled):
     subject = compiled.subjects["teacher_exchanges"]
     fact = subject.layout.encoder()(
         parse_facts(exchange(eligible=100, rotated=10)).teacher_exchanges[0],
-        compiled._base(subject.layout, "broken", AS_OF), 0)
+        compiled.base_fact(subject.layout, "broken", AS_OF), 0)
     with pytest.raises(db.DurableEngineError, match="consequence"):
-        compiled.sessions.run(subject.rulesets[0], "broken", [fact], db._Context())  # no table
+        compiled.sessions.run(subject.rulesets[0], "broken", [fact], Context())  # no table
     assert compiled.sessions.contexts == {} and compiled.sessions.orphans == []
     assert durable_status(compiled, exchange(eligible=100, rotated=10), MIN_SHARE) \
         is Status.SATISFIED
 
 
 # ── streams ───────────────────────────────────────────────────────────────────────────
+DECLINE = "ziyang.assessment.decline_consequence"
+STREAM_AS_OF = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def ziyang() -> db.DurablePolicy:
+    return db.compile_policy(load_policy("ziyang"))
+
+
 def assessment(id, year, declined, action=None, school="A"):
-    return SchoolAssessment(id=id, school=school, year=year, declined=declined, action=action)
+    record = {"id": id, "school": school, "year": year, "declined": declined, "action": action}
+    return ("assessments", {k: v for k, v in record.items() if v is not None})
 
 
-def test_stream_yields_a_finding_as_soon_as_the_second_decline_arrives():
+def last_status(findings):
+    """The latest finding of the decline rule per record (a late year revises a record)."""
+    return {f.record: f.status for f in findings if f.rule.id == DECLINE}
+
+
+def test_ziyang_decline_is_judged_as_soon_as_the_second_declining_year_arrives(ziyang):
     pulled = []
 
     def arriving():
-        for record in (assessment("a19", 2019, True), assessment("a20", 2020, True, "none"),
-                       assessment("a21", 2021, False)):
-            pulled.append(record.id)
+        for record in (assessment("a24", 2024, True), assessment("a25", 2025, True, "none"),
+                       assessment("a26", 2026, False)):
+            pulled.append(record[1]["id"])
             yield record
 
-    stream = db.stream_findings(None, arriving(), as_of=AS_OF)
+    stream = (f for f in db.stream_findings(ziyang, arriving(), as_of=STREAM_AS_OF)
+              if f.rule.id == DECLINE and f.record == "assessments[a25]")
     first = next(stream)
-    assert pulled == ["a19", "a20"]           # decided before the next record is read
-    assert (first.rule.id, first.record, first.status) == (
-        db.TWO_YEAR_DECLINE.id, "assessments[a20]", Status.VIOLATED)
-    assert list(stream) == []
+    assert pulled == ["a24", "a25"]           # decided before the next record is read
+    assert first.status is Status.VIOLATED
 
 
-def test_stream_correlates_years_in_any_order_and_per_school():
-    records = [assessment("a21", 2021, True, "demoted"), assessment("b20", 2020, True, school="B"),
-               assessment("a19", 2019, True, "none"), assessment("a20", 2020, True, "none"),
-               ("assessments", {"id": "b21", "school": "B", "year": 2021, "declined": None}),
-               assessment("a22", 2022, True, "rotated"), assessment("c20", 2020, True, school="C"),
-               assessment("c22", 2022, True, school="C")]            # 2021 missing: no pair
-    found = {(f.record, f.status) for f in db.stream_findings(None, records, as_of=AS_OF)}
-    assert found == {("assessments[a20]", Status.VIOLATED), ("assessments[a21]", Status.SATISFIED),
-                     ("assessments[a22]", Status.SATISFIED),
-                     ("assessments[b21]", Status.UNDETERMINED)}
+def test_ziyang_decline_stream_correlates_years_in_any_order_and_per_school(ziyang):
+    records = [assessment("a26", 2026, True, "demoted"),
+               assessment("b25", 2025, True, school="B"),
+               assessment("a24", 2024, True, "none"), assessment("a25", 2025, True, "none"),
+               ("assessments", {"id": "b26", "school": "B", "year": 2026, "declined": None}),
+               assessment("a27", 2027, True, "rotated"), assessment("c25", 2025, True, school="C"),
+               assessment("c27", 2027, True, school="C")]            # 2026 missing: no pair
+    found = last_status(db.stream_findings(ziyang, records, as_of=STREAM_AS_OF))
+    assert found == {"assessments[a26]": Status.SATISFIED,       # revised when 2025 arrived
+                     "assessments[b25]": Status.NOT_APPLICABLE,
+                     "assessments[a24]": Status.NOT_APPLICABLE,
+                     "assessments[a25]": Status.VIOLATED,
+                     "assessments[b26]": Status.UNDETERMINED,
+                     "assessments[a27]": Status.SATISFIED,
+                     "assessments[c25]": Status.NOT_APPLICABLE,
+                     "assessments[c27]": Status.NOT_APPLICABLE}
+    batch = evaluate(ziyang.policy, {"assessments": [data for _, data in records]},
+                     STREAM_AS_OF)
+    assert found == {f.record: f.status for f in batch.for_rule(DECLINE)}
 
 
-def test_stream_decline_rule_agrees_with_ziyang_rule():
-    try:
-        ziyang = load_policy("ziyang")
-        rule = ziyang.rule("ziyang.assessment.decline_consequence")
-    except Exception as exc:  # ziyang is encoded by another engineer
-        pytest.skip(f"Ziyang's decline rule is not available: {exc}")
-    assert quote_in_clause(ziyang.document, db.TWO_YEAR_DECLINE.cites[0])
-    records = [assessment(f"s{year}-{action}", year, True, action, school=f"S-{action}")
-               for action in ("rotated", "demoted", "none", None) for year in (2024, 2025)]
-    for finding in db.stream_findings(None, records, as_of=dt.date(2025, 6, 1)):
-        record_id = finding.record.removeprefix("assessments[").removesuffix("]")
-        record = next(r for r in records if r.id == record_id)
-        derived = {"assessments": [{**record.model_dump(), "consecutive_declines": 2}]}
-        (theirs,) = evaluate(ziyang, derived, dt.date(2025, 6, 1)).for_rule(rule.id)
-        assert finding.status is theirs.status, (record_id, finding.status, theirs.status)
+def test_ziyang_decline_rule_over_consecutive_records_is_judged_by_the_reference(ziyang):
+    assert "连续" in ziyang.fallback[DECLINE] and "consecutive" in ziyang.fallback[DECLINE]
+    with pytest.raises(db.DurableEngineError, match="consecutive"):
+        db.compile_policy(ziyang.policy, strict=True)
 
 
 def test_stream_judges_each_record_like_a_batch_evaluation(liujiang, compiled):
@@ -554,25 +567,26 @@ def test_stream_judges_each_record_like_a_batch_evaluation(liujiang, compiled):
     assert set(streamed) == expected and len(streamed) == len(expected)
 
 
-def test_a_closed_stream_cleans_up_its_session():
-    stream = db.stream_findings(None, (assessment(f"a{y}", y, True) for y in range(2000, 2100)),
-                                as_of=AS_OF)
+def test_a_closed_stream_leaves_no_durable_session(ziyang):
+    stream = db.stream_findings(ziyang, (assessment(f"a{y}", y, True) for y in range(2000, 2100)),
+                                as_of=STREAM_AS_OF)
     next(stream)
     stream.close()
-    _, correlation = db._DEFAULT[0]
-    assert correlation.contexts == {}
-    again = list(db.stream_findings(None, [assessment("x1", 2001, True),
-                                           assessment("x2", 2002, True, "rotated")]))
-    assert [f.status for f in again] == [Status.SATISFIED]
+    assert ziyang.sessions.contexts == {}
+    again = last_status(db.stream_findings(ziyang, [assessment("x1", 2025, True),
+                                                    assessment("x2", 2026, True, "rotated")],
+                                           as_of=STREAM_AS_OF))
+    assert again["assessments[x2]"] is Status.SATISFIED
 
 
-def test_stream_rejects_duplicate_and_invalid_records():
+def test_stream_rejects_duplicate_and_invalid_records(ziyang):
     with pytest.raises(FactsError):
-        list(db.stream_findings(None, [assessment("a", 2019, True), assessment("a", 2020, True)]))
+        list(db.stream_findings(ziyang, [assessment("a", 2025, True),
+                                         assessment("a", 2026, True)]))
     with pytest.raises(FactsError):
-        list(db.stream_findings(None, [("assessments", {"id": "a", "year": 1800})]))
+        list(db.stream_findings(ziyang, [("assessments", {"id": "a", "year": 1800})]))
     with pytest.raises(FactsError):
-        list(db.stream_findings(None, [{"id": "a"}]))
+        list(db.stream_findings(ziyang, [{"id": "a"}]))
 
 
 # ── import guards ─────────────────────────────────────────────────────────────────────

@@ -269,6 +269,26 @@ def test_spark_sql_gives_the_reference_statuses_per_group(spark: Any, tmp_path: 
     assert expected[("g.cv_ratio", "schools[county=G,stage=primary]")] == "undetermined"
 
 
+@pytest.mark.spark
+def test_spark_sql_refuses_rotated_above_eligible_like_the_reference(
+        spark: Any, liujiang: Policy, tmp_path: Path) -> None:
+    from xuequ_rules import FactsError
+    from xuequ_rules.engines.sql_backend import compile_constraint_sql, refusal
+
+    rows = [{"id": "a", "eligible": 100, "rotated": 10, "backbone_rotated": 1},
+            {"id": "b", "eligible": 10, "rotated": 20},
+            {"id": "c", "eligible": 10, "rotated": 5, "backbone_rotated": 6}]
+    frame = pl.DataFrame(rows, schema=polars_schema("teacher_exchanges", liujiang))
+    _spark_table(spark, frame.with_row_index("__order__").with_columns(
+        pl.col("__order__").cast(pl.Int64)), "exchanges_checked", tmp_path)
+    constraints, sql = compile_constraint_sql(liujiang, "teacher_exchanges", dialect="spark",
+                                              source="exchanges_checked", order="__order__")
+    (row,) = [r.asDict() for r in spark.sql(sql).collect()]
+    with pytest.raises(FactsError) as reference:
+        evaluate(liujiang, {"teacher_exchanges": rows}, AFTER)
+    assert str(refusal("teacher_exchanges", constraints, row)) == str(reference.value)
+
+
 # ── grouped rules in SQL ───────────────────────────────────────────────────────
 
 def test_grouped_sql_runs_on_duckdb_as_generated_and_never_uses_floats(tmp_path: Path) -> None:

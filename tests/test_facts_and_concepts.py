@@ -36,8 +36,8 @@ def _judged_by() -> dict[str, set[str]]:
 
 def test_the_shared_vocabulary_holds_only_records_two_documents_or_the_core_talk_about() -> None:
     judged = _judged_by()
-    # milestones: the core's phase rules; assessments: the durable engine's stream correlation
-    core = {"milestones", "assessments"}
+    # milestones: the core's phase rules
+    core = {"milestones"}
     for collection in SHARED_COLLECTIONS:
         assert collection in core or len(judged.get(collection, set())) >= 2, collection
 

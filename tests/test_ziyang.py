@@ -240,36 +240,69 @@ def test_ziyang_mentoring_count_missing_is_undetermined(policy):
 
 # ── two consecutive years of decline ──────────────────────────────────────────
 
-def assessment(declines: int | None, action: str | None = None) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": "a1", "school": "高桥镇中心小学", "year": 2026,
-                              "principal_role": "member"}
-    if declines is not None:
-        record["consecutive_declines"] = declines
-    if action is not None:
-        record["action"] = action
-    return {"assessments": [record]}
+SCHOOL = "高桥镇中心小学"
+
+
+def assessments(declined: list[bool | None], action: str | None = None,
+                school: str = SCHOOL) -> list[dict[str, Any]]:
+    """One record a year up to 2026, declined or not in each; the action in the last year."""
+    first = 2026 - len(declined) + 1
+    records: list[dict[str, Any]] = []
+    for year, value in enumerate(declined, start=first):
+        record: dict[str, Any] = {"id": f"{school}-{year}", "school": school, "year": year,
+                                  "principal_role": "member"}
+        if value is not None:
+            record["declined"] = value
+        if action is not None and year == 2026:
+            record["action"] = action
+        records.append(record)
+    return records
+
+
+def decline_status(policy: Any, declined: list[bool | None], action: str | None = None,
+                   more: list[dict[str, Any]] | None = None) -> Status:
+    """The rule's status for the 2026 record of the school."""
+    facts = {"assessments": [*assessments(declined, action), *(more or [])]}
+    found = [f.status for f in evaluate(policy, facts, AFTER_ISSUE).for_rule(RULE_DECLINE)
+             if f.record == f"assessments[{SCHOOL}-2026]"]
+    (only,) = found
+    return only
 
 
 RULE_DECLINE = "ziyang.assessment.decline_consequence"
 
 
 def test_ziyang_principal_after_two_years_of_decline_rotated_or_demoted_is_satisfied(policy):
-    assert status(policy, RULE_DECLINE, assessment(2, "rotated")) is Status.SATISFIED
-    assert status(policy, RULE_DECLINE, assessment(2, "demoted")) is Status.SATISFIED
+    assert decline_status(policy, [True, True], "rotated") is Status.SATISFIED
+    assert decline_status(policy, [True, True], "demoted") is Status.SATISFIED
 
 
 def test_ziyang_principal_after_two_years_of_decline_kept_in_post_is_violated(policy):
-    assert status(policy, RULE_DECLINE, assessment(2, "none")) is Status.VIOLATED
-    assert status(policy, RULE_DECLINE, assessment(3, "none")) is Status.VIOLATED
+    assert decline_status(policy, [True, True], "none") is Status.VIOLATED
+    assert decline_status(policy, [True, True, True], "none") is Status.VIOLATED
 
 
 def test_ziyang_principal_after_one_year_of_decline_is_not_applicable(policy):
-    assert status(policy, RULE_DECLINE, assessment(1, "none")) is Status.NOT_APPLICABLE
+    assert decline_status(policy, [False, True], "none") is Status.NOT_APPLICABLE
+    assert decline_status(policy, [True], "none") is Status.NOT_APPLICABLE   # no year before
 
 
-def test_ziyang_decline_with_missing_action_or_count_is_undetermined(policy):
-    assert status(policy, RULE_DECLINE, assessment(2)) is Status.UNDETERMINED
-    assert status(policy, RULE_DECLINE, assessment(None, "none")) is Status.UNDETERMINED
+def test_ziyang_declines_of_two_schools_or_two_years_apart_are_not_consecutive(policy):
+    other = assessments([True], school="另一所学校")
+    other[0]["year"] = 2025
+    assert decline_status(policy, [True], "none", more=other) is Status.NOT_APPLICABLE
+    gap = assessments([True, False, True], "none")
+    del gap[1]
+    facts = {"assessments": gap}
+    (found,) = [f.status for f in evaluate(policy, facts, AFTER_ISSUE).for_rule(RULE_DECLINE)
+                if f.record.endswith("-2026]")]
+    assert found is Status.NOT_APPLICABLE
+
+
+def test_ziyang_decline_with_missing_action_or_year_is_undetermined(policy):
+    assert decline_status(policy, [True, True]) is Status.UNDETERMINED
+    assert decline_status(policy, [None, True], "none") is Status.UNDETERMINED
+    assert decline_status(policy, [True, None], "none") is Status.UNDETERMINED
 
 
 # ── community structure ───────────────────────────────────────────────────────

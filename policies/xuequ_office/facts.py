@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import model_validator
-
 from xuequ_rules.facts import Collection, Record, fact_field, facts_schema
+from xuequ_rules.facts.constraints import Constraint
 from xuequ_rules.facts.quantities import Count, Flag, Number, Whole
+from xuequ_rules.policy.expr import f
+from xuequ_rules.text import Text
 
 
 class StaffYear(Record):
@@ -28,12 +29,11 @@ class StaffYear(Record):
     workdays: Count | None = fact_field("当年工作日数", "working days that year")
     days_signed_in: Count | None = fact_field("在工作日志上签到天数", "working days signed in on the work log")
 
-    @model_validator(mode="after")
-    def _signed_within_workdays(self) -> StaffYear:
-        if (self.days_signed_in is not None and self.workdays is not None
-                and self.days_signed_in > self.workdays):
-            raise ValueError("签到天数不能多于工作日数 / days_signed_in cannot exceed workdays")
-        return self
+    constraints = (
+        Constraint(f.days_signed_in <= f.workdays, Text(
+            "签到天数（{days_signed_in}）不能多于工作日数（{workdays}）",
+            "days_signed_in ({days_signed_in}) cannot exceed workdays ({workdays})")),
+    )
 
 
 class OfficeWeek(Record):

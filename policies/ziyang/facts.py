@@ -1,4 +1,5 @@
-"""Ziyang's facts: its 教共体 (communities), their expenditures, mentoring, and the community counts its targets read."""
+"""Ziyang's facts: its 教共体 (communities), their expenditures, mentoring, the yearly school
+assessments its accountability rule reads, and the community counts its targets read."""
 
 from __future__ import annotations
 
@@ -50,6 +51,27 @@ class Mentoring(Record):
                                                "young teachers mentored that year")
 
 
+class PrincipalRole(StrEnum):
+    CORE = "core"       # 核心校校长
+    MEMBER = "member"   # 成员校校长
+
+
+class AccountabilityAction(StrEnum):
+    ROTATED = "rotated"   # 轮岗交流
+    DEMOTED = "demoted"   # 降级处理
+    NONE = "none"
+
+
+class SchoolAssessment(Record):
+    """A school's yearly comprehensive assessment and what was done about its principal."""
+
+    school: str | None = fact_field("学校", "school")
+    year: Whole | None = fact_field("学年", "school year", ge=1949, le=2200)
+    principal_role: PrincipalRole | None = fact_field("校长类别", "core or member school principal")
+    declined: Flag | None = fact_field("考核结果较上年下滑", "result declined from the year before")
+    action: AccountabilityAction | None = fact_field("对校长的处理", "action taken on the principal")
+
+
 class ZiyangIndicators(DistrictIndicators):
     """A district's yearly figures, with the targets Ziyang sets."""
 
@@ -64,6 +86,7 @@ FACTS = facts_schema(
         "communities": Collection(EducationCommunity, "教共体/教育集团", "education communities"),
         "expenditures": Collection(Expenditure, "经费支出", "expenditures"),
         "mentoring": Collection(Mentoring, "师徒结对", "mentoring records"),
+        "assessments": Collection(SchoolAssessment, "学校年度考核", "yearly school assessments"),
     },
     extends={"district_indicators": ZiyangIndicators},
 )

@@ -124,10 +124,11 @@ def document_findings(rows: tuple[AnnexRow, ...]) -> tuple[DocumentFinding, ...]
         DocumentFinding(
             "ziyang.finding.decline_measure_ambiguous", "ambiguous",
             zh_en("“教学质量、管理水平连续两年下滑”未说明是两项均下滑还是任一项下滑，也未说明以何种考核结果计"
-                  "（本库按每学年综合考核结果的连续下滑年数编码）",
+                  "（本库按同一学校逐学年综合考核结果“较上年下滑”、连续两个学年均下滑编码）",
                   "'teaching quality and management level declining two years running' does "
                   "not say whether both or either must decline, nor by which result (encoded "
-                  "as consecutive declines of the yearly comprehensive assessment)"),
+                  "as the school's yearly comprehensive assessment declining in two "
+                  "consecutive school years)"),
             (C("二/(五)/13", "对教学质量、管理水平连续两年下滑的核心校和成员校校长"),
              C("二/(五)/13", "每学年对各教共体组织开展一次综合考核"))),
         DocumentFinding(

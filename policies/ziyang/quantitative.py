@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xuequ_policies.ziyang.annex import AnnexRow
-from xuequ_policies.ziyang.facts import ApprovalRoute
+from xuequ_policies.ziyang.facts import AccountabilityAction, ApprovalRoute
 from xuequ_policies.ziyang.parameters import (
     APPROVAL_THRESHOLD,
     COMMUNITIES_NINE_YEAR,
@@ -23,7 +23,7 @@ from xuequ_policies.ziyang.parties import (
     C,
 )
 
-from xuequ_rules.facts.model import AccountabilityAction, Stage
+from xuequ_rules.facts.model import Stage
 from xuequ_rules.policy.dsl import (
     Case,
     Decision,
@@ -36,6 +36,7 @@ from xuequ_rules.policy.dsl import (
     zh_en,
 )
 from xuequ_rules.policy.expr import IsIn
+from xuequ_rules.policy.sequence import consecutive
 
 STAGE_RULE = "ziyang.community.stage"
 EXPENDITURE_RULE = "ziyang.expenditure.approval_route"
@@ -181,7 +182,7 @@ STRUCTURE: tuple[Rule, ...] = (
                      "Core and member principals whose school declines two years running are "
                      "rotated or demoted"),
          kind=Modality.OBLIGATION, party=BUREAU, subject="assessments",
-         applies=f.consecutive_declines >= DECLINE_YEARS,
+         applies=consecutive(f.declined, count=DECLINE_YEARS, per=f.school, order=f.year),
          requires=f.action.isin((AccountabilityAction.ROTATED.value,
                                  AccountabilityAction.DEMOTED.value)),
          concept="principal.accountability_for_decline",

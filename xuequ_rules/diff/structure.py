@@ -16,9 +16,11 @@ from typing import Any, TypeVar
 
 from xuequ_rules.diff.model import ChangeStatus, FieldChange, ItemChange, StructureDiff
 from xuequ_rules.policy.expr import (
+    Aggregate,
     Arith,
     Compare,
     Const,
+    CountTrue,
     Expr,
     Field,
     IsIn,
@@ -31,6 +33,8 @@ from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.render import format_value, render_expr
 from xuequ_rules.policy.rule import MODALITY_LABELS, AnyRule, Decision, Rule
+from xuequ_rules.policy.sequence import Consecutive
+from xuequ_rules.policy.visitor import ExprVisitor
 from xuequ_rules.text import Text
 
 T = TypeVar("T", Parameter, Rule, Decision)
@@ -45,31 +49,58 @@ def _scalar(value: object) -> object:
 def value_key(expr: Expr, *, with_values: bool = True) -> tuple[object, ...]:
     """A structural key in which each parameter is its concept (and, with ``with_values``,
     its unit and value), so the same condition in two districts compares equal."""
-    def rec(e: Expr) -> tuple[object, ...]:
-        return value_key(e, with_values=with_values)
+    return _ValueKey(with_values).visit(expr)
 
-    if isinstance(expr, Parameter):
-        ident = expr.concept or f"?{expr.id}"
-        if with_values:
-            return ("param", ident, expr.unit.value, _scalar(expr.value_at(None)))
+
+class _ValueKey(ExprVisitor[tuple[object, ...]]):
+    def __init__(self, with_values: bool) -> None:
+        self.with_values = with_values
+
+    def _opt(self, expr: Expr | None) -> object:
+        return None if expr is None else self.visit(expr)
+
+    def visit_parameter(self, node: Parameter) -> tuple[object, ...]:
+        ident = node.concept or f"?{node.id}"
+        if self.with_values:
+            return ("param", ident, node.unit.value, _scalar(node.value_at(None)))
         return ("param", ident)
-    if isinstance(expr, Field | Const):
-        return expr.key()
-    if isinstance(expr, Arith):
-        return ("arith", expr.op.value, rec(expr.left), rec(expr.right))
-    if isinstance(expr, Compare):
-        return ("compare", expr.op.value, rec(expr.left), rec(expr.right))
-    if isinstance(expr, Logic):
-        return ("logic", expr.op.value, tuple(rec(i) for i in expr.items))
-    if isinstance(expr, Not):
-        return ("not", rec(expr.item))
-    if isinstance(expr, IsIn):
-        return ("isin", rec(expr.item), expr.values, expr.open)
-    if isinstance(expr, Known):
-        return ("known", rec(expr.item))
-    if isinstance(expr, Length):
-        return ("length", rec(expr.item))
-    return expr.key()
+
+    def visit_field(self, node: Field) -> tuple[object, ...]:
+        return node.key()
+
+    def visit_const(self, node: Const) -> tuple[object, ...]:
+        return node.key()
+
+    def visit_arith(self, node: Arith) -> tuple[object, ...]:
+        return ("arith", node.op.value, self.visit(node.left), self.visit(node.right))
+
+    def visit_compare(self, node: Compare) -> tuple[object, ...]:
+        return ("compare", node.op.value, self.visit(node.left), self.visit(node.right))
+
+    def visit_logic(self, node: Logic) -> tuple[object, ...]:
+        return ("logic", node.op.value, tuple(self.visit(i) for i in node.items))
+
+    def visit_not(self, node: Not) -> tuple[object, ...]:
+        return ("not", self.visit(node.item))
+
+    def visit_isin(self, node: IsIn) -> tuple[object, ...]:
+        return ("isin", self.visit(node.item), node.values, node.open)
+
+    def visit_known(self, node: Known) -> tuple[object, ...]:
+        return ("known", self.visit(node.item))
+
+    def visit_length(self, node: Length) -> tuple[object, ...]:
+        return ("length", self.visit(node.item))
+
+    def visit_count_true(self, node: CountTrue) -> tuple[object, ...]:
+        return ("count_true", tuple(self.visit(i) for i in node.items))
+
+    def visit_aggregate(self, node: Aggregate) -> tuple[object, ...]:
+        return ("aggregate", node.func.value, self._opt(node.item), self._opt(node.weight))
+
+    def visit_consecutive(self, node: Consecutive) -> tuple[object, ...]:
+        return ("consecutive", self.visit(node.condition), self.visit(node.count),
+                self.visit(node.per), self.visit(node.order))
 
 
 def _opt_key(expr: Expr | None, with_values: bool = True) -> object:

@@ -11,10 +11,10 @@ each finding; these engines give the same status per rule and record for million
   polars for ``evaluate_duckdb``).
 * grouped rules (aggregates over a 学区, a county): ``evaluate_groups`` /
   ``group_status_counts`` (polars), ``compile_group_sql`` / ``evaluate_duckdb_groups`` (SQL).
-* :mod:`xuequ_rules.engines.durable_backend` — durable_rules over streams of facts
+* :mod:`xuequ_rules.engines.durable` (also as ``durable_backend``) — durable_rules, and streams of facts
   (``compile_policy``, ``stream_findings``). Needs the ``durable`` extra.
 
-Both share :mod:`xuequ_rules.engines._core`, which compiles rules against an abstract
+Both share :mod:`xuequ_rules.engines.columns`, which compiles rules against an abstract
 column algebra with the reference's three-valued, exact semantics.
 """
 

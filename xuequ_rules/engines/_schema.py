@@ -14,6 +14,7 @@ Kinds are what the engines need to know to compute exactly: ``int`` (64-bit inte
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from xuequ_rules.facts.fields import ColumnSpec, model_columns, record_columns
 from xuequ_rules.facts.schema import Facts
@@ -56,3 +57,18 @@ def subject_rules(rules: tuple[AnyRule, ...], collection: str) -> tuple[AnyRule,
 def decimal_scale(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def spec_dict(spec: ColumnSpec) -> dict[str, Any]:
+    """A column's description as plain data (a cache key, a plan's summary)."""
+    return {"name": spec.name, "kind": spec.kind, "ge": spec.ge, "le": spec.le,
+            "enum": spec.enum, "nested": spec.nested, "scale": spec.scale}
+
+
+def invalid_value_error(collection: str, ref: object, name: str, value: object) -> Any:
+    """The error every table engine gives for a value the facts model refuses (out of its
+    bounds, not one of its enumeration, an empty id)."""
+    from xuequ_rules.errors import FactsError
+    where = f"{collection or 'scenario'}[{ref}].{name}"
+    return FactsError(f"{where}：取值无效（{value!r}）", f"{where}: invalid value {value!r}",
+                      field=where)

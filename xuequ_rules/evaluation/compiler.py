@@ -13,13 +13,13 @@ Three-valued semantics shared by every backend:
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from xuequ_rules.evaluation.sequences import RecordSequence, consecutive_closure
 from xuequ_rules.exact import ExactSqrt, as_fraction
 from xuequ_rules.policy.expr import (
     AggFunc,
@@ -39,7 +39,10 @@ from xuequ_rules.policy.expr import (
     Logic,
     Not,
 )
+from xuequ_rules.policy.operators import COMPARE_FUNCTIONS
 from xuequ_rules.policy.parameter import Parameter
+from xuequ_rules.policy.sequence import Consecutive
+from xuequ_rules.policy.visitor import ExprVisitor
 
 
 class Group(dict[str, Any]):
@@ -66,14 +69,11 @@ class Env:
 
     as_of: dt.date | None
     trace: list[tuple[Expr, object, object, object]] = field(default_factory=list)
+    sequence: RecordSequence | None = None   # the record's collection, for Consecutive
 
 
 Compiled = Callable[[Any, Env], Any]
 
-_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
-    CompareOp.GE: operator.ge, CompareOp.GT: operator.gt, CompareOp.LE: operator.le,
-    CompareOp.LT: operator.lt, CompareOp.EQ: operator.eq, CompareOp.NE: operator.ne,
-}
 
 
 def _exact(value: Any) -> Any:
@@ -106,13 +106,13 @@ def _compare_values(op: CompareOp, left: Any, right: Any) -> Any:
     if left is UNDEFINED or right is UNDEFINED:
         return UNDEFINED
     if isinstance(left, ExactSqrt) or isinstance(right, ExactSqrt):
-        return _COMPARE[op](left, right)
+        return COMPARE_FUNCTIONS[op](left, right)
     if isinstance(left, Fraction) or isinstance(right, Fraction):
         left, right = _exact(left), _exact(right)
-    return _COMPARE[op](left, right)
+    return COMPARE_FUNCTIONS[op](left, right)
 
 
-def _resolve(record: Any, path: tuple[str, ...]) -> Any:
+def resolve_path(record: Any, path: tuple[str, ...]) -> Any:
     value = record
     for part in path:
         if value is None:
@@ -123,53 +123,84 @@ def _resolve(record: Any, path: tuple[str, ...]) -> Any:
 
 def compile_expr(node: Expr) -> Compiled:
     """A closure computing ``node`` on a record, recording comparisons in ``env.trace``."""
-    if isinstance(node, Parameter):
-        param = node
-        return lambda record, env: param.value_at(env.as_of)
-    if isinstance(node, Field):
+    return _CLOSURES.visit(node)
+
+
+class _Closures(ExprVisitor[Compiled]):
+    """Each node as a closure ``(record, env) -> value``."""
+
+    def visit_parameter(self, node: Parameter) -> Compiled:
+        return lambda record, env: node.value_at(env.as_of)
+
+    def visit_field(self, node: Field) -> Compiled:
         path = node.path
         if len(path) == 1:
             name = path[0]
             return lambda record, env: getattr(record, name, None) if not isinstance(
                 record, dict) else record.get(name)
-        return lambda record, env: _resolve(record, path)
-    if isinstance(node, Const):
+        return lambda record, env: resolve_path(record, path)
+
+    def visit_const(self, node: Const) -> Compiled:
         value = node.value
         return lambda record, env: value
-    if isinstance(node, Arith):
-        left, right, op = compile_expr(node.left), compile_expr(node.right), node.op
+
+    def visit_arith(self, node: Arith) -> Compiled:
+        left, right, op = self.visit(node.left), self.visit(node.right), node.op
         return lambda record, env: _arith(op, left(record, env), right(record, env))
-    if isinstance(node, Compare):
-        return _compile_compare(node)
-    if isinstance(node, Logic):
-        items = tuple(compile_expr(item) for item in node.items)
-        return _and(items) if node.op is BoolOp.AND else _or(items)
-    if isinstance(node, Not):
-        inner = compile_expr(node.item)
+
+    def visit_compare(self, node: Compare) -> Compiled:
+        left, right, op = self.visit(node.left), self.visit(node.right), node.op
+
+        def compare(record: Any, env: Env) -> Any:
+            lv, rv = left(record, env), right(record, env)
+            result = _compare_values(op, lv, rv)
+            env.trace.append((node, lv, rv, result))
+            return result
+        return compare
+
+    def visit_logic(self, node: Logic) -> Compiled:
+        items = tuple(self.visit(item) for item in node.items)
+        return _junction(items, absorbing=node.op is BoolOp.OR)
+
+    def visit_not(self, node: Not) -> Compiled:
+        inner = self.visit(node.item)
 
         def negate(record: Any, env: Env) -> Any:
             value = inner(record, env)
             return value if value is None or value is UNDEFINED else not value
         return negate
-    if isinstance(node, IsIn):
-        return _compile_isin(node)
-    if isinstance(node, Known):
-        inner = compile_expr(node.item)
+
+    def visit_isin(self, node: IsIn) -> Compiled:
+        inner, values, is_open = self.visit(node.item), frozenset(node.values), node.open
+
+        def isin(record: Any, env: Env) -> Any:
+            value = inner(record, env)
+            result = None if value is None else value in values
+            if result is False and is_open:
+                result = None  # an open list (…等) does not exclude unlisted values
+            env.trace.append((node, value, None, result))
+            return result
+        return isin
+
+    def visit_known(self, node: Known) -> Compiled:
+        inner = self.visit(node.item)
 
         def known(record: Any, env: Env) -> Any:
             value = inner(record, env)
             env.trace.append((node, value, None, value is not None))
             return value is not None
         return known
-    if isinstance(node, Length):
-        inner = compile_expr(node.item)
+
+    def visit_length(self, node: Length) -> Compiled:
+        inner = self.visit(node.item)
 
         def length(record: Any, env: Env) -> Any:
             value = inner(record, env)
             return None if value is None else len(value)
         return length
-    if isinstance(node, CountTrue):
-        conditions = tuple(compile_expr(item) for item in node.items)
+
+    def visit_count_true(self, node: CountTrue) -> Compiled:
+        conditions = tuple(self.visit(item) for item in node.items)
 
         def count_true(record: Any, env: Env) -> Any:
             values = [condition(record, env) for condition in conditions]
@@ -177,9 +208,17 @@ def compile_expr(node: Expr) -> Compiled:
                 return None
             return sum(1 for value in values if value is True)
         return count_true
-    if isinstance(node, Aggregate):
+
+    def visit_aggregate(self, node: Aggregate) -> Compiled:
         return _compile_aggregate(node)
-    raise TypeError(f"cannot compile {type(node).__name__}")
+
+    def visit_consecutive(self, node: Consecutive) -> Compiled:
+        return consecutive_closure(node, self.visit(node.condition), self.visit(node.count),
+                                   self.visit(node.per), self.visit(node.order),
+                                   lambda env: Env(env.as_of, sequence=env.sequence))
+
+
+_CLOSURES = _Closures()
 
 
 def _compile_aggregate(node: Aggregate) -> Compiled:
@@ -240,57 +279,19 @@ def _reduce(func: AggFunc, values: list[Fraction], weights: list[Fraction]) -> A
     return ExactSqrt(variance / (mean * mean))
 
 
-def _compile_compare(node: Compare) -> Compiled:
-    left, right, op = compile_expr(node.left), compile_expr(node.right), node.op
-
-    def compare(record: Any, env: Env) -> Any:
-        lv, rv = left(record, env), right(record, env)
-        result = _compare_values(op, lv, rv)
-        env.trace.append((node, lv, rv, result))
-        return result
-    return compare
-
-
-def _compile_isin(node: IsIn) -> Compiled:
-    inner, values, is_open = compile_expr(node.item), frozenset(node.values), node.open
-
-    def isin(record: Any, env: Env) -> Any:
-        value = inner(record, env)
-        result = None if value is None else value in values
-        if result is False and is_open:
-            result = None  # an open list (…等) does not exclude unlisted values
-        env.trace.append((node, value, None, result))
-        return result
-    return isin
-
-
-def _and(items: tuple[Compiled, ...]) -> Compiled:
-    def conj(record: Any, env: Env) -> Any:
+def _junction(items: tuple[Compiled, ...], absorbing: bool) -> Compiled:
+    """Three-valued ``and`` (``absorbing=False``) or ``or`` (``absorbing=True``): the
+    absorbing value wins, else unknown, else undefined, else the other value."""
+    def junction(record: Any, env: Env) -> Any:
         unknown = False
         undefined = False
         for item in items:
             value = item(record, env)
-            if value is False:
-                return False
+            if value is absorbing:
+                return absorbing
             if value is None:
                 unknown = True
             elif value is UNDEFINED:
                 undefined = True
-        return None if unknown else (UNDEFINED if undefined else True)
-    return conj
-
-
-def _or(items: tuple[Compiled, ...]) -> Compiled:
-    def disj(record: Any, env: Env) -> Any:
-        unknown = False
-        undefined = False
-        for item in items:
-            value = item(record, env)
-            if value is True:
-                return True
-            if value is None:
-                unknown = True
-            elif value is UNDEFINED:
-                undefined = True
-        return None if unknown else (UNDEFINED if undefined else False)
-    return disj
+        return None if unknown else (UNDEFINED if undefined else not absorbing)
+    return junction

@@ -11,6 +11,7 @@ from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, Group, compile_expr
 from xuequ_rules.evaluation.finding import Finding, Status
 from xuequ_rules.evaluation.lifecycle import Lifecycle
+from xuequ_rules.evaluation.sequences import RecordSequence
 from xuequ_rules.facts.loader import facts_for
 from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.policy import Policy
@@ -19,7 +20,7 @@ from xuequ_rules.text import Text
 
 
 @dataclass(frozen=True, slots=True)
-class _CompiledRule:
+class CompiledRule:
     rule: AnyRule
     applies: Compiled | None
     requires: Compiled | None
@@ -29,25 +30,25 @@ class _CompiledRule:
     where: Compiled | None = None
 
 
-_CACHE: dict[int, tuple[Policy, tuple[_CompiledRule, ...]]] = {}
+_CACHE: dict[int, tuple[Policy, tuple[CompiledRule, ...]]] = {}
 
 
-def compiled_rules(policy: Policy) -> tuple[_CompiledRule, ...]:
+def compiled_rules(policy: Policy) -> tuple[CompiledRule, ...]:
     """Compile each rule once per policy object."""
     cached = _CACHE.get(id(policy))
     if cached is not None and cached[0] is policy:
         return cached[1]
-    out: list[_CompiledRule] = []
+    out: list[CompiledRule] = []
     for rule in policy.rules:
         applies = compile_expr(rule.applies) if rule.applies is not None else None
         where = compile_expr(rule.where) if rule.where is not None else None
         if isinstance(rule, Decision):
-            out.append(_CompiledRule(rule, applies, None, None,
+            out.append(CompiledRule(rule, applies, None, None,
                                      tuple(compile_expr(c.when) for c in rule.cases),
                                      compile_expr(rule.actual) if rule.actual is not None else None,
                                      where))
         else:
-            out.append(_CompiledRule(
+            out.append(CompiledRule(
                 rule, applies,
                 compile_expr(rule.requires) if rule.requires is not None else None,
                 compile_expr(rule.forbids) if rule.forbids is not None else None, (), None,
@@ -125,7 +126,7 @@ def _group_ref(subject: str, key: dict[str, Any]) -> str:
     return f"{subject}[{parts}]"
 
 
-def _groups(compiled: _CompiledRule, facts: Facts, date: dt.date
+def _groups(compiled: CompiledRule, facts: Facts, date: dt.date
             ) -> Iterator[tuple[str, Group | None, tuple[str, ...]]]:
     """The groups of a grouped rule: (ref, group, records whose inclusion is unknown)."""
     rule = compiled.rule
@@ -151,7 +152,7 @@ def _groups(compiled: _CompiledRule, facts: Facts, date: dt.date
 _NA_PERIOD = Text("不在本规则的有效期内", "outside the rule's period of validity")
 
 
-def _period_finding(rule: AnyRule, policy: Policy, as_of: dt.date) -> Finding | None:
+def period_finding(rule: AnyRule, policy: Policy, as_of: dt.date) -> Finding | None:
     """A rule outside its own period, or a target before its deadline (the policy's own
     period is judged per record: see :mod:`~xuequ_rules.evaluation.lifecycle`)."""
     if not rule.valid_at(as_of):
@@ -163,7 +164,7 @@ def _period_finding(rule: AnyRule, policy: Policy, as_of: dt.date) -> Finding | 
     return None
 
 
-def _judge_rule(compiled: _CompiledRule, rule: Rule, record: Any, ref: str,
+def _judge_rule(compiled: CompiledRule, rule: Rule, record: Any, ref: str,
                 env: Env) -> Finding:
     checks = compiled.requires or compiled.forbids
     if checks is None:
@@ -190,7 +191,7 @@ def _judge_rule(compiled: _CompiledRule, rule: Rule, record: Any, ref: str,
     return Finding(rule, ref, Status.SATISFIED, Text("符合要求", "requirement met"), trace)
 
 
-def _judge_decision(compiled: _CompiledRule, rule: Decision, record: Any, ref: str,
+def _judge_decision(compiled: CompiledRule, rule: Decision, record: Any, ref: str,
                     env: Env) -> Finding:
     results = [case(record, env) for case in compiled.cases]
     trace = tuple(env.trace)
@@ -230,7 +231,7 @@ def _judge_decision(compiled: _CompiledRule, rule: Decision, record: Any, ref: s
                         f"applicable: {outcome.text.en}; actually taken: {code}"), trace, outcome)
 
 
-def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
+def evaluate_rule(compiled: CompiledRule, facts: Facts, env_date: dt.date,
                    applicable: dict[tuple[str, str], bool],
                    records: dict[str, Any]) -> list[Finding]:
     rule = compiled.rule
@@ -241,10 +242,12 @@ def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
         targets = _grouped_targets(compiled, facts, env_date, findings, records)
     else:
         targets = _records(facts, rule.subject)
+    sequence = (RecordSequence(getattr(facts, rule.subject))
+                if rule.subject and not rule.grouped else None)
     for ref, record in targets:
         any_record = True
         records[ref] = record
-        env = Env(env_date)
+        env = Env(env_date, sequence=sequence)
         if compiled.applies is not None:
             applies = compiled.applies(record, env)
             if applies is None:
@@ -270,7 +273,7 @@ def _evaluate_rule(compiled: _CompiledRule, facts: Facts, env_date: dt.date,
     return findings
 
 
-def _grouped_targets(compiled: _CompiledRule, facts: Facts, date: dt.date,
+def _grouped_targets(compiled: CompiledRule, facts: Facts, date: dt.date,
                      findings: list[Finding], records: dict[str, Any]
                      ) -> Iterator[tuple[str, Any]]:
     for ref, group, unsure in _groups(compiled, facts, date):
@@ -284,7 +287,7 @@ def _grouped_targets(compiled: _CompiledRule, facts: Facts, date: dt.date,
         yield ref, group
 
 
-def _apply_exceptions(policy: Policy, findings: list[Finding],
+def apply_exceptions(policy: Policy, findings: list[Finding],
                       applicable: dict[tuple[str, str], bool]) -> list[Finding]:
     exceptions = [r for r in policy.rules if r.exception_to is not None]
     if not exceptions:
@@ -306,7 +309,7 @@ def _apply_exceptions(policy: Policy, findings: list[Finding],
     return out
 
 
-def _check_conflicts(findings: list[Finding]) -> None:
+def check_conflicts(findings: list[Finding]) -> None:
     answers: dict[tuple[str, str], Finding] = {}
     for finding in findings:
         rule = finding.rule
@@ -360,12 +363,12 @@ def evaluate(policy: Policy, facts: Facts | Mapping[str, Any],
     applicable: dict[tuple[str, str], bool] = {}
     records: dict[str, Any] = {}
     for compiled in compiled_rules(policy):
-        period = _period_finding(compiled.rule, policy, date)
+        period = period_finding(compiled.rule, policy, date)
         if period is not None:
             findings.append(period)
             continue
-        findings.extend(_evaluate_rule(compiled, scenario, date, applicable, records))
-    findings = _apply_exceptions(policy, findings, applicable)
-    _check_conflicts(findings)
+        findings.extend(evaluate_rule(compiled, scenario, date, applicable, records))
+    findings = apply_exceptions(policy, findings, applicable)
+    check_conflicts(findings)
     findings = apply_lifecycle(policy, findings, records, date, what_if)
     return Evaluation(policy, date, tuple(findings), what_if)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from xuequ_rules.evaluation.lifecycle import FORCE_LABELS, WHAT_IF_LABEL, Force
+from xuequ_rules.evaluation.trace import TraceStep
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.expr import Compare, Expr, IsIn, Known
-from xuequ_rules.policy.render import _COMPARE_SYMBOL, format_value, render_expr
+from xuequ_rules.policy.operators import COMPARE_SYMBOLS
+from xuequ_rules.policy.render import format_value, render_expr
 from xuequ_rules.policy.rule import AnyRule, Decision, Outcome
 from xuequ_rules.text import Text
 
@@ -39,7 +42,7 @@ class Finding:
     record: str                     # e.g. "teacher_exchanges[2019]", or "" for the scenario
     status: Status
     reason: Text                    # one-line summary of why
-    trace: tuple[tuple[Expr, Any, Any, Any], ...] = ()
+    trace: Sequence[TraceStep] = ()  # a tuple, or a DeferredTrace computed on first read
     decision: Outcome | None = None
     force: Force | None = None      # set when NOT_IN_FORCE: not yet (未生效) or ended (已失效)
     what_if: bool = False           # judged as if the document were in force
@@ -140,7 +143,7 @@ def _rendered(node: Expr, subject: str, lang: str) -> str:
 def _step(node: Expr, left: Any, right: Any, result: Any, subject: str) -> tuple[str, str]:
     res_zh, res_en = _result_text(result)
     if isinstance(node, Compare):
-        symbol = _COMPARE_SYMBOL[node.op]
+        symbol = COMPARE_SYMBOLS[node.op]
         lz, le = _rendered(node.left, subject, "zh"), _rendered(node.left, subject, "en")
         rz, re_ = _rendered(node.right, subject, "zh"), _rendered(node.right, subject, "en")
         lv, rv = format_value(left), format_value(right)

@@ -1,7 +1,7 @@
 """The shared fact vocabulary: the records that two or more documents talk about.
 
 Schools, 学区 (zones, groups), teacher exchanges, district indicators, pupils, plan
-milestones and yearly school assessments. A policy package declares its own collections and
+milestones. A policy package declares its own collections and
 may extend these records with its own fields (``xuequ_rules.facts.schema.facts_schema``); one
 scenario runs under every policy whose schema holds the collections it uses.
 
@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from xuequ_rules.facts.constraints import Constraint, check_constraints
 from xuequ_rules.facts.quantities import (
     Count,
     Flag,
     Whole,
 )
+from xuequ_rules.policy.expr import f
+from xuequ_rules.text import Text
 
 
 class Record(BaseModel):
@@ -32,6 +35,14 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
     id: str = Field(min_length=1, max_length=200, title="标识", description="record id")
+
+    #: cross-field constraints, checked here and by every engine over whole tables
+    constraints: ClassVar[tuple[Constraint, ...]] = ()
+
+    @model_validator(mode="after")
+    def _constraints_hold(self) -> Self:
+        check_constraints(self, type(self).constraints)
+        return self
 
 
 def _f(zh: str, en: str, **kwargs: Any) -> Any:
@@ -111,42 +122,14 @@ class TeacherExchange(Record):
     backbone_eligible: Count | None = _f("符合交流条件的骨干教师数",
                                          "backbone teachers eligible for exchange")
 
-    @model_validator(mode="after")
-    def _backbone_within_rotated(self) -> TeacherExchange:
-        if (self.backbone_rotated is not None and self.rotated is not None
-                and self.backbone_rotated > self.rotated):
-            raise ValueError(
-                f"交流轮岗的骨干教师数（{self.backbone_rotated}）不能多于交流轮岗教师数"
-                f"（{self.rotated}） / backbone_rotated ({self.backbone_rotated}) cannot exceed "
-                f"rotated ({self.rotated})")
-        if (self.rotated is not None and self.eligible is not None
-                and self.rotated > self.eligible):
-            raise ValueError(
-                f"交流轮岗教师数（{self.rotated}）不能多于符合交流条件教师数（{self.eligible}） / "
-                f"rotated ({self.rotated}) cannot exceed eligible ({self.eligible})")
-        return self
-
-
-class PrincipalRole(StrEnum):
-    CORE = "core"       # 核心校校长
-    MEMBER = "member"   # 成员校校长
-
-
-class AccountabilityAction(StrEnum):
-    ROTATED = "rotated"   # 轮岗交流
-    DEMOTED = "demoted"   # 降级处理
-    NONE = "none"
-
-
-class SchoolAssessment(Record):
-    """A school's yearly comprehensive assessment and what was done about its principal."""
-
-    school: str | None = _f("学校", "school")
-    year: Whole | None = _f("学年", "school year", ge=1949, le=2200)
-    principal_role: PrincipalRole | None = _f("校长类别", "core or member school principal")
-    declined: Flag | None = _f("考核结果较上年下滑", "result declined from the year before")
-    consecutive_declines: Count | None = _f("连续下滑年数", "consecutive years of decline")
-    action: AccountabilityAction | None = _f("对校长的处理", "action taken on the principal")
+    constraints = (
+        Constraint(f.backbone_rotated <= f.rotated, Text(
+            "交流轮岗的骨干教师数（{backbone_rotated}）不能多于交流轮岗教师数（{rotated}）",
+            "backbone_rotated ({backbone_rotated}) cannot exceed rotated ({rotated})")),
+        Constraint(f.rotated <= f.eligible, Text(
+            "交流轮岗教师数（{rotated}）不能多于符合交流条件教师数（{eligible}）",
+            "rotated ({rotated}) cannot exceed eligible ({eligible})")),
+    )
 
 
 class DistrictIndicators(Record):
@@ -160,17 +143,16 @@ class DistrictIndicators(Record):
     fulltime_teachers: Count | None = _f("专任教师数", "full-time teachers")
     backbone_teachers: Count | None = _f("市、区级骨干教师数", "city and district backbone teachers")
 
-    @model_validator(mode="after")
-    def _within_totals(self) -> DistrictIndicators:
-        if (self.schools_meeting_standard is not None and self.schools_total is not None
-                and self.schools_meeting_standard > self.schools_total):
-            raise ValueError("达标学校数不能多于学校总数 / schools_meeting_standard cannot "
-                             "exceed schools_total")
-        if (self.backbone_teachers is not None and self.fulltime_teachers is not None
-                and self.backbone_teachers > self.fulltime_teachers):
-            raise ValueError("骨干教师数不能多于专任教师数 / backbone_teachers cannot exceed "
-                             "fulltime_teachers")
-        return self
+    constraints = (
+        Constraint(f.schools_meeting_standard <= f.schools_total, Text(
+            "达标学校数（{schools_meeting_standard}）不能多于学校总数（{schools_total}）",
+            "schools_meeting_standard ({schools_meeting_standard}) cannot exceed schools_total "
+            "({schools_total})")),
+        Constraint(f.backbone_teachers <= f.fulltime_teachers, Text(
+            "骨干教师数（{backbone_teachers}）不能多于专任教师数（{fulltime_teachers}）",
+            "backbone_teachers ({backbone_teachers}) cannot exceed fulltime_teachers "
+            "({fulltime_teachers})")),
+    )
 
 
 class Milestone(Record):

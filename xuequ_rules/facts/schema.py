@@ -25,7 +25,6 @@ from xuequ_rules.facts.model import (
     Milestone,
     Record,
     School,
-    SchoolAssessment,
     SchoolZone,
     Student,
     TeacherExchange,
@@ -49,8 +48,6 @@ class Facts(BaseModel):
     zones: list[SchoolZone] = Field(default_factory=list, title="学区", description="school zones")
     teacher_exchanges: list[TeacherExchange] = Field(
         default_factory=list, title="教师交流轮岗", description="teacher exchange figures")
-    assessments: list[SchoolAssessment] = Field(
-        default_factory=list, title="学校年度考核", description="yearly school assessments")
     district_indicators: list[DistrictIndicators] = Field(
         default_factory=list, title="区域指标", description="district indicators")
     students: list[Student] = Field(

@@ -19,6 +19,7 @@ from xuequ_rules.policy.policy import (
     Validity,
 )
 from xuequ_rules.policy.rule import Case, Decision, Modality, Outcome, Rule, checklist_duty
+from xuequ_rules.policy.sequence import consecutive
 from xuequ_rules.policy.units import Unit
 from xuequ_rules.text import Text, zh_en
 
@@ -45,6 +46,7 @@ __all__ = [
     "all_of",
     "any_of",
     "checklist_duty",
+    "consecutive",
     "count_true",
     "dt",
     "duty_maker",

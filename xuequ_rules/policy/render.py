@@ -12,9 +12,8 @@ from xuequ_rules.policy.expr import (
     AggFunc,
     Aggregate,
     Arith,
-    ArithOp,
+    BoolOp,
     Compare,
-    CompareOp,
     Const,
     CountTrue,
     Expr,
@@ -25,13 +24,12 @@ from xuequ_rules.policy.expr import (
     Logic,
     Not,
 )
+from xuequ_rules.policy.operators import ARITH_SYMBOLS, COMPARE_SYMBOLS
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import ATTESTATIONS
+from xuequ_rules.policy.sequence import Consecutive
+from xuequ_rules.policy.visitor import ExprVisitor
 from xuequ_rules.text import Text
-
-_COMPARE_SYMBOL = {CompareOp.GE: "≥", CompareOp.GT: ">", CompareOp.LE: "≤", CompareOp.LT: "<",
-                   CompareOp.EQ: "=", CompareOp.NE: "≠"}
-_ARITH_SYMBOL = {ArithOp.ADD: "+", ArithOp.SUB: "−", ArithOp.MUL: "×", ArithOp.DIV: "÷"}
 
 
 def format_value(value: object) -> str:
@@ -64,6 +62,81 @@ def _field(node: Field, subject: str, lang: str) -> str:
     return f"{label}.{rest}" if rest else label
 
 
+class _Sentence(ExprVisitor[str]):
+    """An expression as text in one language, about the records of ``subject``."""
+
+    def __init__(self, subject: str, lang: str) -> None:
+        self.subject = subject
+        self.zh = lang == "zh"
+
+    def visit_parameter(self, node: Parameter) -> str:
+        if self.zh:
+            return f"{node.display_value}（{node.label.zh}）"
+        return f"{node.display_value} ({node.label.en})"
+
+    def visit_field(self, node: Field) -> str:
+        return _field(node, self.subject, "zh" if self.zh else "en")
+
+    def visit_const(self, node: Const) -> str:
+        return format_value(node.value)
+
+    def visit_arith(self, node: Arith) -> str:
+        return f"{self.visit(node.left)} {ARITH_SYMBOLS[node.op]} {self.visit(node.right)}"
+
+    def visit_compare(self, node: Compare) -> str:
+        return f"{self.visit(node.left)} {COMPARE_SYMBOLS[node.op]} {self.visit(node.right)}"
+
+    def visit_logic(self, node: Logic) -> str:
+        conj = node.op is BoolOp.AND
+        joiner = ("，且 " if conj else "，或 ") if self.zh else (" and " if conj else " or ")
+        return joiner.join(f"({self.visit(item)})" if isinstance(item, Logic)
+                           else self.visit(item) for item in node.items)
+
+    def visit_not(self, node: Not) -> str:
+        inner = self.visit(node.item)
+        return f"并非（{inner}）" if self.zh else f"not ({inner})"
+
+    def visit_isin(self, node: IsIn) -> str:
+        inner = self.visit(node.item)
+        values = "、".join(format_value(v) for v in node.values)
+        if node.open:
+            return (f"{inner} 属于 {{{values}}}等（开放列举）" if self.zh
+                    else f"{inner} is one of {{{values}}} or another (open list)")
+        return f"{inner} 属于 {{{values}}}" if self.zh else f"{inner} is one of {{{values}}}"
+
+    def visit_known(self, node: Known) -> str:
+        inner = self.visit(node.item)
+        return f"已提供 {inner}" if self.zh else f"{inner} is given"
+
+    def visit_length(self, node: Length) -> str:
+        inner = self.visit(node.item)
+        return f"{inner} 的数量" if self.zh else f"number of {inner}"
+
+    def visit_count_true(self, node: CountTrue) -> str:
+        inner = "；".join(self.visit(item) for item in node.items)
+        return f"下列条件中成立的个数［{inner}］" if self.zh else \
+            f"number of conditions holding [{inner}]"
+
+    def visit_aggregate(self, node: Aggregate) -> str:
+        zh, en = _AGG_LABELS[node.func]
+        label = zh if self.zh else en
+        if node.item is None:
+            return label
+        item = self.visit(node.item)
+        if node.weight is None:
+            return f"{label}（{item}）" if self.zh else f"{label} of ({item})"
+        weight = self.visit(node.weight)
+        return f"{label}（{item}，以{weight}加权）" if self.zh else \
+            f"{label} of ({item}) weighted by {weight}"
+
+    def visit_consecutive(self, node: Consecutive) -> str:
+        condition, count = self.visit(node.condition), self.visit(node.count)
+        per, order = self.visit(node.per), self.visit(node.order)
+        if self.zh:
+            return f"同一{per}在连续的{order}中：{condition}（连续次数：{count}）"
+        return f"{condition}, in consecutive {order}s of the same {per} (times running: {count})"
+
+
 # Rendering depends only on the node (immutable), the subject and the language: explanations
 # of many records reuse it. Keyed by identity; the node is kept so that its id stays its own.
 _RENDERED: dict[tuple[int, str, str], tuple[Expr, str]] = {}
@@ -76,57 +149,10 @@ def render_expr(node: Expr, subject: str, lang: str = "zh") -> str:
     hit = _RENDERED.get(key)
     if hit is not None and hit[0] is node:
         return hit[1]
-    text = _render_expr(node, subject, lang)
+    text = _Sentence(subject, lang).visit(node)
     if len(_RENDERED) < _RENDERED_MAX:
         _RENDERED[key] = (node, text)
     return text
-
-
-def _render_expr(node: Expr, subject: str, lang: str) -> str:
-    if isinstance(node, Parameter):
-        label = node.label.zh if lang == "zh" else node.label.en
-        return f"{node.display_value}（{label}）" if lang == "zh" else \
-            f"{node.display_value} ({label})"
-    if isinstance(node, Field):
-        return _field(node, subject, lang)
-    if isinstance(node, Const):
-        return format_value(node.value)
-    if isinstance(node, Arith):
-        left = render_expr(node.left, subject, lang)
-        right = render_expr(node.right, subject, lang)
-        return f"{left} {_ARITH_SYMBOL[node.op]} {right}"
-    if isinstance(node, Compare):
-        left = render_expr(node.left, subject, lang)
-        right = render_expr(node.right, subject, lang)
-        return f"{left} {_COMPARE_SYMBOL[node.op]} {right}"
-    if isinstance(node, Logic):
-        joiner = ("，且 " if node.op.value == "and" else "，或 ") if lang == "zh" else \
-            (" and " if node.op.value == "and" else " or ")
-        return joiner.join(f"({render_expr(item, subject, lang)})" if isinstance(item, Logic)
-                           else render_expr(item, subject, lang) for item in node.items)
-    if isinstance(node, Not):
-        inner = render_expr(node.item, subject, lang)
-        return f"并非（{inner}）" if lang == "zh" else f"not ({inner})"
-    if isinstance(node, IsIn):
-        inner = render_expr(node.item, subject, lang)
-        values = "、".join(format_value(v) for v in node.values)
-        if node.open:
-            return (f"{inner} 属于 {{{values}}}等（开放列举）" if lang == "zh"
-                    else f"{inner} is one of {{{values}}} or another (open list)")
-        return f"{inner} 属于 {{{values}}}" if lang == "zh" else f"{inner} is one of {{{values}}}"
-    if isinstance(node, Known):
-        inner = render_expr(node.item, subject, lang)
-        return f"已提供 {inner}" if lang == "zh" else f"{inner} is given"
-    if isinstance(node, Length):
-        inner = render_expr(node.item, subject, lang)
-        return f"{inner} 的数量" if lang == "zh" else f"number of {inner}"
-    if isinstance(node, CountTrue):
-        inner = "；".join(render_expr(item, subject, lang) for item in node.items)
-        return f"下列条件中成立的个数［{inner}］" if lang == "zh" else \
-            f"number of conditions holding [{inner}]"
-    if isinstance(node, Aggregate):
-        return _aggregate(node, subject, lang)
-    raise TypeError(f"cannot render {type(node).__name__}")
 
 
 _AGG_LABELS = {
@@ -138,19 +164,6 @@ _AGG_LABELS = {
     AggFunc.WEIGHTED_MEAN: ("加权平均值", "weighted mean"),
     AggFunc.WEIGHTED_CV: ("加权差异系数", "weighted coefficient of variation"),
 }
-
-
-def _aggregate(node: Aggregate, subject: str, lang: str) -> str:
-    zh, en = _AGG_LABELS[node.func]
-    label = zh if lang == "zh" else en
-    if node.item is None:
-        return label
-    item = render_expr(node.item, subject, lang)
-    if node.weight is None:
-        return f"{label}（{item}）" if lang == "zh" else f"{label} of ({item})"
-    weight = render_expr(node.weight, subject, lang)
-    return f"{label}（{item}，以{weight}加权）" if lang == "zh" else \
-        f"{label} of ({item}) weighted by {weight}"
 
 
 def render(node: Expr, subject: str) -> Text:

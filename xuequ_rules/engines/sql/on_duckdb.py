@@ -1,0 +1,207 @@
+"""Per-record rules run on DuckDB: columns read from the relation, statuses and counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, cast
+
+import sqlglot
+from sqlglot import exp
+
+from xuequ_rules.engines._schema import (
+    ColumnSpec,
+    collection_columns,
+    invalid_value_error,
+    normalize_collection,
+    spec_dict,
+    subject_rules,
+)
+from xuequ_rules.engines.columns import (
+    ERRORS_COLUMN,
+    STATUSES,
+)
+from xuequ_rules.engines.sql.statements import (
+    ROW_NUMBER,
+    compile_plan,
+    constraint_select,
+    identifier,
+    invalid_value_select,
+    refusal,
+    select_expression,
+)
+from xuequ_rules.policy.policy import Policy
+
+# ── DuckDB ─────────────────────────────────────────────────────────────────────
+
+def _duckdb_kind(type_name: str) -> tuple[str, int] | None:
+    name = type_name.upper()
+    if name.startswith("DECIMAL"):
+        scale = int(name.split(",")[1].rstrip(") "))
+        return "dec", scale
+    if name in ("BIGINT", "INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT", "UINTEGER",
+                "USMALLINT", "UTINYINT"):
+        return "int", 0
+    if name == "BOOLEAN":
+        return "bool", 0
+    if name == "VARCHAR" or name.startswith("ENUM"):
+        return "str", 0
+    if name == "DATE":
+        return "date", 0
+    if name.endswith("[]"):
+        return "list", 0
+    return None
+
+
+def duckdb_columns(con: Any, relation: str, policy: Policy,
+                   collection: str) -> dict[str, ColumnSpec]:
+    """The model columns present in a DuckDB relation, with their decimal scales."""
+    specs = collection_columns(normalize_collection(collection),
+                               subject_rules(policy.rules, normalize_collection(collection)),
+                               policy.facts_model)
+    out: dict[str, ColumnSpec] = {}
+    for name, type_name, *_ in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall():
+        spec = specs.get(name)
+        found = _duckdb_kind(str(type_name))
+        if spec is None or found is None:
+            continue
+        kind, scale = found
+        if spec.kind == "dec" and kind in ("dec", "int"):
+            spec = ColumnSpec(**{**spec_dict(spec), "scale": scale})
+        elif spec.kind == "records" or kind == spec.kind:
+            pass
+        else:
+            raise TypeError(f"column {name}: {type_name} does not fit a {spec.kind} field")
+        out[name] = spec
+    return out
+
+
+def _source_relation(data: Any, policy: Policy, collection: str,
+                     workdir: Path) -> str:
+    """A DuckDB relation for a polars frame, or a Parquet / CSV path."""
+    from xuequ_rules.engines.polars_backend import prepare_frame
+
+    if isinstance(data, str | Path):
+        path = Path(data)
+        if path.suffix.lower() in (".parquet", ".pq"):
+            return f"read_parquet('{quote_path(path)}')"
+        from xuequ_rules.engines.polars_backend import scan_file
+
+        data = scan_file(path, collection, policy)
+    lf, _ = prepare_frame(data, collection, policy)
+    target = workdir / "facts.parquet"
+    lf.sink_parquet(target)
+    return f"read_parquet('{quote_path(target)}')"
+
+
+def quote_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def evaluate_duckdb(policy: Policy, collection: str, data: Any,
+                    as_of: dt.date | None = None, *, con: Any = None,
+                    keep: Iterable[str] = ("id",), decisions: bool = True,
+                    what_if: bool = False) -> Any:
+    """Run the compiled SQL on DuckDB over a polars frame or a Parquet/CSV file.
+
+    Returns a polars DataFrame shaped like :func:`polars_backend.evaluate_frame`'s result
+    (statuses as an ``Enum``), raising :class:`RuleConflictError` where the reference would.
+    """
+    import duckdb
+    import polars as pl
+
+    from xuequ_rules.engines.polars_backend import STATUS_DTYPE, check_conflicts
+
+    connection = con if con is not None else duckdb.connect()
+    with tempfile.TemporaryDirectory(prefix="xuequ-duckdb-") as tmp:
+        workdir = Path(tmp)
+        relation = _source_relation(data, policy, collection, workdir)
+        columns = duckdb_columns(connection, relation, policy, collection)
+        check_values(connection, relation, policy, collection, columns)
+        check_constraints(connection, relation, policy, collection, columns)
+        plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
+        names = {row[0] for row in
+                 connection.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
+        kept = [name for name in keep if name in names]
+        query = select_expression(plan, relation_expression(relation), keep=kept,
+                                  decisions=decisions).sql(dialect="duckdb")
+        out = workdir / "statuses.parquet"
+        connection.execute(f"COPY ({query}) TO '{quote_path(out)}' (FORMAT parquet)")
+        result = pl.read_parquet(out)
+    statuses = [rule.rule.id for rule in plan.rules]
+    result = result.with_columns([pl.col(name).cast(STATUS_DTYPE) for name in statuses])
+    return check_conflicts(result)
+
+
+def check_values(connection: Any, relation: str, policy: Policy, collection: str,
+                 columns: dict[str, ColumnSpec]) -> None:
+    """Raise the polars engine's :class:`FactsError` for the first value (in table order)
+    of a column the rules read that the facts model refuses."""
+    read = {node.dotted for rule in subject_rules(policy.rules, collection)
+            for node in rule.fields()}
+    names, query = invalid_value_select(
+        collection, {n: s for n, s in columns.items() if n in read or n == "id"},
+        relation_expression(relation))
+    if not names:
+        return
+    cursor = connection.execute(query.sql(dialect="duckdb"))
+    found = cursor.fetchone()
+    if found is not None:
+        row = dict(zip([d[0] for d in cursor.description], found, strict=True))
+        name = next(n for i, n in enumerate(names) if row[f"__invalid_{i}"])
+        raise invalid_value_error(collection, row.get("id", row[ROW_NUMBER]), name, row[name])
+
+
+def check_constraints(connection: Any, relation: str, policy: Policy, collection: str,
+                      columns: dict[str, ColumnSpec]) -> None:
+    """Raise the reference evaluator's :class:`FactsError` for the first row (in table
+    order) that violates a cross-field constraint of the facts model."""
+    constraints, query = constraint_select(policy, collection, relation_expression(relation),
+                                           columns)
+    if not constraints:
+        return
+    cursor = connection.execute(query.sql(dialect="duckdb"))
+    found = cursor.fetchone()
+    if found is not None:
+        names = [d[0] for d in cursor.description]
+        raise refusal(collection, constraints, dict(zip(names, found, strict=True)))
+
+
+def relation_expression(relation: str) -> exp.Expression:
+    found = sqlglot.parse_one(f"SELECT * FROM {relation}", read="duckdb").find(exp.From)
+    assert found is not None
+    return cast(exp.Expression, found.this)
+
+
+def duckdb_status_counts(policy: Policy, collection: str, relation: str,
+                         as_of: dt.date | None = None, *,
+                         con: Any, bind: bool = True) -> dict[str, dict[str, int]]:
+    """Count statuses per rule inside DuckDB over ``relation`` (e.g. ``read_parquet('…')``)."""
+    from xuequ_rules.errors import RuleConflictError
+
+    columns = duckdb_columns(con, relation, policy, collection)
+    plan = compile_plan(policy, collection, as_of, columns, status_codes=True, bind=bind)
+    inner = select_expression(plan, relation_expression(relation), keep=(),
+                              decisions=False).subquery("statuses")
+    sums: list[exp.Expression] = []
+    keys: list[tuple[str, str]] = []
+    for rule in plan.rules:
+        for status in STATUSES:
+            keys.append((rule.rule.id, status))
+            hit = exp.Case(ifs=[exp.If(this=exp.EQ(
+                this=exp.Column(this=identifier(rule.rule.id)),
+                expression=exp.Literal.number(STATUSES.index(status))),
+                true=exp.Literal.number(1))],
+                default=exp.Literal.number(0))
+            sums.append(exp.Sum(this=hit))
+    if plan.errors is not None:
+        sums.append(exp.Max(this=exp.Column(this=identifier(ERRORS_COLUMN))))
+    row = con.execute(exp.select(*sums).from_(inner).sql(dialect="duckdb")).fetchone()
+    if plan.errors is not None and row[-1] is not None:
+        raise RuleConflictError(str(row[-1]), str(row[-1]), field=collection)
+    counts: dict[str, dict[str, int]] = {}
+    for (rule_id, status), value in zip(keys, row, strict=False):
+        counts.setdefault(rule_id, {})[status] = int(value or 0)
+    return counts
