@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -31,6 +32,7 @@ from xuequ_rules.engines.sql_backend import (
     duckdb_status_counts,
     evaluate_duckdb,
 )
+from xuequ_rules.policy.dsl import Cite, Modality, Rule, f, zh_en
 from xuequ_rules.policy.policy import Policy
 
 
@@ -57,12 +59,21 @@ def test_liujiang_counts_of_10_to_the_12_do_not_overflow_on_duckdb(liujiang: Pol
     assert statuses(result, BACKBONE) == ["satisfied", "violated"]
 
 
-def test_liujiang_counts_beyond_64_bit_products_stay_exact_on_duckdb(liujiang: Policy) -> None:
-    # rotated × 100 exceeds 64 bits: the scaled-integer query overflows, the DECIMAL one decides
-    big = 10**18
-    frame = exchanges((big, big // 10, 0), (big, big // 10 - 1, 0))
-    result = evaluate_duckdb(liujiang, "teacher_exchanges", frame, AFTER)
-    assert statuses(result, MIN_SHARE) == ["satisfied", "violated"]
+def test_decimal_products_beyond_64_bits_stay_exact_on_duckdb(liujiang: Policy) -> None:
+    # at 10 decimal places coverage² exceeds 64 bits: the scaled-integer query overflows,
+    # the DECIMAL one decides (the boundary is 0.123456: 0.351364² above, 0.351363² below)
+    coverage = f.pairing_coverage * f.pairing_coverage >= Decimal("0.01481472") / Decimal(
+        "0.12")
+    cite = (Cite("三/(一)/2", "在结对帮扶形式100%全覆盖的基础上"),)
+    rule = Rule(id="t.square", title=zh_en("平方", "square"), kind=Modality.OBLIGATION,
+                party=zh_en("区", "district"), subject="district_indicators", cites=cite,
+                requires=coverage)
+    policy = dataclasses.replace(liujiang, rules=(rule,), parameters=())
+    rows = [{"id": "x", "pairing_coverage": Decimal("0.351364")},
+            {"id": "y", "pairing_coverage": Decimal("0.351363")}]
+    frame = pl.DataFrame(rows, schema={"id": pl.String, "pairing_coverage": pl.Decimal(38, 10)})
+    result = evaluate_duckdb(policy, "district_indicators", frame, AFTER)
+    assert statuses(result, "t.square") == ["satisfied", "violated"]
 
 
 def test_duckdb_reads_a_frame_from_memory_writes_no_file_and_leaves_the_connection_clean(

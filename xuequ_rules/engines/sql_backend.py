@@ -8,7 +8,9 @@ One ``SELECT`` gives the ``id``, one status column per rule (named by the rule i
 ``<rule id>#decision`` columns. Unknown is SQL ``NULL`` (Kleene ``AND``/``OR`` are SQL's own);
 *undefined* (x/0) travels as a separate never-null flag; numbers are exact ``DECIMAL``s —
 quotients are never computed, they are compared by cross-multiplication — and products of
-two integers are widened to ``DECIMAL(38, 0)`` so nothing overflows.
+two integers are widened to ``DECIMAL(38, 0)`` so nothing overflows. On DuckDB the query is
+first run in scaled 64-bit integers (:class:`SqlFixedAlgebra`, exact or an overflow error),
+the ``DECIMAL`` one only on overflow.
 
 Spark: literals and columns are given the narrowest decimal types, so Spark's precision rules
 keep every digit for the sizes of the fact model (≤ 10**12); ``SIZE(NULL)`` is guarded.
@@ -26,6 +28,7 @@ from __future__ import annotations
 from xuequ_rules.engines.sql.algebra import (
     DIALECTS,
     SqlAlgebra,
+    SqlFixedAlgebra,
 )
 from xuequ_rules.engines.sql.groups import (
     ROW_ORDER,
@@ -61,6 +64,7 @@ __all__ = [
     "ROW_NUMBER",
     "ROW_ORDER",
     "SqlAlgebra",
+    "SqlFixedAlgebra",
     "check_constraints",
     "compile_constraint_sql",
     "compile_group_plan",

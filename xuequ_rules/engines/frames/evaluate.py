@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,27 @@ def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec
 
     On a validated table numbers are scaled 64/128-bit integers sized from the model's
     bounds; otherwise (or where a product could exceed 38 digits) exact 38-digit decimals.
+    Plans are kept per policy, collection, columns, date and mode: a table evaluated in
+    batches, or many small tables, is compiled once.
     """
+    key = (id(policy), collection, tuple(columns.values()), as_of or dt.date.today(),
+           validated, what_if)
+    cached = _PLANS.get(key)
+    if cached is None or cached[0] is not policy:
+        if len(_PLANS) >= _PLANS_KEPT:
+            _PLANS.clear()
+        cached = (policy, _compile_frame(policy, collection, columns, as_of,
+                                         validated=validated, what_if=what_if))
+        _PLANS[key] = cached
+    return replace(cached[1], checks=None)     # each caller sets its own checks
+
+
+_PLANS_KEPT = 64
+_PLANS: dict[tuple[Any, ...], tuple[Policy, PolicyPlan]] = {}
+
+
+def _compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
+                   as_of: dt.date | None, *, validated: bool, what_if: bool) -> PolicyPlan:
     if validated:
         plan = compile_policy(policy, collection, PolarsFixedAlgebra(), as_of, columns,
                               trust_bounds=True, what_if=what_if)

@@ -4,7 +4,7 @@ and checking its values against the model's bounds."""
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import reduce
+from functools import lru_cache, reduce
 
 import polars as pl
 
@@ -138,8 +138,14 @@ def validity_checks(columns: dict[str, ColumnSpec]) -> dict[str, pl.Expr]:
 
 def validity_summary(columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
     """One boolean per column, true when some value is refused (cheap reductions)."""
+    return list(_validity_summary(tuple(columns.values())))
+
+
+@lru_cache(maxsize=256)
+def _validity_summary(specs: tuple[ColumnSpec, ...]) -> tuple[pl.Expr, ...]:
     out: list[pl.Expr] = []
-    for name, spec in columns.items():
+    for spec in specs:
+        name = spec.name
         col = pl.col(name)
         bad: list[pl.Expr] = []
         if spec.ge is not None:
@@ -150,7 +156,7 @@ def validity_summary(columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
             bad.append(validity_checks({name: spec})[name].any())
         if bad:
             out.append(reduce(lambda x, y: x | y, bad).fill_null(False).alias(name))
-    return out
+    return tuple(out)
 
 
 def validate_frame(lf: pl.LazyFrame, collection: str, columns: dict[str, ColumnSpec]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlglot import exp
 
@@ -264,3 +264,54 @@ class SqlAlgebra:
         functions: dict[str, type[exp.Expression]] = {"sum": exp.Sum, "min": exp.Min,
                                                       "max": exp.Max}
         return functions[column.func](this=e)
+
+
+class SqlFixedAlgebra(SqlAlgebra):
+    """Exact numbers as scaled ``BIGINT``s (value × 10**scale), as one writes SQL by hand.
+
+    DuckDB raises on an integer overflow instead of wrapping, so a query compiled this way
+    is either exact or fails (values beyond what 64 bits hold, far outside the fact model's
+    bounds): the caller then runs the ``DECIMAL`` query of :class:`SqlAlgebra`.
+    """
+
+    def column(self, spec: ColumnSpec) -> exp.Expression:
+        column: exp.Expression = exp.Column(this=exp.to_identifier(spec.name, quoted=True))
+        if spec.kind == "dec":
+            if spec.scale:
+                column = exp.Mul(this=column, expression=exp.Literal.number(10 ** spec.scale))
+            return _cast(exp.Paren(this=column), "BIGINT")
+        return column
+
+    def null(self, kind: str) -> exp.Expression:
+        return _cast(exp.Null(), "BIGINT") if kind == "dec" else super().null(kind)
+
+    def lit(self, value: Any, kind: str, scale: int) -> exp.Expression:
+        if kind == "dec":
+            unscaled = int(Decimal(value).scaleb(scale))
+            number = exp.Literal.number(abs(unscaled))
+            return exp.Neg(this=number) if unscaled < 0 else number
+        return super().lit(value, kind, scale)
+
+    def _align(self, n: Num, scale: int) -> exp.Expression:
+        if n.scale == scale:
+            return cast(exp.Expression, n.v)
+        return exp.Paren(this=exp.Mul(this=_paren(n.v),
+                                      expression=exp.Literal.number(10 ** (scale - n.scale))))
+
+    def _combine(self, a: Num, b: Num, cls: type[exp.Expression]) -> Num:
+        scale = max(a.scale, b.scale)
+        value = exp.Paren(this=cls(this=_paren(self._align(a, scale)),
+                                   expression=_paren(self._align(b, scale))))
+        return Num(value, "int" if a.kind == b.kind == "int" else "dec", scale)
+
+    def mul(self, a: Num, b: Num) -> Num:
+        if a.literal == 1 and a.kind == "int":
+            return b
+        if b.literal == 1 and b.kind == "int":
+            return a
+        value = exp.Paren(this=exp.Mul(this=_paren(a.v), expression=_paren(b.v)))
+        return Num(value, "int" if a.kind == b.kind == "int" else "dec", a.scale + b.scale)
+
+    def compare_num(self, op: CompareOp, a: Num, b: Num) -> exp.Expression:
+        scale = max(a.scale, b.scale)
+        return self.compare(op, self._align(a, scale), self._align(b, scale))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from xuequ_rules.engines.columns import (
     compile_grouped,
 )
 from xuequ_rules.engines.sql.algebra import DIALECTS, SqlAlgebra
-from xuequ_rules.engines.sql.on_duckdb import duckdb_columns, quote_path
+from xuequ_rules.engines.sql.on_duckdb import SOURCE_MARK, duckdb_columns, registered
 from xuequ_rules.engines.sql.statements import default_columns, identifier
 from xuequ_rules.policy.policy import Policy
 
@@ -131,7 +130,6 @@ def compile_group_sql(policy: Policy, collection: str, as_of: dt.date | None = N
     return query.sql(dialect=dialect, pretty=pretty)
 
 
-_SOURCE_MARK = "__xuequ_source__"
 _GROUP_SQL: dict[tuple[Any, ...], tuple[Policy, GroupedPlan, list[str]]] = {}
 
 
@@ -146,7 +144,7 @@ def _group_queries(policy: Policy, collection: str, as_of: dt.date,
         return cached[1], cached[2]
     plan = compile_group_plan(policy, collection, as_of, columns, order=ROW_ORDER,
                               what_if=what_if)
-    queries = [group_batch_select(batch, _SOURCE_MARK).sql(dialect="duckdb")
+    queries = [group_batch_select(batch, SOURCE_MARK).sql(dialect="duckdb")
                for batch in plan.batches]
     if len(_GROUP_SQL) > 64:
         _GROUP_SQL.clear()
@@ -179,39 +177,36 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
         data = scan_file(Path(data), collection, policy)
     lf, columns = prepare_frame(data, collection, policy)
     lf, _ = with_group_keys(lf, columns, policy, collection)
-    lf = lf.with_row_index(ROW_ORDER)
+    frame = lf.with_row_index(ROW_ORDER).collect()
+    records = frame.lazy()
+    rows = frame.height
     parts: list[Any] = []
-    with tempfile.TemporaryDirectory(prefix="xuequ-duckdb-") as tmp:
-        target = Path(tmp) / "facts.parquet"
-        lf.sink_parquet(target)
-        relation = f"read_parquet('{quote_path(target)}')"
+    with registered(connection, frame) as relation:
         table_columns = duckdb_columns(connection, relation, policy, collection)
         plan, queries = _group_queries(policy, collection, date, table_columns, what_if)
-        counted = connection.execute(f"SELECT COUNT(*) FROM {relation}").fetchone()
-        rows = int(counted[0]) if counted is not None else 0
-        records = pl.scan_parquet(target)
         for batch, query in zip(plan.batches, queries, strict=True):
-            sql = query.replace(_SOURCE_MARK, relation)
             try:
-                cursor = connection.execute(sql)
+                wide = pl.DataFrame(connection.sql(query.replace(SOURCE_MARK, relation)))
             except (duckdb.OutOfRangeException, duckdb.ConversionException):
                 # a number beyond 38 digits: the reference evaluator judges these rules
                 parts.append(reference_groups(policy, [r.rule for r in batch.rules],
                                               collection, records, date, what_if=what_if))
                 continue
-            names = [d[0] for d in cursor.description]
-            wide = pl.DataFrame(cursor.fetchall(), schema=names, orient="row",
-                                infer_schema_length=None)
+            refs = wide[GROUP_REF].cast(pl.String)
             for r in batch.rules:
-                values = wide[r.rule.id].to_list()
-                for i, value in enumerate(values):
-                    if value is None:
+                values = wide[r.rule.id].cast(pl.String)
+                if values.null_count():
+                    # the rare group the integers cannot decide: the exact check
+                    decided = values.to_list()
+                    for i in values.is_null().arg_true().to_list():
                         key = {k: wide[k][i] for k in batch.keys}
-                        values[i] = decide_group(policy, r.rule, collection, records, key,
-                                                 wide[GROUP_REF][i], date, what_if=what_if)
-                parts.append(pl.DataFrame({RULE_COLUMN: [r.rule.id] * len(values),
-                                           GROUP_REF: wide[GROUP_REF].to_list(),
-                                           STATUS_COLUMN: values}, schema=GROUP_SCHEMA))
+                        decided[i] = decide_group(policy, r.rule, collection, records, key,
+                                                  refs[i], date, what_if=what_if)
+                    values = pl.Series(decided, dtype=pl.String)
+                parts.append(pl.DataFrame({RULE_COLUMN: pl.repeat(r.rule.id, wide.height,
+                                                                  eager=True),
+                                           GROUP_REF: refs, STATUS_COLUMN: values},
+                                          schema=GROUP_SCHEMA))
                 if rows == 0:
                     parts.append(pl.DataFrame({RULE_COLUMN: [r.rule.id],
                                                GROUP_REF: [f"{collection}[]"],

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
@@ -55,14 +56,18 @@ def _duckdb_kind(type_name: str) -> tuple[str, int] | None:
     return None
 
 
-def duckdb_columns(con: Any, relation: str, policy: Policy,
-                   collection: str) -> dict[str, ColumnSpec]:
-    """The model columns present in a DuckDB relation, with their decimal scales."""
+def duckdb_columns(con: Any, relation: str, policy: Policy, collection: str, *,
+                   described: Sequence[tuple[str, str]] | None = None
+                   ) -> dict[str, ColumnSpec]:
+    """The model columns present in a DuckDB relation, with their decimal scales.
+
+    ``described`` (name, type) pairs of the relation, if already probed, spare a ``DESCRIBE``.
+    """
     specs = collection_columns(normalize_collection(collection),
                                subject_rules(policy.rules, normalize_collection(collection)),
                                policy.facts_model)
     out: dict[str, ColumnSpec] = {}
-    for name, type_name, *_ in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall():
+    for name, type_name in (described if described is not None else _describe(con, relation)):
         spec = specs.get(name)
         found = _duckdb_kind(str(type_name))
         if spec is None or found is None:
@@ -78,26 +83,79 @@ def duckdb_columns(con: Any, relation: str, policy: Policy,
     return out
 
 
-def _source_relation(data: Any, policy: Policy, collection: str,
-                     workdir: Path) -> str:
-    """A DuckDB relation for a polars frame, or a Parquet / CSV path."""
-    from xuequ_rules.engines.polars_backend import prepare_frame
+def _describe(con: Any, relation: str) -> list[tuple[str, str]]:
+    return [(str(row[0]), str(row[1])) for row in
+            con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+
+
+class _ArrowStream:
+    """A polars frame as an Arrow C stream that DuckDB scans in place, as often as asked
+    (no copy to a file, no pyarrow)."""
+
+    def __init__(self, frame: Any) -> None:
+        self.frame = frame
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        return self.frame.__arrow_c_stream__(requested_schema)
+
+
+@contextmanager
+def _relation(con: Any, data: Any, policy: Policy, collection: str) -> Iterator[str]:
+    """A DuckDB relation for a Parquet path (read in place) or a polars frame / other file
+    (prepared, then scanned from memory as Arrow)."""
+    from xuequ_rules.engines.polars_backend import prepare_frame, scan_file
 
     if isinstance(data, str | Path):
         path = Path(data)
         if path.suffix.lower() in (".parquet", ".pq"):
-            return f"read_parquet('{quote_path(path)}')"
-        from xuequ_rules.engines.polars_backend import scan_file
-
+            yield f"read_parquet('{quote_path(path)}')"
+            return
         data = scan_file(path, collection, policy)
     lf, _ = prepare_frame(data, collection, policy)
-    target = workdir / "facts.parquet"
-    lf.sink_parquet(target)
-    return f"read_parquet('{quote_path(target)}')"
+    with registered(con, lf.collect()) as name:
+        yield name
+
+
+@contextmanager
+def registered(con: Any, frame: Any) -> Iterator[str]:
+    """A polars DataFrame as a DuckDB relation, for the duration of the block."""
+    name = f"__xuequ_facts_{next(_NAMES)}"
+    con.register(name, _ArrowStream(frame))
+    try:
+        yield f'"{name}"'
+    finally:
+        con.unregister(name)
+
+
+_NAMES = itertools.count()
 
 
 def quote_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+SOURCE_MARK = "__xuequ_source__"
+_QUERIES: dict[tuple[Any, ...], tuple[Policy, list[str], str]] = {}
+_QUERIES_KEPT = 64
+
+
+def _row_query(policy: Policy, collection: str, as_of: dt.date | None,
+               columns: dict[str, ColumnSpec], kept: list[str], decisions: bool,
+               what_if: bool, fixed: bool) -> tuple[list[str], str]:
+    """The rule ids and the DuckDB query over ``SOURCE_MARK`` (cached per policy, date,
+    what-if, columns and output shape: sqlglot runs once per policy version and table form)."""
+    key = (id(policy), collection, as_of or dt.date.today(), what_if,
+           tuple(columns.values()), tuple(kept), decisions, fixed)
+    cached = _QUERIES.get(key)
+    if cached is None or cached[0] is not policy:
+        plan = compile_plan(policy, collection, as_of, columns, what_if=what_if, fixed=fixed)
+        query = select_expression(plan, SOURCE_MARK, keep=kept,
+                                  decisions=decisions).sql(dialect="duckdb")
+        if len(_QUERIES) >= _QUERIES_KEPT:
+            _QUERIES.clear()
+        cached = (policy, [rule.rule.id for rule in plan.rules], query)
+        _QUERIES[key] = cached
+    return cached[1], cached[2]
 
 
 def evaluate_duckdb(policy: Policy, collection: str, data: Any,
@@ -107,30 +165,32 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
     """Run the compiled SQL on DuckDB over a polars frame or a Parquet/CSV file.
 
     Returns a polars DataFrame shaped like :func:`polars_backend.evaluate_frame`'s result
-    (statuses as an ``Enum``), raising :class:`RuleConflictError` where the reference would.
+    (statuses as an ``Enum``), raising :class:`FactsError` on values the facts model refuses
+    and :class:`RuleConflictError` where the reference would. The result comes back as
+    Arrow, straight into polars.
     """
     import duckdb
     import polars as pl
 
     from xuequ_rules.engines.polars_backend import STATUS_DTYPE, check_conflicts
 
+    collection = normalize_collection(collection)
     connection = con if con is not None else duckdb.connect()
-    with tempfile.TemporaryDirectory(prefix="xuequ-duckdb-") as tmp:
-        workdir = Path(tmp)
-        relation = _source_relation(data, policy, collection, workdir)
-        columns = duckdb_columns(connection, relation, policy, collection)
+    with _relation(connection, data, policy, collection) as relation:
+        described = _describe(connection, relation)
+        columns = duckdb_columns(connection, relation, policy, collection, described=described)
         check_values(connection, relation, policy, collection, columns)
         check_constraints(connection, relation, policy, collection, columns)
-        plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
-        names = {row[0] for row in
-                 connection.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
+        names = {name for name, _ in described}
         kept = [name for name in keep if name in names]
-        query = select_expression(plan, relation_expression(relation), keep=kept,
-                                  decisions=decisions).sql(dialect="duckdb")
-        out = workdir / "statuses.parquet"
-        connection.execute(f"COPY ({query}) TO '{quote_path(out)}' (FORMAT parquet)")
-        result = pl.read_parquet(out)
-    statuses = [rule.rule.id for rule in plan.rules]
+        try:    # scaled 64-bit integers: exact, or an overflow error
+            statuses, query = _row_query(policy, collection, as_of, columns, kept, decisions,
+                                         what_if, fixed=True)
+            result = pl.DataFrame(connection.sql(query.replace(SOURCE_MARK, relation)))
+        except (duckdb.OutOfRangeException, duckdb.ConversionException):
+            statuses, query = _row_query(policy, collection, as_of, columns, kept, decisions,
+                                         what_if, fixed=False)
+            result = pl.DataFrame(connection.sql(query.replace(SOURCE_MARK, relation)))
     result = result.with_columns([pl.col(name).cast(STATUS_DTYPE) for name in statuses])
     return check_conflicts(result)
 
@@ -147,7 +207,7 @@ def check_values(connection: Any, relation: str, policy: Policy, collection: str
     if not names:
         return
     cursor = connection.execute(query.sql(dialect="duckdb"))
-    found = cursor.fetchone()
+    found = next(iter(cursor.fetchall()), None)     # at most one row; leaves no open result
     if found is not None:
         row = dict(zip([d[0] for d in cursor.description], found, strict=True))
         name = next(n for i, n in enumerate(names) if row[f"__invalid_{i}"])
@@ -163,7 +223,7 @@ def check_constraints(connection: Any, relation: str, policy: Policy, collection
     if not constraints:
         return
     cursor = connection.execute(query.sql(dialect="duckdb"))
-    found = cursor.fetchone()
+    found = next(iter(cursor.fetchall()), None)     # at most one row; leaves no open result
     if found is not None:
         names = [d[0] for d in cursor.description]
         raise refusal(collection, constraints, dict(zip(names, found, strict=True)))

@@ -23,7 +23,7 @@ from xuequ_rules.engines.columns import (
     compile_policy,
     decision_column,
 )
-from xuequ_rules.engines.sql.algebra import DIALECTS, SqlAlgebra
+from xuequ_rules.engines.sql.algebra import DIALECTS, SqlAlgebra, SqlFixedAlgebra
 from xuequ_rules.facts.constraints import Constraint, constraint_error
 from xuequ_rules.policy.policy import Policy
 
@@ -45,9 +45,11 @@ def default_columns(policy: Policy, collection: str,
 def compile_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
                  columns: dict[str, ColumnSpec] | None = None, *,
                  status_codes: bool = False, bind: bool = True,
-                 what_if: bool = False) -> PolicyPlan:
+                 what_if: bool = False, fixed: bool = False) -> PolicyPlan:
+    """The collection's rules as sqlglot expressions: exact ``DECIMAL``s, or with ``fixed``
+    scaled 64-bit integers (DuckDB; exact or an overflow error)."""
     cols = columns if columns is not None else default_columns(policy, collection)
-    algebra = SqlAlgebra(status_codes=status_codes, bind=bind)
+    algebra = (SqlFixedAlgebra if fixed else SqlAlgebra)(status_codes=status_codes, bind=bind)
     plan = compile_policy(policy, collection, algebra, as_of, cols, what_if=what_if)
     plan.bindings = algebra.bindings
     return plan
