@@ -23,14 +23,18 @@ from xuequ_rules.engines._schema import (
 from xuequ_rules.engines.columns import (
     ERRORS_COLUMN,
     STATUSES,
+    compile_constraints,
 )
+from xuequ_rules.engines.sql.algebra import SqlAlgebra
 from xuequ_rules.engines.sql.statements import (
     ROW_NUMBER,
     compile_plan,
     constraint_select,
     identifier,
+    invalid_value_checks,
     invalid_value_select,
     refusal,
+    refused_any_select,
     select_expression,
 )
 from xuequ_rules.policy.policy import Policy
@@ -158,6 +162,37 @@ def _row_query(policy: Policy, collection: str, as_of: dt.date | None,
     return cached[1], cached[2]
 
 
+_CHECKS: dict[tuple[Any, ...], tuple[Policy, str | None]] = {}
+
+
+def _refused_query(policy: Policy, collection: str,
+                   columns: dict[str, ColumnSpec]) -> str | None:
+    """One scan telling whether some row holds a value or breaks a constraint the facts
+    model refuses (None: nothing to check); only then are the ordered checks run to find
+    the first such row."""
+    key = (id(policy), collection, tuple(columns.values()))
+    cached = _CHECKS.get(key)
+    if cached is None or cached[0] is not policy:
+        _, checks = invalid_value_checks(_checked_columns(policy, collection, columns))
+        checks += [exp.Coalesce(this=violated, expressions=[exp.false()]) for _, violated in
+                   compile_constraints(policy, collection, SqlAlgebra(bind=False), columns)]
+        query = refused_any_select(checks, SOURCE_MARK).sql(dialect="duckdb") \
+            if checks else None
+        if len(_CHECKS) >= _QUERIES_KEPT:
+            _CHECKS.clear()
+        cached = (policy, query)
+        _CHECKS[key] = cached
+    return cached[1]
+
+
+def _checked_columns(policy: Policy, collection: str,
+                     columns: dict[str, ColumnSpec]) -> dict[str, ColumnSpec]:
+    """The columns whose values are checked: those the rules read, and ``id``."""
+    read = {node.dotted for rule in subject_rules(policy.rules, collection)
+            for node in rule.fields()}
+    return {n: s for n, s in columns.items() if n in read or n == "id"}
+
+
 def evaluate_duckdb(policy: Policy, collection: str, data: Any,
                     as_of: dt.date | None = None, *, con: Any = None,
                     keep: Iterable[str] = ("id",), decisions: bool = True,
@@ -179,8 +214,11 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
     with _relation(connection, data, policy, collection) as relation:
         described = _describe(connection, relation)
         columns = duckdb_columns(connection, relation, policy, collection, described=described)
-        check_values(connection, relation, policy, collection, columns)
-        check_constraints(connection, relation, policy, collection, columns)
+        refused = _refused_query(policy, collection, columns)
+        if refused is not None and connection.execute(
+                refused.replace(SOURCE_MARK, relation)).fetchall()[0][0]:
+            check_values(connection, relation, policy, collection, columns)
+            check_constraints(connection, relation, policy, collection, columns)
         names = {name for name, _ in described}
         kept = [name for name in keep if name in names]
         try:    # scaled 64-bit integers: exact, or an overflow error
@@ -199,11 +237,9 @@ def check_values(connection: Any, relation: str, policy: Policy, collection: str
                  columns: dict[str, ColumnSpec]) -> None:
     """Raise the polars engine's :class:`FactsError` for the first value (in table order)
     of a column the rules read that the facts model refuses."""
-    read = {node.dotted for rule in subject_rules(policy.rules, collection)
-            for node in rule.fields()}
-    names, query = invalid_value_select(
-        collection, {n: s for n, s in columns.items() if n in read or n == "id"},
-        relation_expression(relation))
+    names, query = invalid_value_select(collection,
+                                        _checked_columns(policy, collection, columns),
+                                        relation_expression(relation))
     if not names:
         return
     cursor = connection.execute(query.sql(dialect="duckdb"))

@@ -147,16 +147,14 @@ def refusal(collection: str, constraints: tuple[Constraint, ...],
                             int(row[REFUSED]) - 1)
 
 
-def invalid_value_select(collection: str, columns: dict[str, ColumnSpec],
-                         source: exp.Expression | str) -> tuple[tuple[str, ...], exp.Select]:
-    """The columns checked and the ``SELECT`` of the first row (in table order) holding a
-    value the facts model refuses — the checks of the polars engine's ``validity_checks``:
-    a number out of its bounds, a value outside its enumeration, an empty id — with one flag
-    ``__invalid_<i>`` per checked column."""
+def invalid_value_checks(columns: dict[str, ColumnSpec]
+                         ) -> tuple[tuple[str, ...], list[exp.Expression]]:
+    """The columns checked and, per column, the never-null flag of a value the facts model
+    refuses — the checks of the polars engine's ``validity_checks``: a number out of its
+    bounds, a value outside its enumeration, an empty id."""
     algebra = SqlAlgebra(bind=False)
-    table = exp.to_table(source) if isinstance(source, str) else source
     names: list[str] = []
-    flags: list[exp.Expression] = []
+    checks: list[exp.Expression] = []
     for name, spec in columns.items():
         col = exp.Column(this=identifier(name))
         bad: list[Any] = []
@@ -172,10 +170,20 @@ def invalid_value_select(collection: str, columns: dict[str, ColumnSpec],
                                exp.EQ(this=exp.Length(this=col),
                                       expression=exp.Literal.number(0))))
         if bad:
-            flags.append(exp.Alias(this=exp.Coalesce(this=exp.or_(*bad),
-                                                     expressions=[exp.false()]),
-                                   alias=identifier(f"__invalid_{len(names)}")))
+            checks.append(exp.Coalesce(this=exp.or_(*bad), expressions=[exp.false()]))
             names.append(name)
+    return tuple(names), checks
+
+
+def invalid_value_select(collection: str, columns: dict[str, ColumnSpec],
+                         source: exp.Expression | str) -> tuple[tuple[str, ...], exp.Select]:
+    """The columns checked and the ``SELECT`` of the first row (in table order) holding a
+    value the facts model refuses (:func:`invalid_value_checks`), with one flag
+    ``__invalid_<i>`` per checked column."""
+    table = exp.to_table(source) if isinstance(source, str) else source
+    names, checks = invalid_value_checks(columns)
+    flags = [exp.Alias(this=check, alias=identifier(f"__invalid_{i}"))
+             for i, check in enumerate(checks)]
     window = exp.Window(this=exp.RowNumber())
     numbered = exp.select(exp.Alias(this=exp.Sub(this=window, expression=exp.Literal.number(1)),
                                     alias=identifier(ROW_NUMBER)),
@@ -185,3 +193,11 @@ def invalid_value_select(collection: str, columns: dict[str, ColumnSpec],
     query = (exp.select(exp.Star()).from_(numbered.subquery("numbered")).where(any_flag)
              .order_by(exp.Column(this=identifier(ROW_NUMBER))).limit(1))
     return tuple(names), query
+
+
+def refused_any_select(checks: list[exp.Expression], source: exp.Expression | str) -> exp.Select:
+    """One row, one never-null boolean: whether some row of ``source`` raises one of the
+    ``checks`` (a single scan, no ordering: the first such row is looked for only then)."""
+    table = exp.to_table(source) if isinstance(source, str) else source
+    found = exp.func("bool_or", exp.or_(*checks)) if checks else exp.false()
+    return exp.select(exp.Coalesce(this=found, expressions=[exp.false()])).from_(table)
