@@ -11,6 +11,8 @@ ASGI server. The OpenAPI description is at ``/openapi.json`` (interactive docs a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -33,6 +35,7 @@ from xuequ_rules.api.workers import (
     DEFAULT_TIME_LIMIT,
     DEFAULT_WORKERS,
     EvaluationPool,
+    tune_for_serving,
 )
 from xuequ_rules.consistency import check_policy
 from xuequ_rules.diff import LEVELS, diff_refs
@@ -227,6 +230,13 @@ def policy_summary(policy: Policy) -> dict[str, Any]:
     }
 
 
+@asynccontextmanager
+async def _serving(app: FastAPI) -> AsyncIterator[None]:
+    """The server's lifetime: tune the collector for serving when it starts."""
+    tune_for_serving()
+    yield
+
+
 def _facts_from_body(raw: bytes, policy: Policy) -> Facts:
     """The body as facts: UTF-8 JSON (BOM skipped), one value per key, exact numbers."""
     if not raw.strip():
@@ -303,6 +313,7 @@ def create_app(*, max_body_bytes: int = MAX_BODY_BYTES, workers: int = DEFAULT_W
         default_response_class=DeterministicJSON,
         docs_url=None,
         redoc_url=None,
+        lifespan=_serving,
     )
     pool = EvaluationPool(workers, queue, time_limit)
     app.state.evaluation_pool = pool

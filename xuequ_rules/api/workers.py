@@ -10,6 +10,7 @@ background, still counted against the pool, so a flood of slow requests cannot p
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,21 @@ T = TypeVar("T")
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 DEFAULT_QUEUE = 64
 DEFAULT_TIME_LIMIT = 10.0
+
+
+# The server allocates many short-lived objects per request (a 2 MiB body gives tens of
+# thousands of findings) and few reference cycles: a larger young generation cuts the cyclic
+# collector's share of a large request by about a third; memory is still freed by reference
+# counting as each answer is sent.
+SERVING_GC_THRESHOLD = (50_000, 20, 100)
+
+
+def tune_for_serving() -> None:
+    """When the server starts: startup objects (loaded policies) move to the permanent
+    generation, and the young generation is enlarged (:data:`SERVING_GC_THRESHOLD`)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*SERVING_GC_THRESHOLD)
 
 
 class Unavailable(XuequError):

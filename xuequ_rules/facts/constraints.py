@@ -33,8 +33,22 @@ class Constraint:
         return Text(self.message.zh.format(**shown), self.message.en.format(**shown))
 
     def violated_by(self, record: Any) -> bool:
-        from xuequ_rules.evaluation.compiler import Env, compile_expr
-        return compile_expr(self.holds)(record, Env(None)) is False
+        from xuequ_rules.evaluation.compiler import Env
+        return _compiled(self.holds)(record, Env(None)) is False
+
+
+# A constraint's condition compiled once (every record of every facts file is checked).
+_COMPILED: dict[int, tuple[Expr, Any]] = {}
+
+
+def _compiled(holds: Expr) -> Any:
+    hit = _COMPILED.get(id(holds))
+    if hit is not None and hit[0] is holds:
+        return hit[1]
+    from xuequ_rules.evaluation.compiler import compile_expr
+    closure = compile_expr(holds)
+    _COMPILED[id(holds)] = (holds, closure)
+    return closure
 
 
 def _shown(value: Any) -> str:
