@@ -10,7 +10,7 @@ from typing import Any
 from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, Group, compile_expr
 from xuequ_rules.evaluation.finding import Finding, Status
-from xuequ_rules.evaluation.lifecycle import Lifecycle
+from xuequ_rules.evaluation.lifecycle import Force, Lifecycle
 from xuequ_rules.evaluation.sequences import RecordSequence
 from xuequ_rules.facts.loader import facts_for
 from xuequ_rules.facts.schema import Facts
@@ -164,31 +164,40 @@ def period_finding(rule: AnyRule, policy: Policy, as_of: dt.date) -> Finding | N
     return None
 
 
+# Reasons shared by every finding that gives them (one object, not one per record).
+_NOTHING_TO_CHECK = Text("无可判定的要求", "nothing to check")
+_MISSING_FACTS = Text("缺少所需事实，无法判定", "facts needed to decide are missing")
+_ZERO_DENOMINATOR = Text("比例的分母为零，本要求不适用",
+                         "the ratio's denominator is zero; the requirement does not apply")
+_PERMISSION_AVAILABLE = Text("许可条件成立，可以为之", "the permission is available")
+_PERMISSION_UNMET = Text("许可条件不成立", "the permission's conditions are not met")
+_NOT_MET = Text("不符合要求", "requirement not met")
+_MET = Text("符合要求", "requirement met")
+
+
 def _judge_rule(compiled: CompiledRule, rule: Rule, record: Any, ref: str,
                 env: Env) -> Finding:
     checks = compiled.requires or compiled.forbids
     if checks is None:
-        return Finding(rule, ref, Status.NOT_APPLICABLE, Text("无可判定的要求", "nothing to check"))
+        return Finding(rule, ref, Status.NOT_APPLICABLE, _NOTHING_TO_CHECK)
     value = checks(record, env)
     trace = tuple(env.trace)
     if value is None:
         return Finding(rule, ref, Status.UNDETERMINED,
-                       Text("缺少所需事实，无法判定", "facts needed to decide are missing"), trace)
+                       _MISSING_FACTS, trace)
     if value is UNDEFINED:
         return Finding(rule, ref, Status.NOT_APPLICABLE,
-                       Text("比例的分母为零，本要求不适用",
-                            "the ratio's denominator is zero; the requirement does not apply"),
+                       _ZERO_DENOMINATOR,
                        trace)
     breached = (not value) if compiled.requires is not None else bool(value)
     if rule.kind is Modality.PERMISSION:
         if value:
-            return Finding(rule, ref, Status.SATISFIED, Text("许可条件成立，可以为之",
-                                                             "the permission is available"), trace)
+            return Finding(rule, ref, Status.SATISFIED, _PERMISSION_AVAILABLE, trace)
         return Finding(rule, ref, Status.NOT_APPLICABLE,
-                       Text("许可条件不成立", "the permission's conditions are not met"), trace)
+                       _PERMISSION_UNMET, trace)
     if breached:
-        return Finding(rule, ref, Status.VIOLATED, Text("不符合要求", "requirement not met"), trace)
-    return Finding(rule, ref, Status.SATISFIED, Text("符合要求", "requirement met"), trace)
+        return Finding(rule, ref, Status.VIOLATED, _NOT_MET, trace)
+    return Finding(rule, ref, Status.SATISFIED, _MET, trace)
 
 
 def _judge_decision(compiled: CompiledRule, rule: Decision, record: Any, ref: str,
@@ -337,14 +346,18 @@ def apply_lifecycle(policy: Policy, findings: list[Finding], records: Mapping[st
     if what_if:
         return [replace(f, what_if=True) for f in findings]
     life = Lifecycle.of(policy)
+    reasons: dict[Force, Text] = {}      # one reason per force, shared by its findings
     out: list[Finding] = []
     for finding in findings:
         force = life.for_record(finding.rule.subject, records.get(finding.record), as_of)
         if force is None:
             out.append(finding)
         else:
-            out.append(Finding(finding.rule, finding.record, Status.NOT_IN_FORCE,
-                               life.reason(force), force=force))
+            reason = reasons.get(force)
+            if reason is None:
+                reason = reasons[force] = life.reason(force)
+            out.append(Finding(finding.rule, finding.record, Status.NOT_IN_FORCE, reason,
+                               force=force))
     return out
 
 
