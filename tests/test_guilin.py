@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
+from whole_text import (
+    assert_citations_name_the_deepest_clause,
+    assert_every_normative_sentence_is_accounted_for,
+)
 
 from xuequ_rules import Status, check_policy, evaluate, load_policy
 from xuequ_rules.document.metadata import StatusState
@@ -297,7 +300,7 @@ def test_guilin_guiding_ideology_and_public_good_principle_are_unencoded_with_re
     assert all(reason.zh and reason.en for reason in quotes.values())
 
 
-# ── checklist ──# ── checklist ─────────────────────────────────────────────────────────────────
+# ── checklist ─────────────────────────────────────────────────────────────────
 def test_guilin_six_unifications_duty_attested_missing_or_denied(policy):
     rule = "guilin.duty.six_unifications"
     assert status_of(policy, {"attestations": {rule: True}}, rule) is Status.SATISFIED
@@ -307,35 +310,9 @@ def test_guilin_six_unifications_duty_attested_missing_or_denied(policy):
 
 
 # ── whole-text coverage: citations at the deepest clause; every normative sentence ──
-NORMATIVE = re.compile(r"(?<![主重需])要|应|须|不得|严禁|禁止|可|鼓励|提倡|确保|力争|负责|实行|建立|"
-                       r"落实|加强|完善|推进|坚持|重视|实现|构建|按照|尽量|予以|由")
-
-
-def every_cite(policy):
-    yield from (c for r in policy.rules for c in r.cites)
-    yield from (c for p in policy.parameters for c in p.cites)
-    yield from (u.cite for u in policy.unencoded)
-    yield from (n.cite for n in policy.narratives)
-    yield from (c for finding in policy.document_findings for c in finding.cites)
-
-
 def test_guilin_every_citation_names_the_deepest_clause_holding_its_quote(policy):
-    document = policy.document
-    for cite in every_cite(policy):
-        for child in document.clause(cite.clause).children:
-            assert cite.quote not in document.full_text(child), cite
-            assert cite.quote not in document.full_text(child, corrected=True), cite
+    assert_citations_name_the_deepest_clause(policy)
 
 
 def test_guilin_every_normative_sentence_is_encoded_or_unencoded_with_a_reason(policy):
-    document = policy.document
-    quotes = [c.quote.replace("\n", "") for r in policy.rules for c in r.cites]
-    quotes += [u.cite.quote.replace("\n", "") for u in policy.unencoded if u.reason.zh]
-    found = 0
-    for clause in document.walk():
-        text = document.corrected_text(clause).replace("\n", "")
-        for sentence in re.split(r"(?<=[。;；])", text):
-            if NORMATIVE.search(sentence):
-                found += 1
-                assert any(quote in sentence for quote in quotes), (clause.id, sentence)
-    assert found >= 8
+    assert assert_every_normative_sentence_is_accounted_for(policy) >= 8
