@@ -25,7 +25,6 @@ from pydantic import ValidationError
 
 from xuequ_rules import FactsError, RuleConflictError, evaluate, load_policy, packages
 from xuequ_rules.engines._schema import ColumnSpec, collection_columns, subject_rules
-from xuequ_rules.engines.columns import SEQUENCE_REFUSAL
 from xuequ_rules.engines.polars_backend import (
     evaluate_frame,
     evaluate_groups,
@@ -41,7 +40,6 @@ from xuequ_rules.policy.expr import Const, IsIn
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import Decision, Rule
-from xuequ_rules.policy.sequence import Consecutive
 
 SCALE = 6
 COUNT_MAX = 10**12
@@ -316,18 +314,11 @@ def _frame(collection: str, rows: list[dict[str, Any]], policy: Policy) -> pl.Da
     return pl.DataFrame(rows, schema=polars_schema(collection, policy, SCALE))
 
 
-def _over_sequences(policy: Policy, collection: str) -> set[str]:
-    """Rules over consecutive records, which the table engines refuse (the reference judges
-    them; see test_table_engines_refuse_rules_over_consecutive_records_in_both_languages)."""
-    return {r.id for r in subject_rules(policy.rules, collection)
-            if any(isinstance(node, Consecutive) for e in r.expressions() for node in e.walk())}
-
-
 def _per_row_rules(policy: Policy, collection: str) -> tuple[Any, ...]:
-    """Rules judged per record (grouped rules are judged per group, by the reference)."""
-    refused = _over_sequences(policy, collection)
+    """Rules judged per record, those over consecutive records included (grouped rules are
+    judged per group, by the reference)."""
     return tuple(r for r in subject_rules(policy.rules, collection)
-                 if getattr(r, "group_by", None) is None and r.id not in refused)
+                 if getattr(r, "group_by", None) is None)
 
 
 def _grouped_rules(policy: Policy, collection: str) -> tuple[Any, ...]:
@@ -364,9 +355,8 @@ def check_agreement(policy: Policy, collection: str,
     """
     rule_ids = {r.id for r in _per_row_rules(policy, collection)}
     grouped = {r.id for r in _grouped_rules(policy, collection)}
-    # every rule is computed, per record or per group, but those over consecutive records
-    assert unsupported_rules(policy, collection) == dict.fromkeys(
-        _over_sequences(policy, collection), SEQUENCE_REFUSAL)
+    # every rule is computed, per record (over consecutive records too) or per group
+    assert unsupported_rules(policy, collection) == {}
     if not rule_ids and not grouped:
         return {}
     con = duckdb.connect()
@@ -652,17 +642,63 @@ def test_national_cv_rules_agree_per_county_and_stage() -> None:
     assert len({rule for rule, _ in result}) == len(grouped)
 
 
-def test_table_engines_refuse_rules_over_consecutive_records_in_both_languages() -> None:
+DECLINE = "ziyang.assessment.decline_consequence"
+
+# school, year, declined: a school's assessments over the years, in no particular order
+DECLINE_HISTORY: list[tuple[str | None, int | None, bool | None]] = [
+    ("A", 2026, True), ("A", 2025, True),                    # two years running
+    ("B", 2026, True), ("B", 2024, True),                    # a year apart: 2025 missing
+    ("C", 2026, True), ("C", 2025, False),                   # the year before did not decline
+    ("D", 2026, True), ("D", 2025, None),                    # the year before unknown
+    ("E", 2026, None), ("E", 2025, False),                   # unknown now, failed before
+    ("F", 2026, True), ("F", 2025, True), ("F", 2025, None),  # two records in 2025, one unknown
+    ("G", 2026, True), ("G", 2025, True), ("G", 2025, False),  # two records in 2025, one failed
+    ("H", 2026, True), ("H", 2025, True), ("H", 2025, True),  # two records in 2025, both declined
+    ("I", 2025, True), ("J", 2026, True),                    # another school's decline
+    (None, 2026, True), ("A", None, True),                   # school or year missing
+]
+
+
+def _decline_frame(history: list[tuple[str | None, int | None, bool | None]]) -> pl.DataFrame:
+    return pl.DataFrame({"id": [f"a{i}" for i in range(len(history))],
+                         "school": [school for school, _, _ in history],
+                         "year": [year for _, year, _ in history],
+                         "declined": [declined for _, _, declined in history],
+                         "action": ["none"] * len(history)},
+                        schema_overrides={"year": pl.Int64})
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_ziyang_two_consecutive_years_of_decline_agree_in_reference_polars_and_duckdb(
+        reverse: bool) -> None:
     ziyang = load_policy("ziyang")
-    refused = unsupported_rules(ziyang, "assessments")
-    assert set(refused) == {"ziyang.assessment.decline_consequence"}
-    (message,) = refused.values()
-    assert "连续" in message and "consecutive records" in message
-    frame = pl.DataFrame({"id": ["a25", "a26"], "school": ["A", "A"], "year": [2025, 2026],
-                          "declined": [True, True], "action": ["none", "none"]})
-    for result in (evaluate_frame(ziyang, "assessments", frame, dt.date(2026, 6, 1)),
-                   evaluate_duckdb(ziyang, "assessments", frame, dt.date(2026, 6, 1))):
-        assert "ziyang.assessment.decline_consequence" not in result.columns
+    assert unsupported_rules(ziyang, "assessments") == {}
+    history = DECLINE_HISTORY[::-1] if reverse else DECLINE_HISTORY
+    frame = _decline_frame(history)
+    rows = frame.to_dicts()
+    as_of = dt.date(2026, 6, 1)
+    expected = _reference(ziyang, "assessments", rows, as_of)
+    assert not isinstance(expected, type)
+    statuses = dict(zip([row["id"] for row in rows], expected[DECLINE], strict=True))
+    by_school = {(school, year, declined): statuses[f"a{i}"]
+                 for i, (school, year, declined) in enumerate(history)}
+    # the reference's verdicts, which the engines must reproduce
+    assert by_school[("A", 2026, True)] == "violated"          # declined twice, no action
+    assert by_school[("B", 2026, True)] == "not_applicable"    # no record in 2025
+    assert by_school[("C", 2026, True)] == "not_applicable"
+    assert by_school[("D", 2026, True)] == "undetermined"
+    assert by_school[("E", 2026, None)] == "not_applicable"    # failed before: not running
+    assert by_school[("F", 2026, True)] == "undetermined"      # every 2025 record must hold
+    assert by_school[("G", 2026, True)] == "not_applicable"
+    assert by_school[("H", 2026, True)] == "violated"
+    assert by_school[("J", 2026, True)] == "not_applicable"
+    assert by_school[(None, 2026, True)] == "undetermined"
+    assert by_school[("A", None, True)] == "undetermined"
+    for result in (evaluate_frame(ziyang, "assessments", frame, as_of),
+                   evaluate_frame(ziyang, "assessments", frame, as_of, validate=False),
+                   evaluate_duckdb(ziyang, "assessments", frame, as_of)):
+        assert result["id"].to_list() == [row["id"] for row in rows]
+        assert result[DECLINE].cast(pl.String).to_list() == expected[DECLINE]
 
 
 # ── invalid rows: every engine refuses what the facts model refuses ───────────────────

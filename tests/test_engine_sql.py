@@ -361,3 +361,28 @@ def test_eval_bulk_writes_per_group_statuses_next_to_the_per_row_ones(tmp_path: 
                                     "--as-of", "2024-01-01"])
     assert text.exit_code == 0, text.output
     assert "grouped rules" in text.stdout
+
+
+def test_ziyang_consecutive_years_of_decline_in_compiled_duckdb_sql_match_the_reference() -> None:
+    """连续两年下滑: the SQL text (windows over the school's years) gives, row by row and in
+    table order, the reference's statuses; the Spark text has the same windows."""
+    from test_engine_agreement import DECLINE, DECLINE_HISTORY, _decline_frame
+
+    from xuequ_rules.engines.sql.on_duckdb import registered
+
+    ziyang = load_policy("ziyang")
+    as_of = dt.date(2026, 6, 1)
+    facts = _decline_frame(DECLINE_HISTORY[::-1])
+    reference = evaluate(ziyang, ziyang.facts_model.model_validate({"assessments": [
+        {k: v for k, v in row.items() if v is not None} for row in facts.to_dicts()]}), as_of)
+    expected = {f.record: f.status.value for f in reference.findings if f.rule.id == DECLINE}
+    con = duckdb.connect()
+    with registered(con, facts) as source:
+        rows = con.execute(compile_sql(ziyang, "assessments", as_of, dialect="duckdb",
+                                       source=source.strip('"'))).fetchall()
+        columns = [d[0] for d in con.description]
+    got = [(row[0], row[columns.index(DECLINE)]) for row in rows]
+    assert [row_id for row_id, _ in got] == facts["id"].to_list()
+    assert {f"assessments[{row_id}]": status for row_id, status in got} == expected
+    spark = compile_sql(ziyang, "assessments", as_of, dialect="spark")
+    assert spark.count("RANGE BETWEEN") == 2 and "PARTITION BY `school` ORDER BY `year`" in spark

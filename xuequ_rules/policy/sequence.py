@@ -3,8 +3,9 @@
 ``consecutive(f.declined, count=DECLINE_YEARS, per=f.school, order=f.year)`` holds when a
 school's assessment declined in this school year and in each of the years before it, up to
 ``count`` years running (连续两年下滑). The reference evaluator judges it over the records of
-the collection (:mod:`xuequ_rules.evaluation.sequences`); engines that judge one record or
-one row at a time refuse it with a bilingual reason.
+the collection (:mod:`xuequ_rules.evaluation.sequences`), the table engines with window
+functions over the table (:meth:`xuequ_rules.engines.columns.expressions.ExprCompiler.visit_consecutive`);
+durable_rules, which judges one record at a time, refuses it with a bilingual reason.
 """
 
 from __future__ import annotations

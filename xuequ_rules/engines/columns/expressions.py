@@ -37,9 +37,9 @@ from xuequ_rules.policy.visitor import ExprVisitor
 
 # ── expressions ────────────────────────────────────────────────────────────────
 
-SEQUENCE_REFUSAL = ("条件涉及连续多条记录（连续…），表格引擎逐行计算，不支持，由参考求值器判定 / "
-                    "a condition over consecutive records is not computed by the table engines, "
-                    "which compute row by row; the reference evaluator judges it")
+SEQUENCE_REFUSAL = ("连续条件的次数须为整数常量或参数，排序字段须为整数 / "
+                    "a condition over consecutive records needs a whole-number count (a "
+                    "constant or a parameter) and a whole-number order")
 
 
 @dataclass
@@ -184,7 +184,40 @@ class ExprCompiler(ExprVisitor[Val]):
         raise Unsupported(f"aggregate {node.func.value} outside a grouped rule")
 
     def visit_consecutive(self, node: Consecutive) -> Val:
-        raise Unsupported(SEQUENCE_REFUSAL)
+        """Per record, the condition as a code (0 false, 1 unknown, 2 true); the least code
+        over the ``count`` order values up to this record's, in its ``per``, by a window
+        (a value without a record counts 0: the condition did not hold there)."""
+        a, lg = self.algebra, self.logic
+        times = self.compile(node.count).literal
+        per, order = self.compile(node.per), self.compile(node.order)
+        if not isinstance(times, int) or isinstance(times, bool) or order.kind not in (
+                "int", "null") or per.kind in ("list", "dec"):
+            raise Unsupported(SEQUENCE_REFUSAL)
+        if per.kind == "null" or order.kind == "null":
+            return Val(a.null("bool"), "bool")
+        missing = lg.or_(*(a.is_null(x.v) for x in (per, order) if x.nullable))
+        if times <= 0:
+            return Val(lg.when([(missing, a.null("bool"))], a.lit(True, "bool", 0)), "bool",
+                       nullable=missing is not False)
+        condition = self.compile(node.condition)
+        code = lg.when([(self.is_true(condition), a.int_lit(2)),
+                        (self.is_false(condition), a.int_lit(0))], a.int_lit(1))
+        least = a.bind(a.consecutive(lg.expr(code), per.v, order.v, times), "int")
+        value = lg.when([(missing, a.null("bool")),
+                         (a.compare(CompareOp.EQ, least, a.int_lit(0)), a.lit(False, "bool", 0)),
+                         (a.compare(CompareOp.EQ, least, a.int_lit(2)), a.lit(True, "bool", 0))],
+                        a.null("bool"))
+        return Val(value, "bool")
+
+    def is_false(self, x: Val) -> Cond:
+        """The value is the boolean False (what ``value is False`` tests)."""
+        if x.kind != "bool":
+            return False
+        if x.literal is not None:
+            return not x.literal
+        if not x.nullable:
+            return self.algebra.not_(x.v)
+        return self.algebra.coalesce_false(self.algebra.not_(x.v))
 
     def _both_unknown_undef(self, left: Val, right: Val) -> tuple[Cond, Cond]:
         unknown = self.logic.or_(self.unknown(left), self.unknown(right))

@@ -135,6 +135,17 @@ class PolarsAlgebra:
     def bind(self, e: pl.Expr, kind: str) -> pl.Expr:
         return e   # polars' common-subexpression elimination computes it once
 
+    def consecutive(self, code: pl.Expr, per: pl.Expr, order: pl.Expr, count: int) -> pl.Expr:
+        """The least ``code`` over the records of this ``per`` whose ``order`` is one of the
+        ``count`` values up to this record's, or 0 when one of those values has no record."""
+        at = order.cast(pl.Int64)
+        by = at.fill_null(0)
+        window = f"{count}i"
+        least = pl.when(at.is_not_null()).then(code).rolling_min_by(by, window).over(per)
+        first = (pl.struct(per, at).is_first_distinct() & at.is_not_null()).cast(pl.Int64)
+        present = first.rolling_sum_by(by, window).over(per)
+        return pl.when(present == count).then(least).otherwise(pl.lit(0, dtype=pl.Int64))
+
     # grouped rules
     def ref(self, name: str) -> pl.Expr:
         return pl.col(name)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, cast
 
+import sqlglot
 from sqlglot import exp
 
 from xuequ_rules.engines._schema import (
@@ -205,6 +206,32 @@ class SqlAlgebra:
             return items[0]
         return exp.Coalesce(this=items[0], expressions=list(items[1:]))
 
+
+    def consecutive(self, code: exp.Expression, per: exp.Expression, order: exp.Expression,
+                    count: int) -> exp.Expression:
+        """The least ``code`` over the records of this ``per`` whose ``order`` is one of the
+        ``count`` values up to this record's, 0 where one of those values has no record:
+        one window per value, its frame the records exactly that far back."""
+        bound = {name: e for name, e in self.bindings}
+
+        def substitute(e: exp.Expression, parts: dict[str, exp.Expression]) -> exp.Expression:
+            return e.transform(lambda node: parts[node.name].copy()
+                               if isinstance(node, exp.Column) and node.name in parts else node)
+
+        # a window is computed over the table, where bound conditions are not columns yet
+        parts = {"__code": substitute(code, bound), "__per": substitute(per, bound),
+                 "__order": substitute(order, bound)}
+        steps: list[exp.Expression] = []
+        for back in range(count):
+            edge = "CURRENT ROW" if back == 0 else f"{back} PRECEDING"
+            template = sqlglot.parse_one(
+                f"MIN(__code) OVER (PARTITION BY __per ORDER BY __order "
+                f"RANGE BETWEEN {edge} AND {edge})", dialect="duckdb")
+            window = substitute(cast(exp.Expression, template), parts)
+            steps.append(exp.Coalesce(this=window, expressions=[exp.Literal.number(0)]))
+        if len(steps) == 1:
+            return steps[0]
+        return exp.Least(this=steps[0], expressions=steps[1:])
 
     # grouped rules
     def ref(self, name: str) -> exp.Expression:

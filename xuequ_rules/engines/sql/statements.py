@@ -56,8 +56,10 @@ def compile_plan(policy: Policy, collection: str, as_of: dt.date | None = None,
 
 
 def select_expression(plan: PolicyPlan, source: exp.Expression | str, *,
-                      keep: Iterable[str] = ("id",), decisions: bool = True) -> exp.Select:
-    """The ``SELECT`` computing every status column from ``source`` (a table or subquery)."""
+                      keep: Iterable[str] = ("id",), decisions: bool = True,
+                      in_order: bool = True) -> exp.Select:
+    """The ``SELECT`` computing every status column from ``source`` (a table or subquery);
+    with ``in_order`` (a dialect whose tables have an order, e.g. DuckDB) in table order."""
     projections: list[exp.Expression] = [exp.Column(this=identifier(name)) for name in keep]
     for rule in plan.rules:
         projections.append(exp.Alias(this=rule.status, alias=identifier(rule.rule.id)))
@@ -70,11 +72,20 @@ def select_expression(plan: PolicyPlan, source: exp.Expression | str, *,
         projections.append(exp.Alias(this=plan.errors, alias=identifier(ERRORS_COLUMN)))
     table = exp.to_table(source) if isinstance(source, str) else source
     bindings = plan.bindings
+    # a window (a condition over consecutive records) may return the rows in another order:
+    # they are numbered first and returned in table order
+    ordered = in_order and any(e.find(exp.Window) for e in (*(e for _, e in bindings),
+                                                *(rule.status for rule in plan.rules)))
+    if ordered:
+        table = exp.select(exp.Alias(this=exp.Window(this=exp.RowNumber()),
+                                     alias=identifier(ROW_NUMBER)),
+                           exp.Star()).from_(table).subquery("numbered_facts")
     if bindings:
         inner = exp.select(exp.Star(), *(exp.Alias(this=e, alias=identifier(name))
                                           for name, e in bindings)).from_(table)
         table = inner.subquery("facts_with_conditions")
-    return exp.select(*projections).from_(table)
+    query = exp.select(*projections).from_(table)
+    return query.order_by(exp.Column(this=identifier(ROW_NUMBER))) if ordered else query
 
 
 def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *,
@@ -90,8 +101,8 @@ def compile_sql(policy: Policy, collection: str, as_of: dt.date | None = None, *
         raise ValueError(f"dialect must be one of {DIALECTS}")
     plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
     kept = [name for name in keep if name in plan.columns]
-    return select_expression(plan, source, keep=kept, decisions=decisions).sql(
-        dialect=dialect, pretty=pretty)
+    return select_expression(plan, source, keep=kept, decisions=decisions,
+                             in_order=dialect == "duckdb").sql(dialect=dialect, pretty=pretty)
 
 
 ROW_NUMBER = "__row__"
