@@ -550,10 +550,11 @@ def test_ziyang_decline_stream_correlates_years_in_any_order_and_per_school(ziya
     assert found == {f.record: f.status for f in batch.for_rule(DECLINE)}
 
 
-def test_ziyang_decline_rule_over_consecutive_records_is_judged_by_the_reference(ziyang):
-    assert "连续" in ziyang.fallback[DECLINE] and "consecutive" in ziyang.fallback[DECLINE]
-    with pytest.raises(db.DurableEngineError, match="consecutive"):
-        db.compile_policy(ziyang.policy, strict=True)
+def test_ziyang_decline_rule_over_consecutive_records_is_decided_in_durable_even_when_strict():
+    policy = load_policy("ziyang")
+    strict = db.compile_policy(policy, strict=True)
+    assert strict.fallback == {} and DECLINE not in strict.fallback
+    assert len(strict.subjects["assessments"].sequences) == 1
 
 
 def test_stream_judges_each_record_like_a_batch_evaluation(liujiang, compiled):

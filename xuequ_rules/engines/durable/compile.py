@@ -29,6 +29,7 @@ from xuequ_rules.engines.durable.integers import (
     sub,
 )
 from xuequ_rules.engines.durable.layout import Layout, Num, Str, Truth, Untranslatable, decimal_scale
+from xuequ_rules.engines.durable.sequences import MAX_COUNT, Sequence
 from xuequ_rules.policy.expr import (
     Arith,
     ArithOp,
@@ -50,9 +51,11 @@ from xuequ_rules.policy.rule import Decision, Modality, Rule
 from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.policy.visitor import ExprVisitor
 
-SEQUENCE_REFUSAL = ("条件涉及连续多条记录（连续…），durable_rules 逐条判定记录，由参考求值器判定 / "
-                    "a condition over consecutive records is judged by the reference evaluator: "
-                    "durable_rules judges one record at a time")
+SEQUENCE_REFUSAL = ("durable_rules 判定连续条件时，次数须为不随日期变化的整数常量或参数（至多 "
+                    f"{MAX_COUNT}），排序字段须为整数，条件中不得再含连续条件 / a condition over "
+                    "consecutive records in durable_rules needs a whole-number count that does "
+                    f"not change over time (at most {MAX_COUNT}), a whole-number order and no "
+                    "condition over consecutive records inside it")
 
 
 class _Values(ExprVisitor["Num | Str"]):
@@ -87,10 +90,7 @@ class _Values(ExprVisitor["Num | Str"]):
         raise Untranslatable(f"{type(node).__name__} used as a value")
 
     visit_compare = visit_logic = visit_not = visit_isin = visit_known = _refuse
-    visit_count_true = visit_aggregate = _refuse
-
-    def visit_consecutive(self, node: Consecutive) -> Num | Str:
-        raise Untranslatable(SEQUENCE_REFUSAL)
+    visit_count_true = visit_aggregate = visit_consecutive = _refuse
 
 
 class ConditionCompiler(ExprVisitor[Truth]):
@@ -100,6 +100,7 @@ class ConditionCompiler(ExprVisitor[Truth]):
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.values = _Values(self)
+        self._in_sequence = False
 
     def operand(self, node: Expr) -> Num | Str:
         return self.values.visit(node)
@@ -208,7 +209,27 @@ class ConditionCompiler(ExprVisitor[Truth]):
     visit_aggregate = _refuse
 
     def visit_consecutive(self, node: Consecutive) -> Truth:
-        raise Untranslatable(SEQUENCE_REFUSAL)
+        """The node's code, decided by the collection's sequence ruleset (:mod:`.sequences`)."""
+        known = self.layout.sequences.get(node.key())
+        if known is not None:
+            return known.truth()
+        count = node.count
+        times = (count.value if isinstance(count, Const) or (isinstance(count, Parameter)
+                                                              and not count.dated) else None)
+        if self._in_sequence or not isinstance(times, int) or isinstance(times, bool) \
+                or times > MAX_COUNT:
+            raise Untranslatable(SEQUENCE_REFUSAL)
+        per, order = self.layout.field_slot(node.per), self.layout.field_slot(node.order)
+        if order.kind != "int":
+            raise Untranslatable(SEQUENCE_REFUSAL)
+        self._in_sequence = True
+        try:
+            condition = self.visit(node.condition)
+        finally:
+            self._in_sequence = False
+        sequence = Sequence(f"s{len(self.layout.sequences)}", per, order, times, condition)
+        self.layout.sequences[node.key()] = sequence
+        return sequence.truth()
 
     def _compare(self, node: Compare) -> Truth:
         x, y = self.operand(node.left), self.operand(node.right)

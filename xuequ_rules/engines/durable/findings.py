@@ -11,6 +11,7 @@ from xuequ_rules.evaluation.compiler import Env
 from xuequ_rules.evaluation.compiler import resolve_path as resolve
 from xuequ_rules.evaluation.evaluate import CompiledRule
 from xuequ_rules.evaluation.finding import Finding, Status
+from xuequ_rules.evaluation.sequences import RecordSequence
 from xuequ_rules.evaluation.trace import DeferredTrace, TraceStep
 from xuequ_rules.policy.rule import AnyRule, Decision
 from xuequ_rules.text import Text
@@ -45,11 +46,13 @@ def stage_of(code: str) -> str:
     return STAGE_FULL
 
 
-def reference_trace(compiled: CompiledRule, record: Any, as_of: dt.date,
-                     stage: str) -> tuple[TraceStep, ...]:
+def reference_trace(compiled: CompiledRule, record: Any, as_of: dt.date, stage: str,
+                    sequence: RecordSequence | None = None) -> tuple[TraceStep, ...]:
+    """The reference evaluator's trace; ``sequence``: the record's collection, for rules
+    over consecutive records."""
     if stage == STAGE_NONE:
         return ()
-    env = Env(as_of)
+    env = Env(as_of, sequence=sequence)
     if compiled.applies is not None:
         compiled.applies(record, env)
     if stage == STAGE_FULL:
@@ -64,7 +67,8 @@ def reference_trace(compiled: CompiledRule, record: Any, as_of: dt.date,
 
 
 def make_finding(rule: AnyRule, ref: str, status: Status, reason: Text, decision: Any,
-                 source: tuple[CompiledRule, Any, dt.date, str]) -> Finding:
+                 source: tuple[CompiledRule, Any, dt.date, str, RecordSequence | None]
+                 ) -> Finding:
     """A finding whose trace the reference evaluator computes for ``source`` when read."""
     return Finding(rule, ref, status, reason, DeferredTrace(partial(reference_trace, *source)),
                    decision)
@@ -108,8 +112,8 @@ def outcome_specs(rule: AnyRule, codes: list[str]) -> dict[str, tuple[Status, Te
 
 
 def finding_for(compiled: CompiledRule, record: Any, ref: str, as_of: dt.date,
-             code: str) -> Finding:
+                code: str, sequence: RecordSequence | None = None) -> Finding:
     status, reason, decision = outcome(compiled.rule, code, record)
     return make_finding(compiled.rule, ref, status, reason, decision,
-                         (compiled, record, as_of, stage_of(code)))
+                        (compiled, record, as_of, stage_of(code), sequence))
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from xuequ_rules.engines.durable.layout import Layout
 from xuequ_rules.engines.durable.runtime import DurableEngineError, QuietHost, durable_engine
+from xuequ_rules.engines.durable.sequences import Sequence
 from xuequ_rules.policy.policy import Policy
 
 
@@ -31,6 +32,7 @@ class CompiledSubject:
     layout: Layout
     rule_indexes: tuple[int, ...]
     projections: tuple[tuple[str, ...] | None, ...] = ()   # the properties each ruleset reads
+    sequences: tuple[tuple[str, Sequence], ...] = ()  # decided first, each in its ruleset
 
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9_]")

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xuequ_rules.engines.durable.integers import Interval, IntExpr, eval_int, int_nodes
 from xuequ_rules.engines.durable.runtime import DECIMAL_SCALE, EXACT_LIMIT
@@ -18,6 +18,9 @@ from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.expr import Field
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import ATTESTATIONS
+
+if TYPE_CHECKING:
+    from xuequ_rules.engines.durable.sequences import Sequence
 
 
 class Untranslatable(Exception):
@@ -104,6 +107,7 @@ class Layout:
         self.slots: dict[tuple[Any, ...], Slot] = {}
         self.checks: list[tuple[IntExpr, str]] = []     # integer expressions checked per fact
         self.uses_zero = False                      # a condition reads the constant z = 0
+        self.sequences: dict[tuple[object, ...], Sequence] = {}   # by the node's key
         self._encoder: Callable[[Any, Mapping[str, Any], int], dict[str, Any]] | None = None
 
     # layout ---------------------------------------------------------------------------
@@ -164,7 +168,9 @@ class Layout:
         return slot
 
     def intervals(self) -> dict[str, Interval]:
-        return {slot.name: slot.interval for slot in self.slots.values()}
+        out = {slot.name: slot.interval for slot in self.slots.values()}
+        out.update((sequence.slot, (0, 2)) for sequence in self.sequences.values())
+        return out
 
     # encoding -------------------------------------------------------------------------
     def encoder(self) -> Callable[[Any, Mapping[str, Any], int], dict[str, Any]]:

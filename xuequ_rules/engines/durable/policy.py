@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from xuequ_rules.engines.durable.compile import ConditionCompiler, decision_outcomes, rule_outcomes
@@ -17,13 +18,14 @@ from xuequ_rules.engines.durable.findings import (
     stage_of,
 )
 from xuequ_rules.engines.durable.host import SESSION_IDS, CompiledSubject, Context, Sessions, ruleset_name
-from xuequ_rules.engines.durable.integers import int_nodes, interval_of, sub, within_limit
+from xuequ_rules.engines.durable.integers import IntExpr, int_nodes, interval_of, sub, within_limit
 from xuequ_rules.engines.durable.layout import Layout, Slot, Untranslatable, converter
 from xuequ_rules.engines.durable.runtime import (
     MAX_MATCHES_PER_FACT,
     MAX_PROPERTIES_PER_FACT,
     DurableEngineError,
 )
+from xuequ_rules.engines.durable.sequences import Sequence
 from xuequ_rules.errors import RuleConflictError
 from xuequ_rules.evaluation.evaluate import (
     CompiledRule,
@@ -36,10 +38,12 @@ from xuequ_rules.evaluation.evaluate import (
     period_finding,
 )
 from xuequ_rules.evaluation.finding import Finding, Status
+from xuequ_rules.evaluation.sequences import RecordSequence
 from xuequ_rules.facts.loader import facts_for
 from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import Decision
+from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.text import Text
 
 
@@ -59,6 +63,9 @@ class DurablePolicy:
         self._specs: dict[int, dict[str, tuple[Status, Text, Any, str]]] = {}
         self._decisions = any(isinstance(rule, Decision) for rule in policy.rules)
         self._exceptions = any(rule.exception_to is not None for rule in policy.rules)
+        self.sequenced = frozenset(index for index, rule in enumerate(policy.rules)
+                                   if any(isinstance(node, Consecutive)
+                                          for expr in rule.expressions() for node in expr.walk()))
         definitions: dict[str, dict[str, Any]] = {}
         for subject in dict.fromkeys(rule.subject for rule in policy.rules):
             layout = Layout(subject, policy.facts_model)
@@ -117,6 +124,19 @@ class DurablePolicy:
                     chunks.append((weight, durable_rules, props))
             if not chunks:
                 continue
+            sequences: list[tuple[str, Sequence]] = []
+            for sequence in layout.sequences.values():
+                name = ruleset_name(policy, subject)
+                definitions[name] = sequence.rules(partial(self.sessions.action,
+                                                           -1 - len(sequences)))
+                sequences.append((name, sequence))
+                for condition in (sequence.condition.t, sequence.condition.f):
+                    self._register_checks(layout, condition, subject)
+                order = IntExpr("f", sequence.order.name)   # the probe's order - b
+                if not within_limit(interval_of(order, layout.intervals())) \
+                        and (order, subject) not in layout.checks:
+                    layout.checks.append((order, subject))
+                    layout._encoder = None
             names, projections = [], []
             for _, durable_rules, props in chunks:
                 name = ruleset_name(policy, subject)
@@ -126,7 +146,8 @@ class DurablePolicy:
                                    ("sid", "id", *sorted(props | {"z"} if layout.uses_zero
                                                          else props)))
             self.subjects[subject] = CompiledSubject(subject, tuple(names), layout,
-                                                      tuple(indexes), tuple(projections))
+                                                      tuple(indexes), tuple(projections),
+                                                      tuple(sequences))
         if definitions:
             self.sessions.host.register_rulesets(definitions)
 
@@ -165,6 +186,18 @@ class DurablePolicy:
         encode = compiled.layout.encoder()
         facts = [encode(record, base, i) for i, (_, record) in enumerate(records)]
         size = len(records)
+        for position, (ruleset, sequence) in enumerate(compiled.sequences):
+            key = -1 - position
+            decided = self.sessions.run(ruleset, sid, sequence.facts(facts),
+                                        Context({key: [None] * size}))
+            codes = decided.table[key]
+            if decided.extra or None in codes:
+                raise DurableEngineError(
+                    f"durable_rules 对连续条件的判定不唯一或缺失：{codes} {decided.extra}",
+                    f"durable_rules decided a condition over consecutive records not exactly "
+                    f"once per record: {codes} {decided.extra}")
+            for fact, code in zip(facts, codes, strict=True):
+                fact[sequence.slot] = int(code or 0)
         context = Context({index: [None] * size for index in compiled.rule_indexes})
         for ruleset, keys in zip(compiled.rulesets, compiled.projections, strict=True):
             sent = facts if keys is None else [{k: fact[k] for k in keys if k in fact}
@@ -211,6 +244,8 @@ class DurablePolicy:
                 if rule_index == index:
                     more.setdefault(record_index, [row[record_index] or ""]).append(extra_code)
             specs = self._specs[index]
+            sequence = (RecordSequence([record for _, record in records])
+                        if index in self.sequenced else None)
             rule_id = rule.id
             track = self._exceptions
             append = findings.append
@@ -220,14 +255,14 @@ class DurablePolicy:
                     else None
                 if spec is None:
                     codes = more.get(record_index) or ([] if code is None else [code])
-                    finding = self.judge_codes(compiled_ref, record, ref, date, codes)
+                    finding = self.judge_codes(compiled_ref, record, ref, date, codes, sequence)
                     append(finding)
                     if stage_of(codes[0]) != STAGE_APPLIES:
                         applicable[(rule_id, ref)] = True
                     continue
                 status, reason, decision, stage = spec
                 append(make_finding(rule, ref, status, reason, decision,
-                                     (compiled_ref, record, date, stage)))
+                                    (compiled_ref, record, date, stage, sequence)))
                 if track and stage != STAGE_APPLIES:
                     applicable[(rule_id, ref)] = True
         findings = apply_exceptions(policy, findings, applicable)
@@ -238,7 +273,7 @@ class DurablePolicy:
 
     @staticmethod
     def judge_codes(compiled: CompiledRule, record: Any, ref: str, as_of: dt.date,
-             codes: list[str]) -> Finding:
+                    codes: list[str], sequence: RecordSequence | None = None) -> Finding:
         rule = compiled.rule
         where = ref or "本情形"
         where_en = ref or "the scenario"
@@ -259,7 +294,7 @@ class DurablePolicy:
                 f"规则 {rule.id} 对 {where} 的 durable 结果数为 {len(codes)}（应为 1）：{codes}",
                 f"rule {rule.id}: {len(codes)} durable outcomes for {where_en} (expected 1): "
                 f"{codes}", field=rule.id)
-        return finding_for(compiled, record, ref, as_of, codes[0])
+        return finding_for(compiled, record, ref, as_of, codes[0], sequence)
 
     # streaming ------------------------------------------------------------------------
     def stream(self, records: Iterable[Any], as_of: dt.date | None = None) -> Iterator[Finding]:

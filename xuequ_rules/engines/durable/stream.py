@@ -2,11 +2,11 @@
 
 Each record is validated against the policy's facts model and judged by the policy's
 rules over its collection as soon as it arrives (asserted in durable, then retracted).
-A rule over a sequence of records (:class:`~xuequ_rules.policy.expr.Consecutive`, e.g.
-Ziyang's 连续两年下滑) is judged on the records received so far that share the arriving
-record's sequence: the arriving record's finding is yielded at once, and an earlier
-record whose finding the new one changes (a year arriving late) is yielded again with its
-new finding.
+A rule over a sequence of records (:class:`~xuequ_rules.policy.sequence.Consecutive`,
+e.g. Ziyang's 连续两年下滑) is decided by durable_rules on the records received so far that
+share the arriving record's sequence (:mod:`.sequences`), whatever order the years arrive
+in: the arriving record's finding is yielded at once, and an earlier record whose finding
+the new one changes (a year arriving late) is yielded again with its new finding.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from xuequ_rules.evaluation.evaluate import (
     period_finding,
 )
 from xuequ_rules.evaluation.finding import Finding
+from xuequ_rules.evaluation.sequences import RecordSequence
 from xuequ_rules.facts.loader import facts_error
 from xuequ_rules.facts.schema import Facts, collections_of
 from xuequ_rules.policy.policy import Policy
@@ -92,16 +93,39 @@ class _Stream:
         return [other for other in self.history[collection]
                 if any(getattr(other, path[0], None) == key for path, key in keys.items())]
 
-    def _over_sequence(self, compiled_ref: CompiledRule, collection: str, record: Any,
-                       applicable: dict[tuple[str, str], bool], judged: dict[str, Any]
+    def _over_sequence(self, compiled_ref: CompiledRule, index: int, collection: str,
+                       record: Any, applicable: dict[tuple[str, str], bool],
+                       judged: dict[str, Any], decided: dict[tuple[int, ...], Context]
                        ) -> list[Finding]:
+        """The rule's findings on the records sharing a sequence with ``record``, decided
+        by durable_rules (by the reference evaluator for a rule it cannot translate)."""
         rule = compiled_ref.rule
-        model = self.compiled.policy.facts_model
+        compiled = self.compiled
         related = self._related(collection, record, self.sequences[rule.id])
-        scenario = model.model_validate({collection: related})
+        if rule.id in compiled.fallback:
+            scenario = compiled.policy.facts_model.model_validate({collection: related})
+            found = evaluate_rule(compiled_ref, scenario, self.date, applicable, judged)
+        else:
+            refs = [(f"{collection}[{other.id}]", other) for other in related]
+            key = tuple(id(other) for other in related)
+            context = decided.get(key)
+            if context is None:
+                context = decided[key] = compiled.decide(compiled.subjects[collection], refs,
+                                                         self.date)
+            sequence = RecordSequence(related)
+            found = []
+            for position, (other_ref, other) in enumerate(refs):
+                codes = [code for code in context.table[index][position:position + 1]
+                         if code is not None]
+                codes += [code for i, at, code in context.extra if (i, at) == (index, position)]
+                found.append(compiled.judge_codes(compiled_ref, other, other_ref, self.date,
+                                                  codes, sequence))
+                judged[other_ref] = other
+                if stage_of(codes[0]) != STAGE_APPLIES:
+                    applicable[(rule.id, other_ref)] = True
         out: list[Finding] = []
         ref = f"{collection}[{record.id}]"
-        for finding in evaluate_rule(compiled_ref, scenario, self.date, applicable, judged):
+        for finding in found:
             seen = (finding.status, finding.reason, finding.decision)
             if finding.record == ref or self.yielded.get((rule.id, finding.record)) != seen:
                 self.yielded[(rule.id, finding.record)] = seen
@@ -123,6 +147,7 @@ class _Stream:
             self.announced.add(collection)
             findings.extend(p for p in periods.values() if p is not None)
         context = Context()
+        decided: dict[tuple[int, ...], Context] = {}
         if subject is not None and any(periods[i] is None for i in subject.rule_indexes):
             context = compiled.decide(subject, [(ref, record)], date)
         for index, period in periods.items():
@@ -131,8 +156,8 @@ class _Stream:
             if period is not None:
                 continue
             if self.sequences[rule.id]:
-                findings.extend(self._over_sequence(compiled_ref, collection, record,
-                                                    applicable, judged))
+                findings.extend(self._over_sequence(compiled_ref, index, collection, record,
+                                                    applicable, judged, decided))
                 continue
             if rule.id in compiled.fallback:
                 scenario = policy.facts_model.model_validate({collection: [record]})
