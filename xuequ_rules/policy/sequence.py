@@ -4,8 +4,9 @@
 school's assessment declined in this school year and in each of the years before it, up to
 ``count`` years running (连续两年下滑). The reference evaluator judges it over the records of
 the collection (:mod:`xuequ_rules.evaluation.sequences`), the table engines with window
-functions over the table (:meth:`xuequ_rules.engines.columns.expressions.ExprCompiler.visit_consecutive`);
-durable_rules, which judges one record at a time, refuses it with a bilingual reason.
+functions over the table (:meth:`xuequ_rules.engines.columns.expressions.ExprCompiler.visit_consecutive`),
+durable_rules with correlated patterns matching a record with its predecessors
+(:mod:`xuequ_rules.engines.durable.sequences`).
 """
 
 from __future__ import annotations

@@ -36,12 +36,18 @@ fires a rule once per satisfied ``$or`` branch (repeated outcomes are collapsed)
 matching no rule is an error (outcomes are exhaustive); the host's background timer
 threads are never started (all work is synchronous, in the caller's thread).
 
+A condition over consecutive records (``consecutive(...)``, e.g. two years of decline
+running) is decided by durable_rules too, before the collection's rules: a ruleset of
+correlated patterns matches each record with the records of its ``per`` at the order
+values before it, ``$not`` patterns saying that a year has no record —
+:mod:`.sequences`.
+
 Rules this backend cannot translate (text ordered with ``<``, nested fields, arithmetic on
-dates, conditions over a sequence of records) are listed in :attr:`DurablePolicy.fallback`
+dates, a run whose count changes over time) are listed in :attr:`DurablePolicy.fallback`
 and evaluated by the reference evaluator; ``strict=True`` refuses them instead.
 
 :func:`stream_findings` (:mod:`.stream`) takes records arriving one by one and yields
-findings as they are decided.
+findings as they are decided (a year arriving late revises the findings it changes).
 """
 
 from __future__ import annotations

@@ -182,7 +182,7 @@ class ConditionCompiler(ExprVisitor[Truth]):
         return self._isin(node)
 
     def visit_known(self, node: Known) -> Truth:
-        if isinstance(node.item, Compare | Logic | Not | IsIn | Known):
+        if isinstance(node.item, Compare | Logic | Not | IsIn | Known | Consecutive):
             inner = self.visit(node.item)
             return Truth(neg(inner.n), inner.n, FALSE, FALSE)
         value = self.operand(node.item)
