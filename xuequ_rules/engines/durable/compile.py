@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from xuequ_rules.engines import fractions
 from xuequ_rules.engines.durable.conditions import (
     FALSE,
     TRUE,
@@ -21,14 +22,10 @@ from xuequ_rules.engines.durable.integers import (
     ONE,
     ZERO,
     IntExpr,
-    add,
     const,
-    interval_of,
-    mul,
-    opt_mul,
-    sub,
 )
 from xuequ_rules.engines.durable.layout import Layout, Num, Str, Truth, Untranslatable, decimal_scale
+from xuequ_rules.engines.durable.quotients import DurableRing, quotient
 from xuequ_rules.engines.durable.sequences import MAX_COUNT, Sequence
 from xuequ_rules.policy.expr import (
     Arith,
@@ -45,7 +42,7 @@ from xuequ_rules.policy.expr import (
     Logic,
     Not,
 )
-from xuequ_rules.policy.operators import MIRRORED, NEGATED
+from xuequ_rules.policy.operators import NEGATED
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.rule import Decision, Modality, Rule
 from xuequ_rules.policy.sequence import Consecutive
@@ -76,12 +73,12 @@ class _Values(ExprVisitor["Num | Str"]):
         unknown = KnownAtom(slot.known or "", False)
         if slot.kind == "str":
             return Str(IntExpr("f", slot.name), unknown)
-        return Num(IntExpr("f", slot.name), None, slot.scale, unknown, FALSE,
+        return Num(quotient(IntExpr("f", slot.name), slot.scale), unknown, FALSE,
                    "date" if slot.kind == "date" else "num")
 
     def visit_length(self, node: Length) -> Num | Str:
         slot = self.layout.field_slot(node.item, length=True)
-        return Num(IntExpr("f", slot.name), None, 0, KnownAtom(slot.known or "", False), FALSE)
+        return Num(quotient(IntExpr("f", slot.name)), KnownAtom(slot.known or "", False), FALSE)
 
     def visit_arith(self, node: Arith) -> Num | Str:
         return self.owner.arith(node)
@@ -100,6 +97,7 @@ class ConditionCompiler(ExprVisitor[Truth]):
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.values = _Values(self)
+        self.ring = DurableRing(layout.intervals)
         self._in_sequence = False
 
     def operand(self, node: Expr) -> Num | Str:
@@ -112,20 +110,20 @@ class ConditionCompiler(ExprVisitor[Truth]):
         if isinstance(value, str):
             return Str(const(value), FALSE)
         if isinstance(value, bool):
-            return Num(const(int(value)), None, 0, FALSE, FALSE)
+            return Num(quotient(const(int(value))), FALSE, FALSE)
         if isinstance(value, dt.date):
-            return Num(const(value.toordinal()), None, 0, FALSE, FALSE, "date")
+            return Num(quotient(const(value.toordinal())), FALSE, FALSE, "date")
         if isinstance(value, int | Decimal):
             scale = decimal_scale(Decimal(value))
-            return Num(const(int(Decimal(value).scaleb(scale))), None, scale, FALSE, FALSE)
+            return Num(quotient(const(int(Decimal(value).scaleb(scale))), scale), FALSE, FALSE)
         raise Untranslatable(f"constant {value!r}")
 
     def param(self, param: Parameter) -> Num | Str:
         slot = self.layout.param_slot(param)
         if slot.kind == "str":
             return Str(IntExpr("f", slot.name), FALSE)
-        return Num(IntExpr("f", slot.name), None, slot.scale, FALSE, FALSE,
-                    "date" if slot.kind == "date" else "num")
+        return Num(quotient(IntExpr("f", slot.name), slot.scale), FALSE, FALSE,
+                   "date" if slot.kind == "date" else "num")
 
     def arith(self, node: Arith) -> Num:
         x, y = self.operand(node.left), self.operand(node.right)
@@ -133,28 +131,12 @@ class ConditionCompiler(ExprVisitor[Truth]):
             raise Untranslatable("arithmetic on text or dates")
         unknown = or_(x.unknown, y.unknown)
         causes = [x.undefined, y.undefined]
-        a, b, sa, c, d, sc = x.num, x.den, x.scale, y.num, y.den, y.scale
-        if node.op in (ArithOp.ADD, ArithOp.SUB):
-            s = max(sa, sc)
-            a, c = mul(a, const(10 ** (s - sa))), mul(c, const(10 ** (s - sc)))
-            combine = add if node.op is ArithOp.ADD else sub
-            if b is None and d is None:
-                num, den = combine(a, c), None
-            else:
-                num = combine(mul(a, d or ONE), mul(c, b or ONE))
-                den = opt_mul(b, d)
-            scale = s
-        elif node.op is ArithOp.MUL:
-            num, den, scale = mul(a, c), opt_mul(b, d), sa + sc
-        else:   # a/(b·10^sa) ÷ c/(d·10^sc) = a·d·10^sc / (b·c·10^sa)
-            causes.append(cmp(CompareOp.EQ, c, ZERO))
-            num, den = mul(a, d or ONE), opt_mul(b, c)
-            if sc >= sa:
-                num, scale = mul(num, const(10 ** (sc - sa))), 0
-            else:
-                scale = sa - sc
-        undefined = and_(neg(unknown), or_(*causes))
-        return Num(num, den, scale, unknown, undefined)
+        ring = self.ring
+        if node.op is ArithOp.DIV:
+            causes.append(cmp(CompareOp.EQ, y.value.num.expr, ZERO))
+        value = {ArithOp.ADD: fractions.add, ArithOp.SUB: fractions.sub, ArithOp.MUL: fractions.mul,
+                 ArithOp.DIV: fractions.div}[node.op](ring, x.value, y.value)
+        return Num(value, unknown, and_(neg(unknown), or_(*causes)))
 
     # truth values ---------------------------------------------------------------------
     def visit_compare(self, node: Compare) -> Truth:
@@ -250,24 +232,8 @@ class ConditionCompiler(ExprVisitor[Truth]):
 
     def _ordered(self, op: CompareOp, x: Num, y: Num) -> tuple[Any, Any]:
         """``x op y`` and its negation, as integer comparisons (x, y defined)."""
-        s = max(x.scale, y.scale)
-        a = mul(x.num, const(10 ** (s - x.scale)))
-        c = mul(y.num, const(10 ** (s - y.scale)))
-        if x.den is None and y.den is None:
-            return cmp(op, a, c), cmp(NEGATED[op], a, c)
-        left, right = mul(a, y.den or ONE), mul(c, x.den or ONE)
-        den = opt_mul(x.den, y.den)
-        assert den is not None
-        lo, hi = interval_of(den, self.layout.intervals())
-        positive = (cmp(op, left, right), cmp(NEGATED[op], left, right))
-        negative = (cmp(MIRRORED[op], left, right), cmp(NEGATED[MIRRORED[op]], left, right))
-        if lo is not None and lo >= 0:       # a defined denominator is never 0
-            return positive
-        if hi is not None and hi <= 0:
-            return negative
-        pos, neg = cmp(CompareOp.GT, den, ZERO), cmp(CompareOp.LT, den, ZERO)
-        return (or_(and_(pos, positive[0]), and_(neg, negative[0])),
-                or_(and_(pos, positive[1]), and_(neg, negative[1])))
+        return (fractions.compare(self.ring, op, x.value, y.value),
+                fractions.compare(self.ring, NEGATED[op], x.value, y.value))
 
     def _isin(self, node: IsIn) -> Truth:
         value = self.operand(node.item)

@@ -56,14 +56,6 @@ def mul(x: IntExpr, y: IntExpr) -> IntExpr:
     return IntExpr("*", x, y)
 
 
-def opt_mul(x: IntExpr | None, y: IntExpr | None) -> IntExpr | None:
-    if x is None:
-        return y
-    if y is None:
-        return x
-    return mul(x, y)
-
-
 def int_nodes(e: IntExpr) -> Iterator[IntExpr]:
     yield e
     if e.op in "+-*":

@@ -10,7 +10,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from xuequ_rules.engines.durable.integers import Interval, IntExpr, eval_int, int_nodes
+from xuequ_rules.engines.durable.quotients import Scaled
 from xuequ_rules.engines.durable.runtime import DECIMAL_SCALE, EXACT_LIMIT
+from xuequ_rules.engines.fractions import Quotient
 from xuequ_rules.errors import FactsError
 from xuequ_rules.evaluation.compiler import resolve_path as resolve
 from xuequ_rules.facts.fields import field_spec
@@ -29,11 +31,10 @@ class Untranslatable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Num:
-    """A number: ``num / (den × 10**scale)``; unknown / undefined when those hold."""
+    """A number: an exact quotient of scaled integer expressions; unknown / undefined when
+    those hold."""
 
-    num: IntExpr
-    den: IntExpr | None
-    scale: int
+    value: Quotient[Scaled]
     unknown: Any
     undefined: Any
     kind: str = "num"   # num | date
