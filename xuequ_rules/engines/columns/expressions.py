@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from xuequ_rules.engines import fractions
 from xuequ_rules.engines._schema import (
     ColumnSpec,
     decimal_scale,
 )
 from xuequ_rules.engines.columns.values import NUMERIC, Algebra, Cond, Kleene, Num, Unsupported, Val
+from xuequ_rules.engines.fractions import Quotient
 from xuequ_rules.policy.expr import (
     Aggregate,
     Arith,
@@ -42,6 +43,40 @@ SEQUENCE_REFUSAL = ("连续条件的次数须为整数常量或参数，排序�
                     "constant or a parameter) and a whole-number order")
 
 
+class ColumnRing:
+    """A backend's numeric columns as the ring of :mod:`xuequ_rules.engines.fractions`: a
+    denominator is made positive as it divides (``when``), a zero divisor nulls both."""
+
+    def __init__(self, algebra: Algebra) -> None:
+        self.a = algebra
+        self.add, self.sub, self.mul, self.neg = algebra.add, algebra.sub, algebra.mul, algebra.neg
+
+    def compare(self, op: CompareOp, x: Num, y: Num) -> Any:
+        return self.a.compare_num(op, x, y)
+
+    def sign(self, x: Num) -> int | None:
+        return None if not x.literal else (1 if x.literal > 0 else -1)
+
+    def either(self, x: Num, positive: Any, negative: Any) -> Any:
+        return self.a.when([(self.a.compare(CompareOp.LT, x.v, self.a.lit(0, "int", 0)),
+                             negative)], positive)
+
+    def flip(self, divisor: Num, num: Num, den: Num) -> tuple[Num, Num]:
+        a = self.a
+        is_zero = a.compare(CompareOp.EQ, divisor.v, a.lit(0, "int", 0))
+        is_neg = a.compare(CompareOp.LT, divisor.v, a.lit(0, "int", 0))
+
+        def flipped(n: Num) -> Num:
+            null = a.null("dec" if n.kind == "dec" else "int")
+            return replace(n, v=a.when([(is_zero, null), (is_neg, a.neg(n).v)], n.v),
+                           literal=None)
+        return flipped(num), flipped(den)
+
+
+_ARITH = {ArithOp.ADD: fractions.add, ArithOp.SUB: fractions.sub, ArithOp.MUL: fractions.mul,
+          ArithOp.DIV: fractions.div}
+
+
 @dataclass
 class ExprCompiler(ExprVisitor[Val]):
     """Compiles expression trees of one collection's rules at one date."""
@@ -51,9 +86,11 @@ class ExprCompiler(ExprVisitor[Val]):
     as_of: dt.date | None
     trust_bounds: bool = False     # the table was validated: values lie within the model's bounds
     logic: Kleene = field(init=False)
+    ring: ColumnRing = field(init=False)
 
     def __post_init__(self) -> None:
         self.logic = Kleene(self.algebra)
+        self.ring = ColumnRing(self.algebra)
 
     # helpers
     def bind(self, x: Val) -> Val:
@@ -224,9 +261,6 @@ class ExprCompiler(ExprVisitor[Val]):
         undef_in = self.logic.or_(left.undef, right.undef)
         return unknown, undef_in
 
-    def _one(self, den: Num | None) -> Num:
-        return den if den is not None else Num(self.algebra.lit(1, "int", 0), "int", 0, 1)
-
     def arith(self, op: ArithOp, left: Val, right: Val) -> Val:
         a, lg = self.algebra, self.logic
         if left.kind == "null" or right.kind == "null":
@@ -235,47 +269,19 @@ class ExprCompiler(ExprVisitor[Val]):
             raise Unsupported(f"arithmetic on {left.kind} and {right.kind}")
         unknown, undef_in = self._both_unknown_undef(left, right)
         nullable = left.nullable or right.nullable
-        ln, rn = left.num, right.num
-        den: Num | None
         zero: Cond = False
+        x, y = Quotient(left.num, left.den), Quotient(right.num, right.den)
         if op is ArithOp.DIV:
-            num = a.mul(ln, self._one(right.den)) if right.den is not None else ln
-            den = a.mul(self._one(left.den), rn) if left.den is not None else rn
-            if rn.literal is not None:
-                if rn.literal == 0:
-                    zero = True
-                elif rn.literal < 0:
-                    num, den = a.neg(num), a.neg(den)
-            else:
-                is_zero = a.compare(CompareOp.EQ, rn.v, a.lit(0, "int", 0))
-                is_neg = a.compare(CompareOp.LT, rn.v, a.lit(0, "int", 0))
-                null_num = a.null("dec" if num.kind == "dec" else "int")
-                null_den = a.null("dec" if den.kind == "dec" else "int")
-                num = replace(num, v=a.when([(is_zero, null_num), (is_neg, a.neg(num).v)], num.v),
-                              literal=None)
-                den = replace(den, v=a.when([(is_zero, null_den), (is_neg, a.neg(den).v)], den.v),
-                              literal=None)
-                zero = a.coalesce_false(is_zero)
-                nullable = True
-            if zero is True:
+            if right.num.literal == 0:
                 return Val(a.null("int"), "int", nullable=True, undef=lg.not_(unknown))
-        elif op is ArithOp.MUL:
-            num = a.mul(ln, rn)
-            if left.den is None and right.den is None:
-                den = None
-            else:
-                den = a.mul(self._one(left.den), self._one(right.den))
-        else:
-            combine: Callable[[Num, Num], Num] = a.add if op is ArithOp.ADD else a.sub
-            if left.den is None and right.den is None:
-                num, den = combine(ln, rn), None
-            else:
-                ld, rd = self._one(left.den), self._one(right.den)
-                num = combine(a.mul(ln, rd), a.mul(rn, ld))
-                den = a.mul(ld, rd)
+            if right.num.literal is None:   # a zero divisor: num and den null (ColumnRing.flip)
+                zero = a.coalesce_false(a.compare(CompareOp.EQ, right.v, a.lit(0, "int", 0)))
+                nullable = True
+        q = _ARITH[op](self.ring, x, y)
+        num = q.num
         undef = lg.and_(lg.not_(unknown), lg.or_(undef_in, zero))
         return Val(num.v, num.kind, num.scale, nullable=nullable or undef is not False,
-                   undef=undef, den=den, literal=num.literal, bound=num.bound)
+                   undef=undef, den=q.den, literal=num.literal, bound=num.bound)
 
     def compare(self, op: CompareOp, left: Val, right: Val) -> Val:
         a, lg = self.algebra, self.logic
@@ -283,12 +289,8 @@ class ExprCompiler(ExprVisitor[Val]):
             return Val(a.null("bool"), "bool")
         unknown, undef_in = self._both_unknown_undef(left, right)
         if left.kind in NUMERIC and right.kind in NUMERIC:
-            if left.den is None and right.den is None:
-                value = a.compare_num(op, left.num, right.num)
-            else:
-                lhs = a.mul(left.num, right.den) if right.den is not None else left.num
-                rhs = a.mul(right.num, left.den) if left.den is not None else right.num
-                value = a.compare_num(op, lhs, rhs)
+            value = fractions.compare(self.ring, op, Quotient(left.num, left.den),
+                                      Quotient(right.num, right.den))
         elif left.kind == right.kind and left.kind in ("str", "bool", "date"):
             value = a.compare(op, left.v, right.v)
         elif op in (CompareOp.EQ, CompareOp.NE):
