@@ -347,9 +347,14 @@ def apply_lifecycle(policy: Policy, findings: list[Finding], records: Mapping[st
         return [replace(f, what_if=True) for f in findings]
     life = Lifecycle.of(policy)
     reasons: dict[Force, Text] = {}      # one reason per force, shared by its findings
+    forces: dict[tuple[str, str], Force | None] = {}   # per record, whatever rule judged it
     out: list[Finding] = []
     for finding in findings:
-        force = life.for_record(finding.rule.subject, records.get(finding.record), as_of)
+        key = (finding.rule.subject, finding.record)
+        if key in forces:
+            force = forces[key]
+        else:
+            force = forces[key] = life.for_record(key[0], records.get(key[1]), as_of)
         if force is None:
             out.append(finding)
         else:

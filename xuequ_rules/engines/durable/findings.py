@@ -67,11 +67,12 @@ def reference_trace(compiled: CompiledRule, record: Any, as_of: dt.date, stage: 
 
 
 def make_finding(rule: AnyRule, ref: str, status: Status, reason: Text, decision: Any,
-                 source: tuple[CompiledRule, Any, dt.date, str, RecordSequence | None]
-                 ) -> Finding:
-    """A finding whose trace the reference evaluator computes for ``source`` when read."""
-    return Finding(rule, ref, status, reason, DeferredTrace(partial(reference_trace, *source)),
-                   decision)
+                 compiled: CompiledRule, record: Any, as_of: dt.date, stage: str,
+                 sequence: RecordSequence | None) -> Finding:
+    """A finding whose trace the reference evaluator computes for ``record`` when read."""
+    return Finding(rule, ref, status, reason,
+                   DeferredTrace(partial(reference_trace, compiled, record, as_of, stage,
+                                         sequence)), decision)
 
 
 def outcome(rule: AnyRule, code: str, record: Any) -> tuple[Status, Text, Any]:
@@ -114,6 +115,6 @@ def outcome_specs(rule: AnyRule, codes: list[str]) -> dict[str, tuple[Status, Te
 def finding_for(compiled: CompiledRule, record: Any, ref: str, as_of: dt.date,
                 code: str, sequence: RecordSequence | None = None) -> Finding:
     status, reason, decision = outcome(compiled.rule, code, record)
-    return make_finding(compiled.rule, ref, status, reason, decision,
-                        (compiled, record, as_of, stage_of(code), sequence))
+    return make_finding(compiled.rule, ref, status, reason, decision, compiled, record, as_of,
+                        stage_of(code), sequence)
 

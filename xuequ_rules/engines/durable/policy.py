@@ -220,6 +220,7 @@ class DurablePolicy:
             if all(periods[i] is not None for i in compiled.rule_indexes):
                 continue
             records = _records(scenario, subject)
+            judged.update(records)
             decided[subject] = (records, self.decide(compiled, records, date)
                                 if records else Context())
         for index, (compiled_ref, period) in enumerate(zip(self.reference, periods,
@@ -232,7 +233,6 @@ class DurablePolicy:
                 findings.extend(evaluate_rule(compiled_ref, scenario, date, applicable, judged))
                 continue
             records, context = decided[rule.subject]
-            judged.update(records)
             if not records:
                 findings.append(Finding(rule, f"{rule.subject}[]", Status.UNDETERMINED,
                                         Text(f"未提供“{rule.subject}”方面的事实",
@@ -261,8 +261,8 @@ class DurablePolicy:
                         applicable[(rule_id, ref)] = True
                     continue
                 status, reason, decision, stage = spec
-                append(make_finding(rule, ref, status, reason, decision,
-                                    (compiled_ref, record, date, stage, sequence)))
+                append(make_finding(rule, ref, status, reason, decision, compiled_ref, record,
+                                    date, stage, sequence))
                 if track and stage != STAGE_APPLIES:
                     applicable[(rule_id, ref)] = True
         findings = apply_exceptions(policy, findings, applicable)
