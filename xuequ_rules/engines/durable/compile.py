@@ -145,16 +145,10 @@ class ConditionCompiler(ExprVisitor[Truth]):
     def visit_logic(self, node: Logic) -> Truth:
         parts = [self.visit(item) for item in node.items]
         if node.op is BoolOp.AND:
-            not_false = and_(*(neg(p.f) for p in parts))
-            return Truth(t=and_(*(p.t for p in parts)), f=or_(*(p.f for p in parts)),
-                         n=and_(not_false, or_(*(p.n for p in parts))),
-                         d=and_(not_false, *(neg(p.n) for p in parts),
-                                or_(*(p.d for p in parts))))
-        not_true = and_(*(neg(p.t) for p in parts))
-        return Truth(t=or_(*(p.t for p in parts)), f=and_(*(p.f for p in parts)),
-                     n=and_(not_true, or_(*(p.n for p in parts))),
-                     d=and_(not_true, *(neg(p.n) for p in parts),
-                            or_(*(p.d for p in parts))))
+            return _conjunction(parts)
+        # a or b = not (not a and not b): truth and falsity swap, unknown and undefined stay
+        both = _conjunction([Truth(p.f, p.t, p.n, p.d) for p in parts])
+        return Truth(both.f, both.t, both.n, both.d)
 
     def visit_not(self, node: Not) -> Truth:
         inner = self.visit(node.item)
@@ -257,6 +251,15 @@ class ConditionCompiler(ExprVisitor[Truth]):
             return Truth(listed, FALSE, neg(listed), FALSE)
         return Truth(listed, and_(neg(unknown), or_(undefined, neg(inside))), unknown, FALSE)
 
+
+
+def _conjunction(parts: list[Truth]) -> Truth:
+    """Kleene's ``and``: false if one is false; else unknown if one is unknown; else
+    undefined if one is undefined; else true."""
+    not_false = and_(*(neg(p.f) for p in parts))
+    return Truth(t=and_(*(p.t for p in parts)), f=or_(*(p.f for p in parts)),
+                 n=and_(not_false, or_(*(p.n for p in parts))),
+                 d=and_(not_false, *(neg(p.n) for p in parts), or_(*(p.d for p in parts))))
 
 
 def rule_outcomes(c: ConditionCompiler, rule: Rule) -> list[tuple[str, Any]]:
