@@ -98,11 +98,13 @@ def make_records(n: int, seed: int = 2018) -> list[dict[str, Any]]:
 
 
 def timed(fns: dict[str, Any], repeats: int) -> dict[str, float]:
-    """Median seconds of each function over the repeats, run in turn (interleaved,
-    so that load from other processes falls on both alike)."""
+    """Median seconds of each function over the repeats, run in turn (interleaved, the
+    order reversed every other round, so that load from other processes falls on all
+    alike)."""
     times: dict[str, list[float]] = {name: [] for name in fns}
-    for _ in range(repeats):
-        for name, fn in fns.items():
+    for round_ in range(repeats):
+        order = list(fns.items())
+        for name, fn in (order if round_ % 2 == 0 else order[::-1]):
             gc.collect()
             start = time.perf_counter()
             fn()
