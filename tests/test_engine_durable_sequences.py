@@ -147,3 +147,30 @@ def test_streamed_in_any_order_the_last_findings_are_the_batch_findings(syntheti
         compiled, (("assessments", row) for row in arriving), as_of=AS_OF)}
     batch = evaluate(policy, {"assessments": rows}, AS_OF)
     assert last == {(f.rule.id, f.record): f.status for f in batch.findings}
+
+
+def run_policy(ziyang: Policy, count: int) -> Policy:
+    rule = Rule(id="s.long_run", title=zh_en("连续", "run"), party=zh_en("县教体局", "county bureau"),
+                cites=(CITE,), kind=Modality.OBLIGATION, subject="assessments",
+                applies=consecutive(f.declined, count=count, per=f.school, order=f.year),
+                requires=f.action.isin(("rotated",)))
+    return Policy(name="ziyang", version=f"run-{count}", document=ziyang.document,
+                  parameters=(), rules=(rule,), facts_model=ziyang.facts_model)
+
+
+def test_a_run_of_five_years_is_decided_in_durable_and_matches_reference(ziyang):
+    policy = run_policy(ziyang, 5)
+    compiled = db.compile_policy(policy, strict=True)
+    rows = [{"id": f"a{year}", "school": "A", "year": year, "declined": year != 2019,
+             "action": "rotated"} for year in range(2015, 2027)]
+    rows.append({"id": "b", "school": "A", "year": 2030, "declined": True})
+    assert_same(policy, compiled, {"assessments": rows})
+    statuses = [f.status for f in compiled.evaluate({"assessments": rows}, AS_OF).findings]
+    assert statuses.count(Status.SATISFIED) == 3       # 2024, 2025, 2026: five years running
+
+
+def test_a_run_longer_than_durable_can_match_falls_back_or_is_refused_when_strict(ziyang):
+    policy = run_policy(ziyang, 6)
+    assert "s.long_run" in db.compile_policy(policy).fallback
+    with pytest.raises(db.DurableEngineError, match="consecutive"):
+        db.compile_policy(policy, strict=True)

@@ -42,9 +42,11 @@ from xuequ_rules.engines.durable.layout import Slot, Truth
 from xuequ_rules.policy.expr import CompareOp
 
 FALSE_CODE, UNKNOWN_CODE, TRUE_CODE = "0", "1", "2"
-MAX_COUNT = 20
-"""The longest run decided in durable: a probe can match ``3 × count + 1`` rules, and
-durable_rules refuses a fact matching more than 64."""
+MAX_COUNT = 5
+"""The longest run decided in durable: durable_rules refuses a fact that more than 64
+patterns can match (error 303), and a data fact can match ``2 × count² + 3 × count - 1``
+patterns of the rules below (64 for a run of 5); a longer run falls back to the reference
+evaluator (``strict=True`` refuses it)."""
 
 
 @dataclass(frozen=True, slots=True)
