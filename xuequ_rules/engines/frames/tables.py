@@ -127,6 +127,11 @@ def validity_checks(columns: dict[str, ColumnSpec]) -> dict[str, pl.Expr]:
             bad.append(col < _bound(spec.ge, spec))
         if spec.le is not None:
             bad.append(col > _bound(spec.le, spec))
+        low, high = _magnitude_limits(spec)
+        if low is not None:
+            bad.append(col <= low)
+        if high is not None:
+            bad.append(col >= high)
         if spec.enum is not None:
             bad.append(~col.is_in(pl.Series(list(spec.enum), dtype=pl.String).implode()))
         if name == "id":
@@ -152,6 +157,11 @@ def _validity_summary(specs: tuple[ColumnSpec, ...]) -> tuple[pl.Expr, ...]:
             bad.append(col.min() < _bound(spec.ge, spec))
         if spec.le is not None:
             bad.append(col.max() > _bound(spec.le, spec))
+        low, high = _magnitude_limits(spec)
+        if low is not None:
+            bad.append(col.min() <= low)
+        if high is not None:
+            bad.append(col.max() >= high)
         if spec.enum is not None or name == "id":
             bad.append(validity_checks({name: spec})[name].any())
         if bad:
@@ -170,6 +180,15 @@ def validate_frame(lf: pl.LazyFrame, collection: str, columns: dict[str, ColumnS
             row = lf.with_row_index("__row__").filter(expr).head(1).collect().row(0, named=True)
             raise invalid_value_error(collection, row.get("id", row["__row__"]), name,
                                       row[name])
+
+
+def _magnitude_limits(spec: ColumnSpec) -> tuple[pl.Expr | None, pl.Expr | None]:
+    """The exclusive limits of a quantity's magnitude, where its bounds do not imply them."""
+    if spec.below is None:
+        return None, None
+    low = None if spec.ge is not None and spec.ge > -spec.below else _bound(-spec.below, spec)
+    high = None if spec.le is not None and spec.le < spec.below else _bound(spec.below, spec)
+    return low, high
 
 
 def _bound(value: Decimal, spec: ColumnSpec) -> pl.Expr:
