@@ -27,7 +27,7 @@ from xuequ_rules.engines.columns import (
 )
 from xuequ_rules.engines.frames.algebra import PolarsAlgebra, PolarsFixedAlgebra, schema_of
 from xuequ_rules.engines.frames.tables import (
-    constraint_checks,
+    constraint_summary,
     prepare_frame,
     read_columns,
     validate_constraints,
@@ -111,8 +111,7 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
     exprs = plan_exprs(plan, decisions=decisions)
     if validate and not assume_valid:
         summary = validity_summary(read_columns(policy, collection, columns))
-        summary += [expr.any().alias(f"__constraint_{i}") for i, (_, expr)
-                    in enumerate(constraint_checks(policy, collection, columns))]
+        summary += constraint_summary(policy, collection, columns)
         if summary:
             plan.checks = lf.select(summary)
     # with_columns broadcasts literal statuses (rules out of period) to every row
