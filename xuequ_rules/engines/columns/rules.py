@@ -49,7 +49,7 @@ class PolicyPlan:
     unsupported: dict[str, str]
     errors: Any = None             # combined conflict expression, or None
     bindings: list[tuple[str, Any]] = field(default_factory=list)   # SQL: inner columns
-    checks: Any = None             # polars: a one-row query, true where the table is invalid
+    checks: Any = None             # polars: a flag, true when the table holds a refused value
 
 
 def period_status(rule: AnyRule, policy: Policy, as_of: dt.date,
