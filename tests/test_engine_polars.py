@@ -217,8 +217,9 @@ def national_school(**totals: object) -> dict[str, object]:
     ("teaching_space_m2", Decimal("1E15")),          # a plain number: |value| < 10**15
     ("sports_space_m2", Decimal("1000000000000000.00")),
     ("equipment_value", Decimal("1E19")),            # yuan: 10**15 万元 at most
+    ("teaching_space_m2", Decimal("-0.01")),         # areas are not negative
 ])
-def test_quantities_beyond_the_models_magnitude_are_refused_by_both_table_engines(
+def test_quantities_outside_the_models_bounds_or_magnitude_are_refused_by_both_table_engines(
         field: str, value: Decimal) -> None:
     national = load_policy("national")
     school = national_school(**{field: value})
