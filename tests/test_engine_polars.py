@@ -19,6 +19,7 @@ from xuequ_rules.engines.polars_backend import (
     polars_schema,
     status_counts,
 )
+from xuequ_rules.facts.loader import parse_facts
 from xuequ_rules.policy.dsl import Case, Cite, Decision, Modality, Outcome, Rule, f, zh_en
 from xuequ_rules.policy.expr import count_true
 from xuequ_rules.policy.policy import Policy
@@ -200,6 +201,62 @@ def test_csv_decimal_ratios_are_read_exactly(liujiang: Policy, tmp_path: Path) -
 def test_negative_counts_are_refused_like_the_fact_model(liujiang: Policy) -> None:
     with pytest.raises(FactsError, match="eligible"):
         evaluate_frame(liujiang, "teacher_exchanges", exchanges((-1, 0, 0)), AFTER)
+
+
+def national_school(**totals: object) -> dict[str, object]:
+    school: dict[str, object] = {
+        "id": "s1", "stage": "primary", "students": 1000, "special_education": False,
+        "teaching_point": False, "teachers_above_required_qualification": 42,
+        "backbone_teachers_county_level": 10, "pe_art_teachers": 9, "multimedia_classrooms": 23,
+        "teaching_space_m2": Decimal("4500.00"), "sports_space_m2": Decimal("7500.00"),
+        "equipment_value": Decimal("2000000.00")}
+    return {**school, **totals}
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("teaching_space_m2", Decimal("1E15")),          # a plain number: |value| < 10**15
+    ("sports_space_m2", Decimal("1000000000000000.00")),
+    ("equipment_value", Decimal("1E19")),            # yuan: 10**15 万元 at most
+    ("teaching_space_m2", Decimal("-0.01")),         # areas are not negative
+])
+def test_quantities_outside_the_models_bounds_or_magnitude_are_refused_by_both_table_engines(
+        field: str, value: Decimal) -> None:
+    national = load_policy("national")
+    school = national_school(**{field: value})
+    with pytest.raises(FactsError):
+        parse_facts({"schools": [school]}, policy=national)
+    frame = pl.DataFrame([school], schema_overrides={
+        name: pl.Decimal(38, 2) for name in ("teaching_space_m2", "sports_space_m2",
+                                             "equipment_value")})
+    with pytest.raises(FactsError, match=field):
+        evaluate_frame(national, "schools", frame, dt.date(2024, 9, 1))
+    from xuequ_rules.engines.sql_backend import evaluate_duckdb
+    with pytest.raises(FactsError, match=field):
+        evaluate_duckdb(national, "schools", frame, dt.date(2024, 9, 1))
+
+
+@pytest.mark.parametrize(("field", "value", "given"), [
+    ("teaching_space_m2", Decimal("999999999999999.99"), None),
+    # the largest yuan: 10**15 万元 less a hundredth of a yuan
+    ("equipment_value", Decimal("9999999999999999999.99"),
+     {"value": Decimal("999999999999999.999999"), "unit": "万元"}),
+    ("equipment_value", Decimal("1699999.99"), None),  # a cent below 85% of 2,000 yuan × 1,000
+    ("sports_space_m2", Decimal("6375.00"), None),     # exactly 85% of 7.5 m² × 1,000
+])
+def test_national_indicators_agree_with_the_reference_up_to_the_largest_quantities(
+        field: str, value: Decimal, given: object) -> None:
+    national = load_policy("national")
+    school = national_school(**{field: value})
+    as_of = dt.date(2024, 9, 1)
+    frame = pl.DataFrame([school], schema_overrides={
+        name: pl.Decimal(38, 2) for name in ("teaching_space_m2", "sports_space_m2",
+                                             "equipment_value")})
+    result = evaluate_frame(national, "schools", frame, as_of)
+    facts = {"schools": [{**school, field: given if given is not None else value}]}
+    reference = evaluate(national, parse_facts(facts, policy=national), as_of)
+    want = {f.rule.id: f.status.value for f in reference.findings
+            if f.rule.id in result.columns}
+    assert want and {rule: result[rule][0] for rule in want} == want
 
 
 # ── generic semantics on a small synthetic policy (division, decisions, forbids) ──

@@ -62,7 +62,8 @@ def decimal_scale(value: Decimal) -> int:
 def spec_dict(spec: ColumnSpec) -> dict[str, Any]:
     """A column's description as plain data (a cache key, a plan's summary)."""
     return {"name": spec.name, "kind": spec.kind, "ge": spec.ge, "le": spec.le,
-            "enum": spec.enum, "nested": spec.nested, "scale": spec.scale}
+            "enum": spec.enum, "nested": spec.nested, "scale": spec.scale,
+            "below": spec.below}
 
 
 def invalid_value_error(collection: str, ref: object, name: str, value: object) -> Any:

@@ -21,6 +21,7 @@ from typing import Any
 import annotated_types
 from pydantic import BaseModel
 
+from xuequ_rules.facts.quantities import Magnitude
 from xuequ_rules.facts.schema import Facts, collections_of
 
 
@@ -35,6 +36,7 @@ class ColumnSpec:
     enum: tuple[str, ...] | None = None
     nested: tuple[ColumnSpec, ...] = ()
     scale: int = 0                  # decimal columns: digits after the point in the table
+    below: Decimal | None = None    # every value's magnitude is smaller (a quantity's bound)
 
 
 def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
@@ -76,7 +78,8 @@ def _spec(name: str, annotation: Any, field_metadata: list[Any]) -> ColumnSpec:
     if isinstance(base, type) and issubclass(base, int):
         return ColumnSpec(name, "int", ge, le)
     if isinstance(base, type) and issubclass(base, Decimal):
-        return ColumnSpec(name, "dec", ge, le)
+        below = next((Decimal(m.below) for m in metadata if isinstance(m, Magnitude)), None)
+        return ColumnSpec(name, "dec", ge, le, below=below)
     if isinstance(base, type) and issubclass(base, str):
         return ColumnSpec(name, "str")
     if base is dt.date:

@@ -15,6 +15,7 @@ and a yes/no fact must be true or false, not 1 or "yes".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -33,6 +34,22 @@ _CONVERSIONS: dict[str, dict[str, Decimal]] = {
 # 1e999999999 is refused instead of overflowing): far beyond any budget, count or hour total.
 _LARGEST_EXPONENT = 15
 _SMALLEST_EXPONENT = -12
+
+
+@dataclass(frozen=True, slots=True)
+class Magnitude:
+    """Every value of a quantity is smaller than ``below`` in absolute value (what the
+    exponent bound above refuses): table engines size exact integer arithmetic from it and
+    check it in bulk."""
+
+    below: int
+
+
+def _magnitude(unit: str | None = None) -> Magnitude:
+    """The magnitude bound of a quantity read in ``unit`` (its largest conversion counted:
+    10**15 万元 is 10**19 元)."""
+    factor = max(_CONVERSIONS[unit].values()) if unit is not None else Decimal(1)
+    return Magnitude(int(10**_LARGEST_EXPONENT * max(factor, Decimal(1))))
 
 
 def _decimal(value: Any) -> Decimal:
@@ -91,11 +108,14 @@ def _plain(value: Any) -> Any:
     return None if value is None else _decimal(value)
 
 
-Number = Annotated[Decimal, BeforeValidator(_plain)]   # a plain exact number (m², months, hours)
-Yuan = Annotated[Decimal, BeforeValidator(_in_unit("元")), Field(ge=0)]
-ClassHours = Annotated[Decimal, BeforeValidator(_in_unit("学时")), Field(ge=0)]
-YearsSpan = Annotated[Decimal, BeforeValidator(_in_unit("年")), Field(ge=0)]
-Ratio = Annotated[Decimal, BeforeValidator(_in_unit("ratio")), Field(ge=0, le=1)]
+# a plain exact number (m², months, hours)
+Number = Annotated[Decimal, BeforeValidator(_plain), _magnitude()]
+Yuan = Annotated[Decimal, BeforeValidator(_in_unit("元")), Field(ge=0), _magnitude("元")]
+ClassHours = Annotated[Decimal, BeforeValidator(_in_unit("学时")), Field(ge=0),
+                       _magnitude("学时")]
+YearsSpan = Annotated[Decimal, BeforeValidator(_in_unit("年")), Field(ge=0), _magnitude("年")]
+Ratio = Annotated[Decimal, BeforeValidator(_in_unit("ratio")), Field(ge=0, le=1),
+                  _magnitude("ratio")]
 Count = Annotated[int, Strict(), Field(ge=0, le=10**12)]
 Whole = Annotated[int, Strict()]        # a whole number such as a year; never true/false or text
 Flag = Annotated[bool, Strict()]        # yes/no: true or false only

@@ -48,13 +48,13 @@ from xuequ_rules.engines.columns.values import (
     Num,
     Unsupported,
     Val,
+    column_bound,
     decision_column,
 )
 
 __all__ = [
     "ERRORS_COLUMN", "GROUP_REF", "RULE_COLUMN", "SEQUENCE_REFUSAL", "STATUSES", "STATUS_COLUMN",
     "UND", "AggColumn", "Algebra", "ExprCompiler", "GroupBatch", "GroupedPlan", "Num",
-    "PolicyPlan", "RulePlan", "Unsupported", "Val", "compile_constraints", "compile_grouped",
-    "compile_policy",
-    "decision_column", "group_ref_expr",
+    "PolicyPlan", "RulePlan", "Unsupported", "Val", "column_bound", "compile_constraints",
+    "compile_grouped", "compile_policy", "decision_column", "group_ref_expr",
 ]

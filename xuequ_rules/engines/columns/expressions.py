@@ -13,7 +13,16 @@ from xuequ_rules.engines._schema import (
     ColumnSpec,
     decimal_scale,
 )
-from xuequ_rules.engines.columns.values import NUMERIC, Algebra, Cond, Kleene, Num, Unsupported, Val
+from xuequ_rules.engines.columns.values import (
+    NUMERIC,
+    Algebra,
+    Cond,
+    Kleene,
+    Num,
+    Unsupported,
+    Val,
+    column_bound,
+)
 from xuequ_rules.engines.fractions import Quotient
 from xuequ_rules.policy.expr import (
     Aggregate,
@@ -171,10 +180,7 @@ class ExprCompiler(ExprVisitor[Val]):
             return self.null()
         if spec.kind == "records":
             return Val(self.algebra.column(spec), "list")
-        bound = None
-        if self.trust_bounds and spec.kind in NUMERIC and spec.ge is not None \
-                and spec.le is not None:
-            bound = int(max(abs(spec.ge), abs(spec.le)).scaleb(spec.scale))
+        bound = column_bound(spec) if self.trust_bounds else None
         return Val(self.algebra.column(spec), spec.kind, spec.scale, bound=bound)
 
     def visit_arith(self, node: Arith) -> Val:

@@ -49,7 +49,7 @@ class PolicyPlan:
     unsupported: dict[str, str]
     errors: Any = None             # combined conflict expression, or None
     bindings: list[tuple[str, Any]] = field(default_factory=list)   # SQL: inner columns
-    checks: Any = None             # polars: a one-row query, true where the table is invalid
+    checks: Any = None             # polars: a flag, true when the table holds a refused value
 
 
 def period_status(rule: AnyRule, policy: Policy, as_of: dt.date,
@@ -208,7 +208,8 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
             target.decision = lg.when([(plan.applicable, algebra.text(None))], target.decision)
     errors = [plan.error for plan in plans if plan.error is not None]
     errors.extend(_question_conflicts(plans, algebra, lg))
-    outside = False if what_if else not_in_force(compiler, policy, collection, date)
+    # a table without the dating field holds undated records: decided once, at compile time
+    outside = False if what_if else not_in_force(compiler, policy, collection, date, specs)
     for plan in plans:
         if plan.rule.id in whole_rule:
             continue   # a whole-rule period finding: judged at as_of above
@@ -250,12 +251,18 @@ def _question_conflicts(plans: list[RulePlan], algebra: Algebra, lg: Kleene) -> 
 def compile_constraints(policy: Policy, collection: str, algebra: Algebra,
                         columns: dict[str, ColumnSpec]) -> list[tuple[Constraint, Any]]:
     """Per cross-field constraint of the collection's records, a column true on the rows
-    that violate it (its condition false; unknown is accepted, as by the facts model)."""
+    that violate it (its condition false), false or null elsewhere: callers read null as
+    false (unknown is accepted, as by the facts model)."""
     c = ExprCompiler(algebra, columns, None)
     lg = c.logic
     out: list[tuple[Constraint, Any]] = []
     for constraint in constraints_of(policy.facts_model, collection):
         x = c.compile(constraint.holds)
+        if x.kind == "bool" and x.undef is False and x.literal is None:
+            # false where it fails, unknown where a fact is missing: the caller's
+            # fill_null(False) accepts unknown, one pass fewer than testing it apart
+            out.append((constraint, lg.not_(x.v)))
+            continue
         violated = lg.and_(lg.not_(c.unknown(x)), lg.not_(x.undef), lg.not_(c.truthy(x)))
         out.append((constraint, lg.expr(violated)))
     return out

@@ -97,6 +97,19 @@ class Algebra(Protocol):
     def consecutive(self, code: Any, per: Any, order: Any, count: int) -> Any: ...
 
 
+def column_bound(spec: ColumnSpec) -> int | None:
+    """The largest magnitude of a numeric column's value × 10**scale that the facts model
+    allows (its bounds, or a quantity's magnitude), or None when it sets none."""
+    if spec.kind not in NUMERIC:
+        return None
+    limits = [max(abs(spec.ge), abs(spec.le))] if spec.ge is not None and spec.le is not None \
+        else []
+    if spec.below is not None:
+        limits.append(spec.below)
+    # a value with ``scale`` digits after the point, times 10**scale, is a whole number
+    return int(min(limits).scaleb(spec.scale)) if limits else None
+
+
 # ── static-aware boolean helpers ───────────────────────────────────────────────
 
 class Kleene:

@@ -18,6 +18,7 @@ from xuequ_rules.engines.columns import (
     AggColumn,
     Num,
     Unsupported,
+    column_bound,
 )
 from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.expr import CompareOp
@@ -196,9 +197,15 @@ class PolarsFixedAlgebra(PolarsAlgebra):
     """
 
     def column(self, spec: ColumnSpec) -> pl.Expr:
-        if spec.kind == "dec":
-            return pl.col(spec.name).to_physical()   # Decimal's unscaled Int128
-        return pl.col(spec.name)
+        if spec.kind != "dec":
+            return pl.col(spec.name)
+        unscaled = pl.col(spec.name).to_physical()   # Decimal's unscaled Int128
+        bound = column_bound(spec)
+        if bound is not None and bound <= _I64:
+            # within the model's bounds it fits 64 bits; a value beyond them (refused by the
+            # check collected alongside) becomes null instead of stopping the query
+            return unscaled.cast(pl.Int64, strict=False)
+        return unscaled
 
     def null(self, kind: str) -> pl.Expr:
         if kind == "dec":

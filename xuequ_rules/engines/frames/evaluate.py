@@ -27,7 +27,7 @@ from xuequ_rules.engines.columns import (
 )
 from xuequ_rules.engines.frames.algebra import PolarsAlgebra, PolarsFixedAlgebra, schema_of
 from xuequ_rules.engines.frames.tables import (
-    constraint_checks,
+    constraint_summary,
     prepare_frame,
     read_columns,
     validate_constraints,
@@ -43,6 +43,8 @@ from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import ATTESTATIONS
 
 # ── evaluation ─────────────────────────────────────────────────────────────────
+
+INVALID_COLUMN = "__invalid__"
 
 def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
                   as_of: dt.date | None = None, *, validated: bool = False,
@@ -97,7 +99,8 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
     """The lazy result of :func:`evaluate_frame`; collect it with :func:`collect_checked`.
 
     With ``validate`` the values the rules read are checked against the fact model's
-    bounds (``plan.checks``, min/max reductions collected together with the statuses), and
+    bounds (``plan.checks``: reductions in the same query, a flag column that
+    :func:`collect_checked` reads and drops), and
     numbers are computed as integers sized from those bounds. ``assume_valid=True`` skips
     the check but keeps the integers: the caller vouches that the table was validated
     before. Without either, numbers are 38-digit decimals. ``what_if`` applies the rules
@@ -111,10 +114,11 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
     exprs = plan_exprs(plan, decisions=decisions)
     if validate and not assume_valid:
         summary = validity_summary(read_columns(policy, collection, columns))
-        summary += [expr.any().alias(f"__constraint_{i}") for i, (_, expr)
-                    in enumerate(constraint_checks(policy, collection, columns))]
+        summary += constraint_summary(policy, collection, columns)
         if summary:
-            plan.checks = lf.select(summary)
+            # computed in the same query as the statuses: one pass, broadcast as a column
+            plan.checks = pl.any_horizontal(summary).alias(INVALID_COLUMN)
+            exprs.append(plan.checks)
     # with_columns broadcasts literal statuses (rules out of period) to every row
     names = [*kept, *(e.meta.output_name() for e in exprs)]
     return lf.with_columns(exprs).select(names), plan
@@ -124,10 +128,11 @@ def collect_checked(lazy: pl.LazyFrame, plan: PolicyPlan, policy: Policy,
                     frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """Collect the statuses (and the validity checks, in one run); raise on invalid facts
     or decision conflicts, as the reference evaluator would."""
+    result = lazy.collect()
     if plan.checks is None:
-        return check_conflicts(lazy.collect())
-    result, summary = pl.collect_all([lazy, plan.checks])
-    if any(summary.row(0)):
+        return check_conflicts(result)
+    flag = result.drop_in_place(INVALID_COLUMN)    # our own frame: no copy
+    if flag.len() and flag[0]:
         lf, columns = prepare_frame(frame, plan.collection, policy)
         validate_frame(lf, plan.collection, read_columns(policy, plan.collection, columns))
         validate_constraints(lf, policy, plan.collection, columns)

@@ -127,6 +127,11 @@ def validity_checks(columns: dict[str, ColumnSpec]) -> dict[str, pl.Expr]:
             bad.append(col < _bound(spec.ge, spec))
         if spec.le is not None:
             bad.append(col > _bound(spec.le, spec))
+        low, high = _magnitude_limits(spec)
+        if low is not None:
+            bad.append(col <= low)
+        if high is not None:
+            bad.append(col >= high)
         if spec.enum is not None:
             bad.append(~col.is_in(pl.Series(list(spec.enum), dtype=pl.String).implode()))
         if name == "id":
@@ -148,10 +153,22 @@ def _validity_summary(specs: tuple[ColumnSpec, ...]) -> tuple[pl.Expr, ...]:
         name = spec.name
         col = pl.col(name)
         bad: list[pl.Expr] = []
+        largest = _largest_unscaled(spec)
+        if largest is not None:
+            # 0 ≤ value ≤ largest in one pass: read as unsigned, a negative value is huge
+            unsigned = (col if spec.kind == "int" else col.to_physical()).reinterpret(
+                signed=False)
+            out.append((unsigned.max() > largest).fill_null(False).alias(name))
+            continue
         if spec.ge is not None:
             bad.append(col.min() < _bound(spec.ge, spec))
         if spec.le is not None:
             bad.append(col.max() > _bound(spec.le, spec))
+        low, high = _magnitude_limits(spec)
+        if low is not None:
+            bad.append(col.min() <= low)
+        if high is not None:
+            bad.append(col.max() >= high)
         if spec.enum is not None or name == "id":
             bad.append(validity_checks({name: spec})[name].any())
         if bad:
@@ -170,6 +187,26 @@ def validate_frame(lf: pl.LazyFrame, collection: str, columns: dict[str, ColumnS
             row = lf.with_row_index("__row__").filter(expr).head(1).collect().row(0, named=True)
             raise invalid_value_error(collection, row.get("id", row["__row__"]), name,
                                       row[name])
+
+
+def _largest_unscaled(spec: ColumnSpec) -> int | None:
+    """For a number the model keeps within 0 … some largest value, that value × 10**scale
+    (None for other columns)."""
+    if spec.kind not in ("int", "dec") or spec.ge != 0 or spec.enum is not None:
+        return None
+    limits = [int(spec.le.scaleb(spec.scale))] if spec.le is not None else []
+    if spec.below is not None:
+        limits.append(int(spec.below.scaleb(spec.scale)) - 1)
+    return min(limits) if limits else None
+
+
+def _magnitude_limits(spec: ColumnSpec) -> tuple[pl.Expr | None, pl.Expr | None]:
+    """The exclusive limits of a quantity's magnitude, where its bounds do not imply them."""
+    if spec.below is None:
+        return None, None
+    low = None if spec.ge is not None and spec.ge > -spec.below else _bound(-spec.below, spec)
+    high = None if spec.le is not None and spec.le < spec.below else _bound(spec.below, spec)
+    return low, high
 
 
 def _bound(value: Decimal, spec: ColumnSpec) -> pl.Expr:
@@ -192,6 +229,26 @@ def constraint_checks(policy: Policy, collection: str,
     from xuequ_rules.engines.frames.algebra import PolarsAlgebra
     return [(constraint, expr.fill_null(False)) for constraint, expr
             in compile_constraints(policy, collection, PolarsAlgebra(), columns)]
+
+
+def constraint_summary(policy: Policy, collection: str,
+                       columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
+    """One boolean per cross-field constraint, true when some row violates it (``any``
+    passes over the rows where a fact is missing); compiled once per policy and columns."""
+    from xuequ_rules.engines.frames.algebra import PolarsAlgebra
+    key = (id(policy), collection, tuple(columns.values()))
+    cached = _CONSTRAINT_SUMMARIES.get(key)
+    if cached is None or cached[0] is not policy:
+        if len(_CONSTRAINT_SUMMARIES) >= 64:
+            _CONSTRAINT_SUMMARIES.clear()
+        cached = (policy, tuple(
+            expr.any().alias(f"__constraint_{i}") for i, (_, expr)
+            in enumerate(compile_constraints(policy, collection, PolarsAlgebra(), columns))))
+        _CONSTRAINT_SUMMARIES[key] = cached
+    return list(cached[1])
+
+
+_CONSTRAINT_SUMMARIES: dict[tuple[object, ...], tuple[Policy, tuple[pl.Expr, ...]]] = {}
 
 
 def validate_constraints(lf: pl.LazyFrame, policy: Policy, collection: str,

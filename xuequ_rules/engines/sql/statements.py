@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from sqlglot import exp
@@ -173,6 +174,14 @@ def invalid_value_checks(columns: dict[str, ColumnSpec]
             bad.append(exp.LT(this=col, expression=algebra.lit(spec.ge, spec.kind, spec.scale)))
         if spec.le is not None:
             bad.append(exp.GT(this=col, expression=algebra.lit(spec.le, spec.kind, spec.scale)))
+        if spec.below is not None:    # a quantity's magnitude, where its bounds leave it open
+            below = spec.below.quantize(Decimal(1).scaleb(-max(spec.scale, 0)))
+            if spec.ge is None or spec.ge <= -below:
+                bad.append(exp.LTE(this=col, expression=algebra.lit(-below, spec.kind,
+                                                                    spec.scale)))
+            if spec.le is None or spec.le >= below:
+                bad.append(exp.GTE(this=col, expression=algebra.lit(below, spec.kind,
+                                                                    spec.scale)))
         if spec.enum is not None:
             bad.append(exp.Not(this=exp.In(this=col, expressions=[
                 exp.Literal.string(value) for value in spec.enum])))
