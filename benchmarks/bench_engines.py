@@ -182,7 +182,7 @@ def cv_policy() -> Policy:
                 requires=agg.weighted_cv(f.teachers_above_required_qualification / f.students,
                                          weight=f.students) <= limit)
     return Policy(name="bench", version="t", document=base.document, parameters=(limit,),
-                  rules=(rule,))
+                  rules=(rule,), facts_model=load_policy("national").facts_model)
 
 
 def make_schools(n: int, counties: int) -> pl.DataFrame:
@@ -203,7 +203,7 @@ def make_schools(n: int, counties: int) -> pl.DataFrame:
         special_education=(h1 % 97 == 0),
         students=students,
         teachers_above_required_qualification=teachers,
-    ).cast({k: v for k, v in polars_schema("schools").items()
+    ).cast({k: v for k, v in polars_schema("schools", cv_policy()).items()
             if k in ("students", "teachers_above_required_qualification")})
 
 

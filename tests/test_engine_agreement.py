@@ -588,6 +588,24 @@ def test_cv_just_below_the_limit_with_large_enrolments_is_satisfied() -> None:
     assert result[("g.cv_ratio", "schools[county=A,stage=primary]")] == "satisfied"
 
 
+def test_cv_of_totals_whose_squares_exceed_64_bits_is_exact_at_the_limit() -> None:
+    # 3·10**8 teachers: n²·10**6 ≈ 9·10**22 needs 128 bits; cv = 0.50 exactly, just above, and
+    # with totals of 10**12 (the model's bound); in C small schools (64 bits) beside a big one
+    con = duckdb.connect()
+    big, top = 10**8, 10**12
+    result = _check_groups(grouped_policy(), [
+        _school("A", big, big), _school("A", big, 3 * big),
+        _school("B", big, big), _school("B", big, 3 * big + 1),
+        _school("C", 100, 100), _school("C", 100, 300), _school("C", big, 2 * big),
+        _school("D", top, top // 4), _school("D", top, 3 * top // 4),
+    ], con)
+    ref = "schools[county={},stage=primary]"
+    assert result[("g.cv_ratio", ref.format("A"))] == "satisfied"
+    assert result[("g.cv_ratio", ref.format("B"))] == "violated"
+    assert result[("g.cv_ratio", ref.format("D"))] == "satisfied"
+    assert result[("g.cv_ratio", ref.format("C"))] == "satisfied"      # cv ≈ 0.007
+
+
 def test_grouped_undetermined_and_not_applicable_cases() -> None:
     con = duckdb.connect()
     result = _check_groups(grouped_policy(), [

@@ -25,7 +25,7 @@ from test_engine_polars import (
     synthetic_rows,
 )
 
-from xuequ_rules import RuleConflictError, evaluate, load_policy
+from xuequ_rules import FactsError, RuleConflictError, evaluate, load_policy
 from xuequ_rules.engines.polars_backend import evaluate_frame, polars_schema, status_counts
 from xuequ_rules.engines.sql_backend import (
     compile_sql,
@@ -74,6 +74,20 @@ def test_decimal_products_beyond_64_bits_stay_exact_on_duckdb(liujiang: Policy) 
     frame = pl.DataFrame(rows, schema={"id": pl.String, "pairing_coverage": pl.Decimal(38, 10)})
     result = evaluate_duckdb(policy, "district_indicators", frame, AFTER)
     assert statuses(result, "t.square") == ["satisfied", "violated"]
+
+
+def test_a_value_far_beyond_its_bound_is_refused_on_duckdb_as_in_polars(liujiang: Policy) -> None:
+    # 10**20 overflows both the scaled 64-bit and the DECIMAL query: the facts model's error
+    # (the row and the field), not DuckDB's, as polars gives it
+    rows = [{"id": "x", "pairing_coverage": Decimal("0.5")},
+            {"id": "y", "pairing_coverage": Decimal(10**20)}]
+    frame = pl.DataFrame(rows, schema={"id": pl.String, "pairing_coverage": pl.Decimal(38, 10)})
+    with pytest.raises(FactsError) as in_polars:
+        evaluate_frame(liujiang, "district_indicators", frame, AFTER)
+    with pytest.raises(FactsError) as on_duckdb:
+        evaluate_duckdb(liujiang, "district_indicators", frame, AFTER)
+    assert str(on_duckdb.value) == str(in_polars.value)
+    assert "district_indicators[y].pairing_coverage" in str(on_duckdb.value)
 
 
 def test_duckdb_reads_a_frame_from_memory_writes_no_file_and_leaves_the_connection_clean(

@@ -18,9 +18,10 @@ keep every digit for the sizes of the fact model (≤ 10**12); ``SIZE(NULL)`` is
 Grouped rules: :func:`compile_group_sql` gives one ``SELECT`` (``GROUP BY`` per distinct
 ``group_by``, then a portable unpivot) with one row per rule and group — ``rule``, ``group``,
 ``status`` — in exact ``DECIMAL(38, 0)`` integers (a coefficient of variation is compared
-squared, never as a float); a ``NULL`` status marks the rare group that needs the exact check
-(:func:`xuequ_rules.engines.polars_backend.decide_group`). :func:`evaluate_duckdb_groups`
-runs it on DuckDB and does that check.
+squared, never as a float; on DuckDB the per-record integers are ``HUGEINT`` and a division
+runs in ``BIGINT`` wherever its operands fit); a ``NULL`` status marks the rare group that
+needs the exact check (:func:`xuequ_rules.engines.polars_backend.decide_group`).
+:func:`evaluate_duckdb_groups` runs it on DuckDB and does that check.
 """
 
 from __future__ import annotations

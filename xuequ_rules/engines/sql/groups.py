@@ -22,6 +22,7 @@ from xuequ_rules.engines.columns import (
 )
 from xuequ_rules.engines.sql.algebra import DIALECTS, SqlAlgebra
 from xuequ_rules.engines.sql.on_duckdb import SOURCE_MARK, duckdb_columns, registered
+from xuequ_rules.engines.sql.record_terms import DuckDBRecordAlgebra
 from xuequ_rules.engines.sql.statements import default_columns, identifier
 from xuequ_rules.policy.policy import Policy
 
@@ -34,11 +35,34 @@ def compile_group_plan(policy: Policy, collection: str, as_of: dt.date | None = 
                        columns: dict[str, ColumnSpec] | None = None, *,
                        dialect: str = "duckdb", order: str | None = None,
                        what_if: bool = False) -> GroupedPlan:
+    """The grouped rules as sqlglot expressions; on DuckDB each batch's record columns
+    start with the integer terms they read (:class:`DuckDBRecordAlgebra`)."""
     cols = columns if columns is not None else default_columns(policy, collection)
-    return compile_grouped(policy, collection,
-                           SqlAlgebra(bind=False, dialect=dialect, order=order),
-                           SqlAlgebra(bind=True, dialect=dialect), as_of, cols,
-                           what_if=what_if)
+    if dialect != "duckdb":
+        return compile_grouped(policy, collection,
+                               SqlAlgebra(bind=False, dialect=dialect, order=order),
+                               SqlAlgebra(bind=True, dialect=dialect), as_of, cols,
+                               what_if=what_if)
+    records = DuckDBRecordAlgebra(order=order)
+    plan = compile_grouped(policy, collection, records, SqlAlgebra(bind=True, dialect=dialect),
+                           as_of, cols, what_if=what_if)
+    for batch in plan.batches:
+        text = " ".join(e.sql() for _, e in batch.records)
+        for name, e in reversed(records.terms):     # a term reads only earlier terms
+            if f'"{name}"' in text:
+                text += " " + e.sql()
+        batch.records[:0] = [(name, e) for name, e in records.terms if f'"{name}"' in text]
+    return plan
+
+
+def _levels(columns: list[tuple[str, exp.Expression]]) -> dict[str, int]:
+    """Each column's depth: 1 + the deepest of the columns (of the list) it reads."""
+    level: dict[str, int] = {}
+    for name, e in columns:
+        text = e.sql()
+        level[name] = 1 + max((level[other] for other in level if f'"{other}"' in text),
+                              default=0)
+    return level
 
 
 def group_batch_select(batch: GroupBatch, source: exp.Expression | str) -> exp.Select:
@@ -50,9 +74,14 @@ def group_batch_select(batch: GroupBatch, source: exp.Expression | str) -> exp.S
     algebra = SqlAlgebra(bind=False)
     table = exp.to_table(source) if isinstance(source, str) else source
     keys = [exp.Column(this=identifier(k)) for k in batch.keys]
-    terms = exp.select(exp.Star(), *(exp.Alias(this=e, alias=identifier(name))
-                                     for name, e in batch.records), copy=False).from_(
-        table, copy=False)
+    # the per-record columns, in as many levels as they read each other
+    depths = _levels(batch.records)
+    terms = exp.select(exp.Star(), copy=False).from_(table, copy=False)
+    for depth in range(1, max(depths.values(), default=0) + 1):
+        source_terms = table if depth == 1 else terms.subquery(f"facts{depth - 1}", copy=False)
+        terms = exp.select(exp.Star(), *(exp.Alias(this=e, alias=identifier(name))
+                                         for name, e in batch.records if depths[name] == depth),
+                           copy=False).from_(source_terms, copy=False)
     aggs = [exp.Alias(this=algebra.agg(c), alias=identifier(c.name)) for c in batch.aggs]
     grouped = exp.select(*keys, *aggs, copy=False).from_(
         terms.subquery("facts_with_terms", copy=False), copy=False)
@@ -63,11 +92,7 @@ def group_batch_select(batch: GroupBatch, source: exp.Expression | str) -> exp.S
                                         expression=exp.Literal.number(0)), copy=False)
     source_groups = grouped.subquery("groups", copy=False)
     # parts computed once per group, in as many levels as they depend on each other
-    level: dict[str, int] = {}
-    for name, e in batch.bindings:
-        text = e.sql()
-        level[name] = 1 + max((level[other] for other in level if f'"{other}"' in text),
-                              default=0)
+    level = _levels(batch.bindings)
     for depth in range(1, max(level.values(), default=0) + 1):
         columns = [exp.Alias(this=e, alias=identifier(name)) for name, e in batch.bindings
                    if level[name] == depth]

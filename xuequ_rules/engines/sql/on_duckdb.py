@@ -34,7 +34,6 @@ from xuequ_rules.engines.sql.statements import (
     invalid_value_checks,
     invalid_value_select,
     refusal,
-    refused_any_select,
     select_expression,
 )
 from xuequ_rules.policy.policy import Policy
@@ -139,50 +138,44 @@ def quote_path(path: Path) -> str:
 
 
 SOURCE_MARK = "__xuequ_source__"
-_QUERIES: dict[tuple[Any, ...], tuple[Policy, list[str], str]] = {}
+REFUSED_FLAG = "__refused_row__"
+_QUERIES: dict[tuple[Any, ...], tuple[Policy, list[str], str, bool]] = {}
 _QUERIES_KEPT = 64
 
 
 def _row_query(policy: Policy, collection: str, as_of: dt.date | None,
                columns: dict[str, ColumnSpec], kept: list[str], decisions: bool,
-               what_if: bool, fixed: bool) -> tuple[list[str], str]:
-    """The rule ids and the DuckDB query over ``SOURCE_MARK`` (cached per policy, date,
-    what-if, columns and output shape: sqlglot runs once per policy version and table form)."""
+               what_if: bool, fixed: bool) -> tuple[list[str], str, bool]:
+    """The rule ids, the DuckDB query over ``SOURCE_MARK`` and whether it carries the
+    :data:`REFUSED_FLAG` column (cached per policy, date, what-if, columns and output shape:
+    sqlglot runs once per policy version and table form)."""
     key = (id(policy), collection, as_of or dt.date.today(), what_if,
            tuple(columns.values()), tuple(kept), decisions, fixed)
     cached = _QUERIES.get(key)
     if cached is None or cached[0] is not policy:
         plan = compile_plan(policy, collection, as_of, columns, what_if=what_if, fixed=fixed)
-        query = select_expression(plan, SOURCE_MARK, keep=kept,
-                                  decisions=decisions).sql(dialect="duckdb")
+        select = select_expression(plan, SOURCE_MARK, keep=kept, decisions=decisions)
+        flag = _refusal_flag(policy, collection, columns)
+        if flag is not None:
+            select = select.select(exp.Alias(this=flag, alias=identifier(REFUSED_FLAG)),
+                                   copy=False)
         if len(_QUERIES) >= _QUERIES_KEPT:
             _QUERIES.clear()
-        cached = (policy, [rule.rule.id for rule in plan.rules], query)
+        cached = (policy, [rule.rule.id for rule in plan.rules], select.sql(dialect="duckdb"),
+                  flag is not None)
         _QUERIES[key] = cached
-    return cached[1], cached[2]
+    return cached[1], cached[2], cached[3]
 
 
-_CHECKS: dict[tuple[Any, ...], tuple[Policy, str | None]] = {}
-
-
-def _refused_query(policy: Policy, collection: str,
-                   columns: dict[str, ColumnSpec]) -> str | None:
-    """One scan telling whether some row holds a value or breaks a constraint the facts
-    model refuses (None: nothing to check); only then are the ordered checks run to find
-    the first such row."""
-    key = (id(policy), collection, tuple(columns.values()))
-    cached = _CHECKS.get(key)
-    if cached is None or cached[0] is not policy:
-        _, checks = invalid_value_checks(_checked_columns(policy, collection, columns))
-        checks += [exp.Coalesce(this=violated, expressions=[exp.false()]) for _, violated in
-                   compile_constraints(policy, collection, SqlAlgebra(bind=False), columns)]
-        query = refused_any_select(checks, SOURCE_MARK).sql(dialect="duckdb") \
-            if checks else None
-        if len(_CHECKS) >= _QUERIES_KEPT:
-            _CHECKS.clear()
-        cached = (policy, query)
-        _CHECKS[key] = cached
-    return cached[1]
+def _refusal_flag(policy: Policy, collection: str,
+                  columns: dict[str, ColumnSpec]) -> exp.Expression | None:
+    """Per row, never null: whether it holds a value or breaks a constraint the facts model
+    refuses (None: nothing to check). Computed in the same scan as the statuses; only when
+    some row is flagged are the ordered checks run to find the first such row."""
+    _, checks = invalid_value_checks(_checked_columns(policy, collection, columns))
+    checks += [exp.Coalesce(this=violated, expressions=[exp.false()]) for _, violated in
+               compile_constraints(policy, collection, SqlAlgebra(bind=False), columns)]
+    return cast(exp.Expression, exp.or_(*checks)) if checks else None
 
 
 def _checked_columns(policy: Policy, collection: str,
@@ -214,21 +207,29 @@ def evaluate_duckdb(policy: Policy, collection: str, data: Any,
     with _relation(connection, data, policy, collection) as relation:
         described = _describe(connection, relation)
         columns = duckdb_columns(connection, relation, policy, collection, described=described)
-        refused = _refused_query(policy, collection, columns)
-        if refused is not None and connection.execute(
-                refused.replace(SOURCE_MARK, relation)).fetchall()[0][0]:
-            check_values(connection, relation, policy, collection, columns)
-            check_constraints(connection, relation, policy, collection, columns)
         names = {name for name, _ in described}
         kept = [name for name in keep if name in names]
-        try:    # scaled 64-bit integers: exact, or an overflow error
-            statuses, query = _row_query(policy, collection, as_of, columns, kept, decisions,
-                                         what_if, fixed=True)
-            result = pl.DataFrame(connection.sql(query.replace(SOURCE_MARK, relation)))
-        except (duckdb.OutOfRangeException, duckdb.ConversionException):
-            statuses, query = _row_query(policy, collection, as_of, columns, kept, decisions,
-                                         what_if, fixed=False)
-            result = pl.DataFrame(connection.sql(query.replace(SOURCE_MARK, relation)))
+
+        def refuse() -> None:   # the facts model's error for the first refused row, if any
+            check_values(connection, relation, policy, collection, columns)
+            check_constraints(connection, relation, policy, collection, columns)
+
+        try:
+            try:    # scaled 64-bit integers: exact, or an overflow error
+                statuses, query, flagged = _row_query(policy, collection, as_of, columns,
+                                                      kept, decisions, what_if, fixed=True)
+                result = pl.DataFrame(connection.sql(query.replace(SOURCE_MARK, relation)))
+            except (duckdb.OutOfRangeException, duckdb.ConversionException):
+                statuses, query, flagged = _row_query(policy, collection, as_of, columns,
+                                                      kept, decisions, what_if, fixed=False)
+                result = pl.DataFrame(connection.sql(query.replace(SOURCE_MARK, relation)))
+        except duckdb.Error:
+            refuse()    # a value the model refuses: its error rather than DuckDB's
+            raise
+        if flagged:
+            if result[REFUSED_FLAG].any():
+                refuse()
+            result = result.drop(REFUSED_FLAG)
     result = result.with_columns([pl.col(name).cast(STATUS_DTYPE) for name in statuses])
     return check_conflicts(result)
 
