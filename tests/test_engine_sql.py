@@ -428,6 +428,50 @@ def test_spark_submit_entry_writes_the_polars_statuses_and_prints_the_counts(
     assert json.loads(capsys.readouterr().out)["counts"] == report["counts"]
 
 
+@pytest.mark.spark
+def test_grouped_rules_on_spark_give_the_reference_statuses_and_eval_bulk_the_polars_ones(
+        spark: Any, tmp_path: Path) -> None:
+    import json
+
+    from test_engine_agreement import GROUP_DAY, SCALE, _reference_groups, _school, grouped_policy
+    from typer.testing import CliRunner
+
+    from xuequ_rules.cli.app import app
+    from xuequ_rules.engines.polars_backend import evaluate_groups
+    from xuequ_rules.engines.sql.on_spark_groups import spark_groups
+
+    policy = grouped_policy()
+    rows = [{**row, "id": f"s{i}"} for i, row in enumerate([
+        _school("A", 100, 100), _school("A", 100, 300),          # cv = 0.50 exactly
+        _school("B", 100, 100), _school("B", 100, 301),          # just above
+        _school("D", 3, 1), _school("D", 3, 3),                  # 0.50 with thirds: exact check
+        _school("E", 100, None), _school("E", 100, 100),         # unknown item
+        _school("F", 0, 1), _school("F", 100, None)])]           # first failing: 1/0
+    frame = pl.DataFrame(rows, schema=polars_schema("schools", policy, SCALE))
+    got = spark_groups(policy, "schools", frame, GROUP_DAY)
+    assert got.equals(evaluate_groups(policy, "schools", frame, GROUP_DAY))
+    assert dict(zip(zip(got["rule"], got["group"], strict=True),
+                    got["status"].cast(pl.String), strict=True)) == _reference_groups(
+        policy, "schools", rows, GROUP_DAY)
+    # through eval-bulk: national's per-county CV, per group as with polars
+    source = tmp_path / "schools.parquet"
+    frame.write_parquet(source)
+    written = {}
+    for engine in ("polars", "spark"):
+        out = tmp_path / f"{engine}.parquet"
+        master = ["--master", SPARK_MASTER] if engine == "spark" else []
+        result = CliRunner().invoke(app, ["eval-bulk", "national", str(source), "-c", "schools",
+                                          "--as-of", "2024-01-01", "--out", str(out), "--json",
+                                          "--engine", engine, *master])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        written[engine] = (report["counts"], report["group_counts"], pl.read_parquet(out),
+                           pl.read_parquet(tmp_path / f"{engine}.groups.parquet"))
+    assert written["spark"][:2] == written["polars"][:2]
+    assert written["spark"][2].equals(written["polars"][2])
+    assert written["spark"][3].equals(written["polars"][3])
+
+
 # ── grouped rules in SQL ───────────────────────────────────────────────────────
 
 def test_grouped_sql_runs_on_duckdb_as_generated_and_never_uses_floats(tmp_path: Path) -> None:

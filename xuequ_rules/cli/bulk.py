@@ -199,12 +199,17 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
         _write(result, out)
     groups: Any = None
     group_counts: dict[str, dict[str, int]] = {}
-    if pb.grouped_rule_ids(policy, subject) and engine != "spark":
+    if pb.grouped_rule_ids(policy, subject):
         # a group may span batches: grouped rules read the whole table at once
         if engine == "duckdb":
             from xuequ_rules.engines.sql_backend import evaluate_duckdb_groups
 
             groups = evaluate_duckdb_groups(policy, subject, lazy, date, what_if=what_if)
+        elif engine == "spark":
+            from xuequ_rules.cli.bulk_spark import spark_table_groups
+
+            groups = spark_table_groups(policy, subject, lazy, date, master=master,
+                                        what_if=what_if)
         else:
             groups = pb.evaluate_groups(policy, subject, lazy, date, what_if=what_if)
         group_counts = pb.group_status_counts(groups, policy, subject)
@@ -213,10 +218,6 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
         if groups_out is not None:
             _write(groups, groups_out)
     unsupported = pb.unsupported_rules(policy, subject)
-    if engine == "spark":
-        from xuequ_rules.cli.bulk_spark import GROUPED_NOT_ON_SPARK
-
-        unsupported |= dict.fromkeys(pb.grouped_rule_ids(policy, subject), GROUPED_NOT_ON_SPARK)
     explained = pb.explain_rows(policy, subject, lazy, explain, date,
                                 what_if=what_if) if explain else {}
     if as_json:

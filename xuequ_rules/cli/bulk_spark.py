@@ -7,7 +7,7 @@ checked, as a temporary Parquet file), in the process's one session
 executors at the same path (a shared file system); for tables in HDFS or object stores use
 ``spark-submit`` with :mod:`xuequ_rules.engines.sql.spark_submit`. The statuses come back to
 this process in table order, so counts, ``--out`` and ``--explain`` are those of the other
-engines. Grouped rules are not computed on Spark: they are listed as not computed.
+engines. Grouped rules are aggregated by Spark over the whole table, as on the other engines.
 """
 
 from __future__ import annotations
@@ -21,9 +21,6 @@ from xuequ_rules.errors import XuequError
 from xuequ_rules.policy.policy import Policy
 
 ENGINES = ("polars", "duckdb", "spark")
-GROUPED_NOT_ON_SPARK = ("分组规则不在 Spark 引擎上计算，请用 --engine polars 或 duckdb / grouped "
-                        "rules are not computed on the Spark engine; use --engine polars or "
-                        "duckdb")
 
 
 def check_engine(engine: str, master: str | None) -> None:
@@ -58,3 +55,13 @@ def spark_table_statuses(policy: Policy, subject: str, file: Path, lazy: Any,
         lazy.sink_parquet(path)
         return to_polars(spark_statuses(policy, subject, str(path), as_of, session=session,
                                         what_if=what_if))
+
+
+def spark_table_groups(policy: Policy, subject: str, lazy: Any, as_of: dt.date, *,
+                       master: str | None, what_if: bool) -> Any:
+    """The grouped rules' statuses per group, aggregated by Spark, as a polars frame."""
+    from xuequ_rules.engines.sql.on_spark_groups import spark_groups
+    from xuequ_rules.engines.sql.spark_session import spark_session
+
+    return spark_groups(policy, subject, lazy, as_of, session=spark_session(master),
+                        what_if=what_if)

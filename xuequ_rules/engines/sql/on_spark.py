@@ -101,7 +101,7 @@ def read_facts(session: Any, data: Any) -> Any:
 
 
 @contextmanager
-def _view(frame: Any) -> Iterator[str]:
+def temporary_view(frame: Any) -> Iterator[str]:
     """``frame`` as a temporary view for the block (queries are analysed within it)."""
     name = f"__xuequ_facts_{next(_NAMES)}"
     frame.createOrReplaceTempView(name)
@@ -158,7 +158,7 @@ def spark_statuses(policy: Policy, collection: str, data: Any,
     frame = read_facts(session, data)
     columns = spark_columns(frame, policy, collection)
     kept = [name for name in (*keep, ORDER) if name in frame.columns]
-    with _view(frame) as view:
+    with temporary_view(frame) as view:
         check_facts(session, view, policy, collection, columns)
         plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
         query = select_expression(plan, view, keep=kept, decisions=decisions, in_order=False)
