@@ -145,13 +145,14 @@ def check_facts(session: Any, view: str, policy: Policy, collection: str,
 def spark_statuses(policy: Policy, collection: str, data: Any,
                    as_of: dt.date | None = None, *, session: Any = None,
                    keep: Iterable[str] = ("id",), decisions: bool = True,
-                   what_if: bool = False) -> Any:
+                   validate: bool = True, what_if: bool = False) -> Any:
     """Every rule's status per record, as a (lazy) Spark DataFrame: the ``keep`` columns,
     :data:`ORDER`, one status column per rule (named by its id), ``<rule id>#decision``
     columns and the rule-conflict column :data:`ERRORS_COLUMN` where a rule can conflict.
 
     ``data``: a Parquet path or URL, or a Spark DataFrame; ``session``: default the held
-    one (:func:`spark_session`). Raises :class:`FactsError` at once on refused values.
+    one (:func:`spark_session`). Raises :class:`FactsError` at once on refused values
+    (one more scan; ``validate=False`` skips the check, for facts already checked).
     """
     session = session if session is not None else spark_session()
     collection = normalize_collection(collection)
@@ -159,7 +160,8 @@ def spark_statuses(policy: Policy, collection: str, data: Any,
     columns = spark_columns(frame, policy, collection)
     kept = [name for name in (*keep, ORDER) if name in frame.columns]
     with temporary_view(frame) as view:
-        check_facts(session, view, policy, collection, columns)
+        if validate:
+            check_facts(session, view, policy, collection, columns)
         plan = compile_plan(policy, collection, as_of, columns, what_if=what_if)
         query = select_expression(plan, view, keep=kept, decisions=decisions, in_order=False)
         return session.sql(query.sql(dialect="spark"))
