@@ -148,7 +148,11 @@ BAD_INPUT = {
     "missing argument": lambda f: ["eval", "liujiang"],
     "bad option value": lambda f: ["serve", "--port", "eighty"],
     "eval-bulk unknown engine": lambda f: ["eval-bulk", "liujiang", str(f["bulk.csv"]),
-                                           "--engine", "spark"],
+                                           "--engine", "oracle"],
+    "eval-bulk bad Spark master": lambda f: ["eval-bulk", "liujiang", str(f["bulk.csv"]),
+                                             "--engine", "spark", "--master", "local[two]"],
+    "eval-bulk --master without Spark": lambda f: ["eval-bulk", "liujiang",
+                                                   str(f["bulk.csv"]), "--master", "local[2]"],
     "impossible date in YAML": lambda f: ["eval", "liujiang", str(f["impossible-date.yaml"])],
 }
 KNOWN_BAD_INPUT_DEFECTS: dict[str, str] = {}

@@ -415,7 +415,7 @@ def test_eval_bulk_refuses_an_unknown_engine_and_a_collection_without_rules(
     source = tmp_path / "t.parquet"
     exchanges((70, 7, 1)).write_parquet(source)
     bad_engine = CliRunner().invoke(app, ["eval-bulk", "liujiang", str(source),
-                                          "--engine", "spark"])
+                                          "--engine", "oracle"])
     assert isinstance(bad_engine.exception, XuequError)
     no_rules = CliRunner().invoke(app, ["eval-bulk", "liujiang", str(source), "-c", "mentoring"])
     assert isinstance(no_rules.exception, XuequError)

@@ -190,24 +190,18 @@ def test_an_incomplete_decision_table_raises_on_duckdb(liujiang: Policy) -> None
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    """One local Spark session for the module (1 core, 1 shuffle partition, no UI)."""
+    """The process's held Spark session for the module (local[1], 1 shuffle partition)."""
     pytest.importorskip("pyspark")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         pytest.skip("Spark needs Java 17+")
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from pyspark.sql import SparkSession
+    from xuequ_rules.engines.sql.spark_session import close_spark_session, spark_session
 
-    session = (SparkSession.builder.master("local[1]").appName("xuequ-tests")
-               .config("spark.sql.shuffle.partitions", "1")
-               .config("spark.default.parallelism", "1")
-               .config("spark.ui.enabled", "false")
-               .config("spark.ui.showConsoleProgress", "false")
-               .config("spark.driver.bindAddress", "127.0.0.1")
-               .config("spark.sql.session.timeZone", "UTC")
-               .getOrCreate())
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
+    yield spark_session(SPARK_MASTER, config={"spark.sql.shuffle.partitions": "1",
+                                              "spark.default.parallelism": "1"})
+    close_spark_session()
+
+
+SPARK_MASTER = "local[1]"
 
 
 def _spark_table(spark: Any, frame: pl.DataFrame, name: str, tmp_path: Path) -> None:
@@ -312,6 +306,184 @@ def test_spark_sql_refuses_rotated_above_eligible_like_the_reference(
     with pytest.raises(FactsError) as reference:
         evaluate(liujiang, {"teacher_exchanges": rows}, AFTER)
     assert str(refusal("teacher_exchanges", constraints, row)) == str(reference.value)
+
+
+@pytest.mark.spark
+def test_spark_session_is_started_once_and_reused_and_refuses_another_master(
+        spark: Any) -> None:
+    from xuequ_rules.engines.sql.spark_session import held_spark_session, spark_session
+    from xuequ_rules.errors import XuequError
+
+    assert spark_session() is spark and spark_session(SPARK_MASTER) is spark
+    assert held_spark_session() is spark
+    with pytest.raises(XuequError, match="--master"):
+        spark_session("local[2]")
+
+
+def _decline_reference(ziyang: Policy, facts: pl.DataFrame, as_of: dt.date) -> dict[str, str]:
+    from test_engine_agreement import DECLINE
+
+    reference = evaluate(ziyang, ziyang.facts_model.model_validate({"assessments": [
+        {k: v for k, v in row.items() if v is not None} for row in facts.to_dicts()]}), as_of)
+    return {f.record: f.status.value for f in reference.findings if f.rule.id == DECLINE}
+
+
+@pytest.mark.spark
+def test_ziyang_two_consecutive_years_of_decline_run_on_spark_like_the_reference(
+        spark: Any, tmp_path: Path) -> None:
+    """连续两年下滑 (二/(五)/13) executed on Spark: declines in consecutive and in non-consecutive
+    years, a missing year, unknown values, two records in one year, a missing school or year,
+    and tables lacking the year, school or declined column — row by row as the reference."""
+    from test_engine_agreement import DECLINE, DECLINE_HISTORY, _decline_frame
+
+    from xuequ_rules.engines.sql.on_spark import spark_statuses, to_polars
+
+    ziyang = load_policy("ziyang")
+    as_of = dt.date(2026, 6, 1)
+    history = [*DECLINE_HISTORY, ("K", 2024, True), ("K", 2025, True), ("K", 2026, None),
+               ("L", 2023, True), ("L", 2025, True), ("L", 2026, True)]
+    full = _decline_frame(history)
+    frames = {"full": full, "reversed": _decline_frame(history[::-1]),
+              **{f"no_{name}": full.drop(name) for name in ("year", "school", "declined")}}
+    for name, facts in frames.items():
+        path = tmp_path / f"{name}.parquet"
+        facts.write_parquet(path)
+        got = to_polars(spark_statuses(ziyang, "assessments", str(path), as_of, session=spark))
+        assert got["id"].to_list() == facts["id"].to_list(), name
+        expected = _decline_reference(ziyang, facts, as_of)
+        assert {f"assessments[{row_id}]": status for row_id, status in
+                zip(got["id"], got[DECLINE].cast(pl.String), strict=True)} == expected, name
+        assert got.equals(evaluate_frame(ziyang, "assessments", facts, as_of)), name
+    by_id = dict(zip(full["id"], to_polars(spark_statuses(
+        ziyang, "assessments", str(tmp_path / "full.parquet"), as_of))[DECLINE].cast(pl.String),
+        strict=True))
+    position = {row: f"a{i}" for i, row in enumerate(history)}
+    assert by_id[position[("A", 2026, True)]] == "violated"          # 2025 and 2026
+    assert by_id[position[("B", 2026, True)]] == "not_applicable"    # 2024 and 2026
+    assert by_id[position[("D", 2026, True)]] == "undetermined"      # 2025 unknown
+    assert by_id[position[("K", 2025, True)]] == "violated"          # 2024 and 2025
+    assert by_id[position[("L", 2026, True)]] == "violated"          # 2025 and 2026, not 2024
+
+
+@pytest.mark.spark
+def test_spark_refuses_a_value_out_of_bounds_like_the_polars_engine(
+        spark: Any, liujiang: Policy, tmp_path: Path) -> None:
+    from xuequ_rules import FactsError
+    from xuequ_rules.engines.sql.on_spark import spark_statuses
+
+    frame = exchanges((70, 7, 1), (10, 20, 1), (5, -1, 0))
+    path = tmp_path / "bad.parquet"
+    frame.write_parquet(path)
+    with pytest.raises(FactsError) as by_polars:
+        evaluate_frame(liujiang, "teacher_exchanges", frame, AFTER)
+    with pytest.raises(FactsError) as by_spark:
+        spark_statuses(liujiang, "teacher_exchanges", str(path), AFTER)
+    assert str(by_spark.value) == str(by_polars.value)
+
+
+@pytest.mark.spark
+def test_eval_bulk_on_spark_in_local_mode_writes_the_polars_statuses(
+        spark: Any, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from xuequ_rules.cli.app import app
+
+    frame = exchanges((70, 7, 1), (71, 7, 1), (0, 0, 0), (None, 3, None), (175, 25, 3),
+                      (175, 25, 2))
+    parquet, csv = tmp_path / "t.parquet", tmp_path / "t.csv"
+    frame.write_parquet(parquet)
+    frame.write_csv(csv)
+    reports = {}
+    for engine, source in (("polars", parquet), ("spark", parquet), ("spark", csv)):
+        out = tmp_path / f"{engine}-{source.suffix[1:]}.parquet"
+        master = ["--master", SPARK_MASTER] if engine == "spark" else []
+        result = CliRunner().invoke(app, ["eval-bulk", "liujiang", str(source), "-c",
+                                          "teacher_exchanges", "--as-of", AFTER.isoformat(),
+                                          "--out", str(out), "--json", "--engine", engine,
+                                          *master])
+        assert result.exit_code == 0, result.output
+        reports[(engine, source.suffix)] = (json.loads(result.stdout)["counts"],
+                                            pl.read_parquet(out))
+    by_polars = reports[("polars", ".parquet")]
+    assert reports[("spark", ".parquet")][0] == by_polars[0]
+    assert reports[("spark", ".parquet")][1].equals(by_polars[1])
+    assert reports[("spark", ".csv")][1].equals(by_polars[1])
+    assert by_polars[1][MIN_SHARE].cast(pl.String).to_list()[:2] == ["satisfied", "violated"]
+
+
+@pytest.mark.spark
+def test_spark_submit_entry_writes_the_polars_statuses_and_prints_the_counts(
+        spark: Any, liujiang: Policy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from xuequ_rules.engines.sql import spark_submit
+
+    frame = exchanges((70, 7, 1), (71, 7, 1), (0, 0, 0), (None, 3, None), (175, 25, 2))
+    source, out = tmp_path / "t.parquet", tmp_path / "statuses"
+    frame.write_parquet(source)
+    arguments = ["liujiang", str(source), str(out), "-c", "teacher_exchanges",
+                 "--as-of", AFTER.isoformat(), "--master", SPARK_MASTER]
+    spark_submit.main(arguments)
+    report = json.loads(capsys.readouterr().out)
+    expected = evaluate_frame(liujiang, "teacher_exchanges", frame, AFTER)
+    assert report["counts"] == status_counts(expected, liujiang, "teacher_exchanges")
+    written = pl.read_parquet(out / "*.parquet").sort("id")
+    assert written.with_columns(pl.exclude("id").cast(pl.String)).equals(
+        expected.sort("id").with_columns(pl.exclude("id").cast(pl.String)))
+    with pytest.raises(SystemExit) as exists:       # the output is never silently replaced
+        spark_submit.main(arguments)
+    assert exists.value.code == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("错误 error: ") and "\n" not in line
+    spark_submit.main([*arguments, "--overwrite"])
+    assert json.loads(capsys.readouterr().out)["counts"] == report["counts"]
+
+
+@pytest.mark.spark
+def test_grouped_rules_on_spark_give_the_reference_statuses_and_eval_bulk_the_polars_ones(
+        spark: Any, tmp_path: Path) -> None:
+    import json
+
+    from test_engine_agreement import GROUP_DAY, SCALE, _reference_groups, _school, grouped_policy
+    from typer.testing import CliRunner
+
+    from xuequ_rules.cli.app import app
+    from xuequ_rules.engines.polars_backend import evaluate_groups
+    from xuequ_rules.engines.sql.on_spark_groups import spark_groups
+
+    policy = grouped_policy()
+    rows = [{**row, "id": f"s{i}"} for i, row in enumerate([
+        _school("A", 100, 100), _school("A", 100, 300),          # cv = 0.50 exactly
+        _school("B", 100, 100), _school("B", 100, 301),          # just above
+        _school("D", 3, 1), _school("D", 3, 3),                  # 0.50 with thirds: exact check
+        _school("E", 100, None), _school("E", 100, 100),         # unknown item
+        _school("F", 0, 1), _school("F", 100, None)])]           # first failing: 1/0
+    frame = pl.DataFrame(rows, schema=polars_schema("schools", policy, SCALE))
+    got = spark_groups(policy, "schools", frame, GROUP_DAY)
+    assert got.equals(evaluate_groups(policy, "schools", frame, GROUP_DAY))
+    assert dict(zip(zip(got["rule"], got["group"], strict=True),
+                    got["status"].cast(pl.String), strict=True)) == _reference_groups(
+        policy, "schools", rows, GROUP_DAY)
+    # through eval-bulk: national's per-county CV, per group as with polars
+    source = tmp_path / "schools.parquet"
+    frame.write_parquet(source)
+    written = {}
+    for engine in ("polars", "spark"):
+        out = tmp_path / f"{engine}.parquet"
+        master = ["--master", SPARK_MASTER] if engine == "spark" else []
+        result = CliRunner().invoke(app, ["eval-bulk", "national", str(source), "-c", "schools",
+                                          "--as-of", "2024-01-01", "--out", str(out), "--json",
+                                          "--engine", engine, *master])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        written[engine] = (report["counts"], report["group_counts"], pl.read_parquet(out),
+                           pl.read_parquet(tmp_path / f"{engine}.groups.parquet"))
+    assert written["spark"][:2] == written["polars"][:2]
+    assert written["spark"][2].equals(written["polars"][2])
+    assert written["spark"][3].equals(written["polars"][3])
 
 
 # ── grouped rules in SQL ───────────────────────────────────────────────────────

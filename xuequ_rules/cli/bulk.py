@@ -85,8 +85,12 @@ def eval_bulk(
                                              "per-row statuses")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="机器可读的 JSON 输出 / "
                                           "JSON output")] = False,
-    engine: Annotated[str, typer.Option("--engine", help="polars 或 duckdb / polars or "
-                                        "duckdb")] = "polars",
+    engine: Annotated[str, typer.Option("--engine", help="polars、duckdb 或 spark / polars, "
+                                        "duckdb or spark")] = "polars",
+    master: Annotated[str | None, typer.Option(
+        "--master", help="Spark 主节点地址（如 local[2]、spark://主机:7077、yarn；仅用于 --engine "
+        "spark）/ Spark master URL (e.g. local[2], spark://host:7077, yarn; with --engine "
+        "spark only)")] = None,
     batch_rows: Annotated[int, typer.Option("--batch-rows", help="每批行数 / rows per batch",
                                             min=1)] = BATCH_ROWS,
     explain: Annotated[list[int] | None, typer.Option(
@@ -104,11 +108,13 @@ def eval_bulk(
 ) -> None:
     """批量评估：对表中每一行评估政策规则 / evaluate a policy on every row of a table."""
     from xuequ_rules.cli.bulk_input import check_collection, readable_table
+    from xuequ_rules.cli.bulk_spark import check_engine
 
+    check_engine(engine, master)
     check_collection(collection, load_policy(name))
     with readable_table(file, encoding) as readable:
         _eval_bulk(name, file, readable, collection, as_of, out, as_json, engine, batch_rows,
-                   explain, groups_out, what_if)
+                   explain, groups_out, what_if, master)
 
 
 def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
@@ -135,7 +141,7 @@ def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
 def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
                as_of: str | None, out: Path | None, as_json: bool, engine: str,
                batch_rows: int, explain: list[int] | None, groups_out: Path | None,
-               what_if: bool) -> None:
+               what_if: bool, master: str | None = None) -> None:
     from xuequ_rules.cli.bulk_input import check_explain, read_error
 
     try:
@@ -146,8 +152,6 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
         raise XuequError("需要安装 bulk 扩展：pip install 'xuequ-rules[bulk]'",
                          "needs the bulk extra: pip install 'xuequ-rules[bulk]'",
                          field="engine") from None
-    if engine not in ("polars", "duckdb"):
-        raise XuequError(f"未知引擎：{engine}", f"unknown engine: {engine}", field="--engine")
     date = _date(as_of)
     policy = load_policy(name)
     if collection is None:
@@ -173,7 +177,13 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
                         console=errors, transient=as_json, disable=as_json)
     with progress:
         task = progress.add_task(f"{policy.ref} · {subject or 'scenario'}", total=total)
-        for offset in range(0, max(total, 1), batch_rows):
+        if engine == "spark":   # Spark reads the whole table and divides the work itself
+            from xuequ_rules.cli.bulk_spark import spark_table_statuses
+
+            parts.append(spark_table_statuses(policy, subject, file, lazy, date, master=master,
+                                              what_if=what_if))
+            progress.advance(task, total)
+        for offset in range(0, max(total, 1) if engine != "spark" else 0, batch_rows):
             batch = lazy.slice(offset, batch_rows)
             if engine == "duckdb":
                 from xuequ_rules.engines.sql_backend import evaluate_duckdb
@@ -195,6 +205,11 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
             from xuequ_rules.engines.sql_backend import evaluate_duckdb_groups
 
             groups = evaluate_duckdb_groups(policy, subject, lazy, date, what_if=what_if)
+        elif engine == "spark":
+            from xuequ_rules.cli.bulk_spark import spark_table_groups
+
+            groups = spark_table_groups(policy, subject, lazy, date, master=master,
+                                        what_if=what_if)
         else:
             groups = pb.evaluate_groups(policy, subject, lazy, date, what_if=what_if)
         group_counts = pb.group_status_counts(groups, policy, subject)

@@ -9,6 +9,10 @@ each finding; these engines give the same status per rule and record for million
 * :mod:`xuequ_rules.engines.sql_backend` — ``compile_sql`` (sqlglot; DuckDB and Spark
   dialects), ``evaluate_duckdb``, ``duckdb_status_counts``. Needs the ``sql`` extra (and
   polars for ``evaluate_duckdb``).
+* :mod:`xuequ_rules.engines.sql.on_spark` — ``spark_statuses``, ``spark_status_counts``,
+  ``to_polars``: the Spark SQL in one reused session per process
+  (:mod:`xuequ_rules.engines.sql.spark_session`), locally or on a cluster
+  (:mod:`xuequ_rules.engines.sql.spark_submit`). Needs the ``spark`` extra and Java 17+.
 * grouped rules (aggregates over a 学区, a county): ``evaluate_groups`` /
   ``group_status_counts`` (polars), ``compile_group_sql`` / ``evaluate_duckdb_groups`` (SQL).
 * :mod:`xuequ_rules.engines.durable` (also as ``durable_backend``) — durable_rules, and streams of facts

@@ -120,10 +120,7 @@ def constraint_select(policy: Policy, collection: str, source: exp.Expression | 
     ``__refused__``. No row when every row satisfies them."""
     cols = columns if columns is not None else default_columns(policy, collection)
     table = exp.to_table(source) if isinstance(source, str) else source
-    window = exp.Window(this=exp.RowNumber())
-    if order is not None:
-        window = exp.Window(this=exp.RowNumber(), order=exp.Order(
-            expressions=[exp.Ordered(this=exp.Column(this=identifier(order)))]))
+    window = _row_number(order)
     checks = compile_constraints(policy, collection, SqlAlgebra(bind=False), cols)
     flags = [exp.Alias(this=exp.Coalesce(this=violated, expressions=[exp.false()]),
                        alias=identifier(f"__constraint_{i}"))
@@ -195,16 +192,25 @@ def invalid_value_checks(columns: dict[str, ColumnSpec]
     return tuple(names), checks
 
 
+def _row_number(order: str | None) -> exp.Window:
+    """``ROW_NUMBER()`` in table order, or by the column ``order`` (e.g. Spark)."""
+    if order is None:
+        return exp.Window(this=exp.RowNumber())
+    return exp.Window(this=exp.RowNumber(), order=exp.Order(
+        expressions=[exp.Ordered(this=exp.Column(this=identifier(order)))]))
+
+
 def invalid_value_select(collection: str, columns: dict[str, ColumnSpec],
-                         source: exp.Expression | str) -> tuple[tuple[str, ...], exp.Select]:
-    """The columns checked and the ``SELECT`` of the first row (in table order) holding a
-    value the facts model refuses (:func:`invalid_value_checks`), with one flag
-    ``__invalid_<i>`` per checked column."""
+                         source: exp.Expression | str, *, order: str | None = None
+                         ) -> tuple[tuple[str, ...], exp.Select]:
+    """The columns checked and the ``SELECT`` of the first row (in table order, or by the
+    column ``order``) holding a value the facts model refuses (:func:`invalid_value_checks`),
+    with one flag ``__invalid_<i>`` per checked column."""
     table = exp.to_table(source) if isinstance(source, str) else source
     names, checks = invalid_value_checks(columns)
     flags = [exp.Alias(this=check, alias=identifier(f"__invalid_{i}"))
              for i, check in enumerate(checks)]
-    window = exp.Window(this=exp.RowNumber())
+    window = _row_number(order)
     numbered = exp.select(exp.Alias(this=exp.Sub(this=window, expression=exp.Literal.number(1)),
                                     alias=identifier(ROW_NUMBER)),
                           exp.Star(), *flags).from_(table)
