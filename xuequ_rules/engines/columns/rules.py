@@ -208,7 +208,8 @@ def compile_policy(policy: Policy, collection: str, algebra: Algebra,
             target.decision = lg.when([(plan.applicable, algebra.text(None))], target.decision)
     errors = [plan.error for plan in plans if plan.error is not None]
     errors.extend(_question_conflicts(plans, algebra, lg))
-    outside = False if what_if else not_in_force(compiler, policy, collection, date)
+    # a record is dated only by a column the table has (without it: judged at as_of)
+    outside = False if what_if else not_in_force(compiler, policy, collection, date, specs)
     for plan in plans:
         if plan.rule.id in whole_rule:
             continue   # a whole-rule period finding: judged at as_of above
