@@ -41,9 +41,14 @@ AS_OF = dt.date(2019, 6, 1)
 TODAY = dt.date(2024, 6, 1)
 
 
+CPU: dict[str, float] = {}
+"""The median CPU seconds (every thread of this process) of the last :func:`medians` call."""
+
+
 def medians(runs: int, **fns: Callable[[], Any]) -> dict[str, float]:
     """Median seconds of each function, the functions run in turn within every round."""
     times: dict[str, list[float]] = {name: [] for name in fns}
+    cpus: dict[str, list[float]] = {name: [] for name in fns}
     for fn in fns.values():        # one warm-up each
         fn()
     for k in range(runs):
@@ -52,9 +57,12 @@ def medians(runs: int, **fns: Callable[[], Any]) -> dict[str, float]:
             order.reverse()
         for name, fn in order:
             gc.collect()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             fn()
             times[name].append(time.perf_counter() - start)
+            cpus[name].append(time.process_time() - cpu)
+    CPU.clear()
+    CPU.update({name: statistics.median(values) for name, values in cpus.items()})
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -272,6 +280,8 @@ def openfisca(sizes: list[int], tmp: Path) -> None:
         report(f"openfisca_{n:.0e}", t["a"], t["b"], f"evaluate_frame vs OpenFisca "
                f"(numpy) on liujiang's two exchange rules, in process, {n:,} rows "
                "(below 1 = the project is faster)")
+        report(f"openfisca_cpu_{n:.0e}", CPU["a"], CPU["b"], "the same, CPU time of this "
+               "process (every polars thread included)")
         folder = tmp / f"columns_{n}"
         folder.mkdir(exist_ok=True)
         for name, values in arrays.items():
@@ -311,6 +321,7 @@ def batches_vs_cases(sizes: list[int]) -> None:
             policy, "teacher_exchanges", f, AS_OF, decisions=False), b=cases)
         report(f"batch_vs_cases_{n:.0e}", t["a"], t["b"], f"evaluate_frame on {n:,} rows vs "
                f"{n:,} per-case evaluate calls (facts as mappings, validated both sides)")
+        report(f"batch_vs_cases_cpu_{n:.0e}", CPU["a"], CPU["b"], "the same, CPU time")
 
 
 def main(argv: list[str] | None = None) -> int:
