@@ -169,47 +169,27 @@ for name in ("min_share", "backbone_share"):
 
 # ── OpenFisca: the same two Liujiang rules as OpenFisca variables ───────────────────────
 
+def make_complete_exchanges(n: int) -> pl.DataFrame:
+    """Exchange figures every field of which is known and within 32 bits (OpenFisca stores
+    int as int32 and has no missing values), consistent (backbone ≤ rotated ≤ eligible), with
+    zeros and rows exactly at the 10% and 12% thresholds."""
+    i = pl.int_range(0, n, dtype=pl.Int64)
+    h1 = (i.hash(41) % 1000).cast(pl.Int64)
+    h2 = (i.hash(42) % 101).cast(pl.Int64)
+    h3 = (i.hash(43) % 101).cast(pl.Int64)
+    eligible = pl.when(h1 < 20).then(0).when(h1 > 990).then(10**6).otherwise(h1 * 7)
+    rotated = eligible * h2 // 500                   # 0 … 20% of eligible, often exactly 10%
+    return pl.select(id=i.cast(pl.String), eligible=eligible, rotated=rotated,
+                     backbone_rotated=rotated * h3 // 400)    # 0 … 25%, often exactly 12%
+
+
 def openfisca_system() -> Any:
-    """A tax-benefit system with one entity (a year's exchange figures) and the two rules as
-    formulas giving a status code: 0 satisfied, 1 violated, 2 not applicable."""
-    import numpy as np
-    from openfisca_core.entities import build_entity
-    from openfisca_core.periods import DateUnit
-    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
-    from openfisca_core.variables import Variable
+    from benchmarks.openfisca_peer import system
 
-    area = build_entity(key="area", plural="areas", label="exchange figures", is_person=True)
-
-    def count(name: str) -> type:
-        return type(name, (Variable,), {"value_type": int, "entity": area,
-                                        "definition_period": DateUnit.YEAR, "label": name})
-
-    def min_share(a: Any, period: Any) -> Any:
-        e, r = a("eligible", period), a("rotated", period)
-        return np.where(e <= 0, 2, np.where(r * 10 >= e, 0, 1))
-
-    def backbone_share(a: Any, period: Any) -> Any:
-        r, b = a("rotated", period), a("backbone_rotated", period)
-        return np.where(r <= 0, 2, np.where(b * 25 >= r * 3, 0, 1))
-
-    def status(name: str, formula: Any) -> type:
-        return type(name, (Variable,), {"value_type": int, "entity": area,
-                                        "definition_period": DateUnit.YEAR, "label": name,
-                                        "formula": formula})
-
-    system = TaxBenefitSystem([area])
-    for variable in (count("eligible"), count("rotated"), count("backbone_rotated"),
-                     status("min_share", min_share), status("backbone_share", backbone_share)):
-        system.add_variable(variable)
-    return system
+    return system()
 
 
 def openfisca_run(system: Any, columns: dict[str, Any]) -> tuple[Any, Any]:
-    from openfisca_core.simulations import SimulationBuilder
+    from benchmarks.openfisca_peer import run
 
-    n = len(columns["eligible"])
-    simulation = SimulationBuilder().build_default_simulation(system, count=n)
-    for name, values in columns.items():
-        simulation.set_input(name, "2019", values)
-    return simulation.calculate("min_share", "2019"), simulation.calculate("backbone_share",
-                                                                           "2019")
+    return run(system, columns)

@@ -47,9 +47,14 @@ AS_OF = dt.date(2019, 6, 1)
 TODAY = dt.date(2024, 6, 1)
 
 
+CPU: dict[str, float] = {}
+"""The median CPU seconds (every thread of this process) of the last :func:`medians` call."""
+
+
 def medians(runs: int, **fns: Callable[[], Any]) -> dict[str, float]:
     """Median seconds of each function, the functions run in turn within every round."""
     times: dict[str, list[float]] = {name: [] for name in fns}
+    cpus: dict[str, list[float]] = {name: [] for name in fns}
     for fn in fns.values():        # one warm-up each
         fn()
     for k in range(runs):
@@ -58,10 +63,18 @@ def medians(runs: int, **fns: Callable[[], Any]) -> dict[str, float]:
             order.reverse()
         for name, fn in order:
             gc.collect()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             fn()
             times[name].append(time.perf_counter() - start)
+            cpus[name].append(time.process_time() - cpu)
+    CPU.clear()
+    CPU.update({name: statistics.median(values) for name, values in cpus.items()})
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def runs_for(n: int) -> int:
+    """More runs for small inputs (cheap, and their times vary most on a shared machine)."""
+    return max(RUNS, 21) if n <= 10**4 else RUNS
 
 
 def report(key: str, a: float, b: float, text: str) -> float:
@@ -235,31 +248,98 @@ def durable() -> None:
     RATIOS.append(f"durable={ratio:.2f}x")
 
 
-def openfisca(sizes: list[int]) -> None:
+PEER_SCRIPT = """
+import datetime as dt, json, sys
+from pathlib import Path
+import numpy as np
+import polars as pl
+from xuequ_rules import load_policy
+from xuequ_rules.engines.polars_backend import evaluate_frame
+folder = Path(sys.argv[1])
+frame = pl.DataFrame({name: np.load(folder / f"{name}.npy")
+                      for name in ("eligible", "rotated", "backbone_rotated")})
+out = evaluate_frame(load_policy("liujiang"), "teacher_exchanges", frame, dt.date(2019, 6, 1),
+                     decisions=False)
+rule = "liujiang.teacher_exchange."
+print(json.dumps({name: [int((out[rule + name] == s).sum())
+                         for s in ("satisfied", "violated", "not_applicable")]
+                  for name in ("min_share", "backbone_share")}))
+"""
+COLUMNS = ("eligible", "rotated", "backbone_rotated")
+
+
+def openfisca(sizes: list[int], tmp: Path) -> None:
+    """In process (memory: a polars frame against numpy arrays) and as whole processes (a
+    fresh process reading the same .npy columns, importing, evaluating, printing counts)."""
     try:
         system = hand.openfisca_system()
     except ImportError:
         print("openfisca: openfisca-core is not installed; row skipped")
         RATIOS.append("openfisca=skipped")
         return
+    import numpy as np
+
     policy = load_policy("liujiang")
     codes = {"satisfied": 0, "violated": 1, "not_applicable": 2}
+    script = tmp / "project_peer.py"
+    script.write_text(PEER_SCRIPT)
+    peer = Path(__file__).with_name("openfisca_peer.py")
     for n in sizes:
-        # OpenFisca stores int as int32 and has no missing values: no nulls, no 10**12 figures
-        frame = old.make_rows(n).fill_null(0).with_columns(
-            pl.col("eligible", "rotated", "backbone_rotated").clip(upper_bound=10**6))
-        arrays = {c: frame[c].to_numpy() for c in ("eligible", "rotated", "backbone_rotated")}
+        frame = hand.make_complete_exchanges(n)
+        arrays = {c: frame[c].to_numpy() for c in COLUMNS}
         ours = evaluate_frame(policy, "teacher_exchanges", frame, AS_OF, decisions=False)
         theirs = hand.openfisca_run(system, arrays)
         for column, values in zip(ours.columns[1:], theirs, strict=True):
             if ours[column].cast(pl.String).replace_strict(codes).to_list() != values.tolist():
                 raise SystemExit(f"MISMATCH openfisca {column}")
-        t = medians(RUNS, a=lambda f=frame: evaluate_frame(policy, "teacher_exchanges", f,
-                                                           AS_OF, decisions=False),
+        t = medians(runs_for(n), a=lambda f=frame: evaluate_frame(
+            policy, "teacher_exchanges", f, AS_OF, decisions=False),
                     b=lambda a=arrays: hand.openfisca_run(system, a))
         report(f"openfisca_{n:.0e}", t["a"], t["b"], f"evaluate_frame vs OpenFisca "
                f"(numpy) on liujiang's two exchange rules, in process, {n:,} rows "
                "(below 1 = the project is faster)")
+        report(f"openfisca_cpu_{n:.0e}", CPU["a"], CPU["b"], "the same, CPU time of this "
+               "process (every polars thread included)")
+        folder = tmp / f"columns_{n}"
+        folder.mkdir(exist_ok=True)
+        for name, values in arrays.items():
+            np.save(folder / f"{name}.npy", values)
+        a_argv = [sys.executable, str(script), str(folder)]
+        b_argv = [sys.executable, str(peer), str(folder)]
+        outputs = [subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+                   for argv in (a_argv, b_argv)]
+        if outputs[0] != outputs[1]:
+            raise SystemExit(f"MISMATCH openfisca whole process {n}: {outputs}")
+        t = process_medians(RUNS, a=a_argv, b=b_argv)
+        report(f"openfisca_process_{n:.0e}", t["a"], t["b"], "a fresh process importing the "
+               "polars path and evaluating vs one importing OpenFisca and computing, CPU, "
+               f"the same .npy columns in, counts out, {n:,} rows")
+
+
+def batches_vs_cases(sizes: list[int]) -> None:
+    """evaluate_frame on n rows against n calls of the per-case API on the same records (the
+    per-case call judges every rule of the policy; the frame the collection's rules)."""
+    policy = load_policy("liujiang")
+    rules = ("liujiang.teacher_exchange.min_share", "liujiang.teacher_exchange.backbone_share")
+    for n in sizes:
+        frame = hand.make_complete_exchanges(n)
+        records = frame.to_dicts()
+        ours = evaluate_frame(policy, "teacher_exchanges", frame, AS_OF, decisions=False)
+        for k, record in enumerate(records):
+            found = {f.rule.id: f.status.value for f in evaluate(
+                policy, {"teacher_exchanges": [record]}, AS_OF).findings}
+            if [found[r] for r in rules] != [str(ours[r][k]) for r in rules]:
+                raise SystemExit(f"MISMATCH per case, row {k}")
+
+        def cases(records: list[dict[str, Any]] = records) -> None:
+            for record in records:
+                evaluate(policy, {"teacher_exchanges": [record]}, AS_OF)
+
+        t = medians(runs_for(n), a=lambda f=frame: evaluate_frame(
+            policy, "teacher_exchanges", f, AS_OF, decisions=False), b=cases)
+        report(f"batch_vs_cases_{n:.0e}", t["a"], t["b"], f"evaluate_frame on {n:,} rows vs "
+               f"{n:,} per-case evaluate calls (facts as mappings, validated both sides)")
+        report(f"batch_vs_cases_cpu_{n:.0e}", CPU["a"], CPU["b"], "the same, CPU time")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,8 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (a smoke run)")
     parser.add_argument("--runs", type=int, default=5, help="runs per side (median; ≥ 5)")
     parser.add_argument("--only", default="", help="comma-separated rows: startup, case, "
-                        "liujiang, nantong, national, grouped, duckdb, bulk, durable, openfisca; "
-                        "spark only when named (minutes: a JVM)")
+                        "liujiang, nantong, national, grouped, duckdb, bulk, durable, openfisca, "
+                        "batches; spark only when named (minutes: a JVM)")
     parser.add_argument("--spark-master", default="local[2]",
                         help="the Spark row's master URL")
     args = parser.parse_args(argv)
@@ -293,7 +373,8 @@ def main(argv: list[str] | None = None) -> int:
             "bulk": lambda: eval_bulk(one, tmp),
             "durable": durable,
             "openfisca": lambda: openfisca([10**3, 10**4] if args.quick
-                                           else [10**3, 10**4, 10**5, 10**6, 10**7]),
+                                           else [10**3, 10**4, 10**5, 10**6, 10**7], tmp),
+            "batches": lambda: batches_vs_cases([1, 10, 100]),
             "spark": lambda: spark_rows(one, tmp, AS_OF, args.spark_master, medians, RUNS,
                                         report),
         }

@@ -15,7 +15,7 @@ import pytest
 from xuequ_rules import registry
 from xuequ_rules.document.metadata import DocumentMetadata
 from xuequ_rules.document.source import load_model
-from xuequ_rules.errors import CitationError, SourceError
+from xuequ_rules.errors import CitationError, SourceError, UnknownPolicyError
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -130,6 +130,7 @@ class _Entry:
 def fake_entry_points(monkeypatch):
     def install(entries):
         monkeypatch.setattr(registry, "entry_points", lambda group: entries)
+        monkeypatch.setattr(registry, "_FOUND", {})
         registry._discover.cache_clear()
     yield install
     registry._discover.cache_clear()
@@ -155,6 +156,26 @@ def test_two_distributions_registering_one_name_is_an_error_naming_both(fake_ent
     assert "liujiang" not in registry.packages()
     assert "xuequ-rules" in registry.broken_packages()["liujiang"]
     assert "xuequ-policy-copy" in registry.broken_packages()["liujiang"]
+
+
+def test_loading_one_policy_loads_no_other_package(fake_entry_points):
+    good = registry.package("liujiang")
+    fake_entry_points([_Entry("nantong", RuntimeError("nantong was loaded"), _Dist("other")),
+                       _Entry("liujiang", good, _Dist("xuequ-rules"))])
+    assert registry.load_policy("liujiang").name == "liujiang"
+    assert "nantong was loaded" in registry.broken_packages()["nantong"]   # listing loads all
+
+
+def test_an_entry_point_named_unlike_its_package_is_refused(
+        fake_entry_points):
+    good = registry.package("liujiang")
+    fake_entry_points([_Entry("liujiang", good, _Dist("xuequ-rules")),
+                       _Entry("copy", good, _Dist("xuequ-policy-copy"))])
+    assert registry._named("copy") is None
+    assert "entry point 'copy' names package 'liujiang'" in registry.broken_packages()["copy"]
+    with pytest.raises(UnknownPolicyError, match="copy"):
+        registry.package("copy")
+    assert registry.package("liujiang") is good      # the misnamed copy is no clash
 
 
 def test_pytest_plugin_runs_a_packages_case_files_and_reports_the_failed_expectation(tmp_path):

@@ -49,6 +49,9 @@ def _discover() -> tuple[dict[str, PolicyPackage], dict[str, str]]:
             package = entry.load()
             if not isinstance(package, PolicyPackage):
                 raise TypeError("entry point does not point at a PolicyPackage")
+            if package.name != entry.name:
+                raise ValueError(f"入口名“{entry.name}”与政策包名“{package.name}”不同 / "
+                                 f"entry point {entry.name!r} names package {package.name!r}")
             package.metadata()   # its document.yaml is installed and valid
         except Exception as exc:  # a broken third-party package must not hide the others
             broken[entry.name] = f"{owner}: {type(exc).__name__}: {_one_line(str(exc))}"
@@ -95,7 +98,40 @@ def split_ref(ref: str) -> tuple[str, str | None]:
     return name, (version or None)
 
 
+def _named(name: str) -> PolicyPackage | None:
+    """The package of the one entry point called ``name``, loading no other package; None
+    when the full discovery must decide (no such entry, several, or one that fails).
+
+    Exact because an entry point must be named after its package (the full discovery
+    refuses one that is not): two distributions giving the same package give two entry
+    points of that name.
+    """
+    found = _FOUND.get(name)
+    if found is not None:
+        return found
+    entries = [entry for entry in entry_points(group=ENTRY_POINT_GROUP) if entry.name == name]
+    if len(entries) != 1:
+        return None
+    try:
+        loaded = entries[0].load()
+        if not isinstance(loaded, PolicyPackage) or loaded.name != name:
+            return None
+        loaded.metadata()
+    except Exception:  # reported, with the others, by the full discovery
+        return None
+    _FOUND[name] = loaded
+    return loaded
+
+
+_FOUND: dict[str, PolicyPackage] = {}
+
+
 def package(name: str) -> PolicyPackage:
+    if name in _REGISTERED:
+        return _REGISTERED[name]
+    single = _named(name)
+    if single is not None:
+        return single
     known = packages()
     try:
         return known[name]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from xuequ_rules.engines.columns import (
     decision_column,
 )
 from xuequ_rules.engines.frames.algebra import PolarsAlgebra, PolarsFixedAlgebra, schema_of
+from xuequ_rules.engines.frames.cache import PolicyCache
 from xuequ_rules.engines.frames.tables import (
     constraint_summary,
     prepare_frame,
@@ -56,20 +57,13 @@ def compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec
     Plans are kept per policy, collection, columns, date and mode: a table evaluated in
     batches, or many small tables, is compiled once.
     """
-    key = (id(policy), collection, tuple(columns.values()), as_of or dt.date.today(),
-           validated, what_if)
-    cached = _PLANS.get(key)
-    if cached is None or cached[0] is not policy:
-        if len(_PLANS) >= _PLANS_KEPT:
-            _PLANS.clear()
-        cached = (policy, _compile_frame(policy, collection, columns, as_of,
-                                         validated=validated, what_if=what_if))
-        _PLANS[key] = cached
-    return replace(cached[1], checks=None)     # each caller sets its own checks
+    key = (collection, tuple(columns.values()), as_of or dt.date.today(), validated, what_if)
+    plan = _PLANS.get(policy, key, lambda: _compile_frame(
+        policy, collection, columns, as_of, validated=validated, what_if=what_if))
+    return replace(plan, checks=None)     # each caller sets its own checks
 
 
-_PLANS_KEPT = 64
-_PLANS: dict[tuple[Any, ...], tuple[Policy, PolicyPlan]] = {}
+_PLANS: PolicyCache[PolicyPlan] = PolicyCache(64)
 
 
 def _compile_frame(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
@@ -113,8 +107,7 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
     kept = [name for name in keep if name in lf.collect_schema()]
     exprs = plan_exprs(plan, decisions=decisions)
     if validate and not assume_valid:
-        summary = validity_summary(read_columns(policy, collection, columns))
-        summary += constraint_summary(policy, collection, columns)
+        summary = table_checks(policy, collection, columns)
         if summary:
             # computed in the same query as the statuses: one pass, broadcast as a column
             plan.checks = pl.any_horizontal(summary).alias(INVALID_COLUMN)
@@ -122,6 +115,22 @@ def evaluate_lazy(policy: Policy, collection: str, frame: pl.DataFrame | pl.Lazy
     # with_columns broadcasts literal statuses (rules out of period) to every row
     names = [*kept, *(e.meta.output_name() for e in exprs)]
     return lf.with_columns(exprs).select(names), plan
+
+
+def table_checks(policy: Policy, collection: str,
+                 columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
+    """One-row reductions over a table, true where the fact model refuses a value the rules
+    read (bounds, enumerations, ids) or a record (cross-field constraints); kept per policy
+    and columns."""
+    def build() -> tuple[pl.Expr, ...]:
+        summary = validity_summary(read_columns(policy, collection, columns))
+        summary += constraint_summary(policy, collection, columns)
+        return tuple(summary)
+
+    return list(_CHECKS.get(policy, (collection, tuple(columns.values())), build))
+
+
+_CHECKS: PolicyCache[tuple[pl.Expr, ...]] = PolicyCache(64)
 
 
 def collect_checked(lazy: pl.LazyFrame, plan: PolicyPlan, policy: Policy,
@@ -133,10 +142,17 @@ def collect_checked(lazy: pl.LazyFrame, plan: PolicyPlan, policy: Policy,
         return check_conflicts(result)
     flag = result.drop_in_place(INVALID_COLUMN)    # our own frame: no copy
     if flag.len() and flag[0]:
-        lf, columns = prepare_frame(frame, plan.collection, policy)
-        validate_frame(lf, plan.collection, read_columns(policy, plan.collection, columns))
-        validate_constraints(lf, policy, plan.collection, columns)
+        refuse_invalid(frame, plan.collection, policy)
     return check_conflicts(result)
+
+
+def refuse_invalid(frame: pl.DataFrame | pl.LazyFrame, collection: str,
+                   policy: Policy) -> None:
+    """Raise the reference evaluator's :class:`FactsError` for the first refused value or
+    record of the table (after its checks found one)."""
+    lf, columns = prepare_frame(frame, collection, policy)
+    validate_frame(lf, collection, read_columns(policy, collection, columns))
+    validate_constraints(lf, policy, collection, columns)
 
 
 def check_conflicts(result: pl.DataFrame) -> pl.DataFrame:
@@ -164,9 +180,89 @@ def evaluate_frame(policy: Policy, collection: str, frame: pl.DataFrame | pl.Laz
     :class:`RuleConflictError` where the reference evaluator would. Rules this engine
     cannot compute are listed by :func:`unsupported_rules`.
     """
+    if isinstance(frame, pl.DataFrame) and 0 < frame.height <= SMALL_ROWS:
+        return evaluate_small(policy, collection, frame, as_of, keep=keep,
+                              decisions=decisions, validate=validate, what_if=what_if)
     lazy, plan = evaluate_lazy(policy, collection, frame, as_of, keep=keep,
                                decisions=decisions, validate=validate, what_if=what_if)
     return collect_checked(lazy, plan, policy, frame)
+
+
+# ── small tables: one query, compiled once ─────────────────────────────────────
+
+SMALL_ROWS = 20_000
+"""Tables of at most this many rows are evaluated by :func:`evaluate_small`."""
+
+# no rewriting of the plan (results are the same; for a small table planning costs more
+# than it saves), run in memory on the calling thread's pool
+_SMALL_FLAGS = pl.QueryOptFlags.none()
+
+
+@dataclass(frozen=True)
+class SmallQuery:
+    """The statuses and checks of one policy, collection and input schema, as one select."""
+
+    exprs: tuple[pl.Expr, ...]     # statuses, decisions, conflicts, then checks
+    names: tuple[str, ...]         # kept columns, statuses, decisions, conflicts
+    checks: tuple[str, ...]        # one-row checks, broadcast to every row
+
+
+def evaluate_small(policy: Policy, collection: str, frame: pl.DataFrame,
+                   as_of: dt.date | None = None, *, keep: Iterable[str] = ("id",),
+                   decisions: bool = True, validate: bool = True,
+                   what_if: bool = False) -> pl.DataFrame:
+    """:func:`evaluate_frame` on a table in memory, as one unoptimised query.
+
+    The same expressions as :func:`evaluate_lazy` (statuses, decisions and the validity
+    checks together), so the same results; what it saves is the per-call work: the columns
+    a schema gives, the compiled expressions and the query plan's optimisation, which cost
+    more than the computing on a few thousand rows. Compiled work is kept per policy
+    object, collection, input schema, date and mode.
+    """
+    collection = normalize_collection(collection)
+    schema = frame.schema
+    shape = tuple(schema.items())
+    columns = _READY.get(policy, (collection, shape),
+                         lambda: _columns_without_casts(policy, collection, schema))
+    lf = frame.lazy()
+    if columns is None:      # the table needs casts (or a scale read from its values)
+        lf, columns = prepare_frame(frame, collection, policy)
+    date = as_of or dt.date.today()
+    kept = tuple(name for name in keep if name in schema)
+    key = (collection, tuple(columns.values()), date, kept, decisions, validate, what_if)
+    query = _QUERIES.get(policy, key, lambda: _small_query(
+        policy, collection, columns or {}, date, kept, decisions=decisions,
+        validate=validate, what_if=what_if))
+    out = (lf.with_columns(query.exprs).select(*query.names, *query.checks)
+           .collect(engine="in-memory", optimizations=_SMALL_FLAGS))
+    # the checks leave the fresh result in place (no further query)
+    if any([out.drop_in_place(flag)[0] for flag in query.checks]):
+        refuse_invalid(frame, collection, policy)
+    return check_conflicts(out)
+
+
+def _columns_without_casts(policy: Policy, collection: str,
+                           schema: pl.Schema) -> dict[str, ColumnSpec] | None:
+    """The columns a table of this schema gives, or None when reading it casts a column."""
+    lf, columns = prepare_frame(pl.LazyFrame(schema=schema), collection, policy)
+    return columns if lf.collect_schema() == schema else None
+
+
+def _small_query(policy: Policy, collection: str, columns: dict[str, ColumnSpec],
+                 as_of: dt.date, kept: tuple[str, ...], *, decisions: bool, validate: bool,
+                 what_if: bool) -> SmallQuery:
+    plan = compile_frame(policy, collection, columns, as_of, validated=validate,
+                         what_if=what_if)
+    exprs = plan_exprs(plan, decisions=decisions)
+    checks = table_checks(policy, collection, columns) if validate else []
+    names = (*kept, *(e.meta.output_name() for e in exprs))
+    flags = tuple(f"__xuequ_check_{i}" for i in range(len(checks)))
+    return SmallQuery((*exprs, *(c.alias(f) for c, f in zip(checks, flags, strict=True))),
+                      names, flags)
+
+
+_READY: PolicyCache[dict[str, ColumnSpec] | None] = PolicyCache(64)
+_QUERIES: PolicyCache[SmallQuery] = PolicyCache(64)
 
 
 def scan_file(path: Path, collection: str, policy: Policy | None = None) -> pl.LazyFrame:
