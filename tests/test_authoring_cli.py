@@ -15,7 +15,7 @@ import pytest
 from xuequ_rules import registry
 from xuequ_rules.document.metadata import DocumentMetadata
 from xuequ_rules.document.source import load_model
-from xuequ_rules.errors import CitationError, SourceError
+from xuequ_rules.errors import CitationError, SourceError, UnknownPolicyError
 from xuequ_rules.policy.citation import Cite
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.policy import Policy
@@ -131,8 +131,10 @@ def fake_entry_points(monkeypatch):
     def install(entries):
         monkeypatch.setattr(registry, "entry_points", lambda group: entries)
         registry._discover.cache_clear()
+        registry._installed.cache_clear()
     yield install
     registry._discover.cache_clear()
+    registry._installed.cache_clear()
 
 
 def test_a_package_without_its_data_is_reported_in_one_line_and_the_others_still_load(
@@ -155,6 +157,18 @@ def test_two_distributions_registering_one_name_is_an_error_naming_both(fake_ent
     assert "liujiang" not in registry.packages()
     assert "xuequ-rules" in registry.broken_packages()["liujiang"]
     assert "xuequ-policy-copy" in registry.broken_packages()["liujiang"]
+    with pytest.raises(UnknownPolicyError, match="xuequ-policy-copy"):
+        registry.load_policy("liujiang")
+
+
+def test_an_entry_point_naming_a_package_of_another_name_is_reported_not_loaded(
+        fake_entry_points):
+    good = registry.package("liujiang")
+    fake_entry_points([_Entry("liujiang", good, _Dist("xuequ-rules")),
+                       _Entry("copy", good, _Dist("xuequ-policy-copy"))])
+    assert list(registry.packages()) == ["liujiang"]
+    assert "'copy' points at package 'liujiang'" in registry.broken_packages()["copy"]
+    assert registry.load_policy("liujiang").name == "liujiang"
 
 
 def test_pytest_plugin_runs_a_packages_case_files_and_reports_the_failed_expectation(tmp_path):

@@ -263,6 +263,7 @@ def test_two_distributions_registering_one_policy_name_are_named_and_others_keep
     assert list(found) == ["nantong"]
     assert "xuequ-policies-copy" in broken["liujiang"] and "xuequ-rules" in broken["liujiang"]
     monkeypatch.setattr(registry, "_discover", lambda: (found, broken))
+    monkeypatch.setattr(registry, "_installed", lambda name: None)   # not found alone
     facts = _write(tmp_path / "f.json", b"{}")
     code, err = _cli(capsys, "eval", "liujiang", str(facts))
     assert code == 2
