@@ -104,7 +104,8 @@ def eval_bulk(
 
 @contextmanager
 def _progress(title: str, total: int, hidden: bool) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr advanced by each batch (none with ``--json``)."""
+    """A progress bar on stderr advanced by each batch (none with ``--json``; removed on an
+    error)."""
     if hidden:
         yield lambda _rows: None
         return
@@ -119,7 +120,11 @@ def _progress(title: str, total: int, hidden: bool) -> Iterator[Callable[[int], 
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=errors) as progress:
         task = progress.add_task(title, total=total)
-        yield lambda rows: progress.advance(task, rows)
+        try:
+            yield lambda rows: progress.advance(task, rows)
+        except BaseException:
+            progress.update(task, visible=False)   # the error stays the only line
+            raise
 
 
 def _table(file: Path, readable: Path, subject: str, policy: Policy, workdir: Path) -> Any:
