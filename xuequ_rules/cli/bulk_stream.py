@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -98,10 +97,9 @@ def written(out: Path | None) -> Iterator[Path | None]:
     if out is None:
         yield None
         return
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=out.suffix,
-                                    dir=out.parent if str(out.parent) else ".")
-    os.close(handle)
-    temporary = Path(name)
+    # beside ``out`` (the rename stays on one file system), created by the writer itself
+    # (with the permissions any new file gets)
+    temporary = out.with_name(f".{out.stem}.{os.getpid()}.partial{out.suffix}")
     try:
         yield temporary
     except BaseException:
