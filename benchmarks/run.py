@@ -197,6 +197,31 @@ def per_case(cases: int) -> None:
     RATIOS.append(f"case_max_ms={worst_status:.3f}/{worst_text:.3f}")
 
 
+def compiled() -> None:
+    """Byte-compile the project as ``pip install`` does, so that whole-process rows time an
+    installed command (not the compilation of its sources on every start when
+    PYTHONDONTWRITEBYTECODE is set); site-packages is compiled already."""
+    import compileall
+
+    root = Path(__file__).resolve().parent.parent
+    for package in ("xuequ_rules", "policies"):
+        compileall.compile_dir(root / package, quiet=2)
+
+
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+         "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_mib(argv: list[str]) -> float:
+    """The maximum resident set of one process (MiB). A small Python process starts it, so
+    that the figure is the command's own (a child forked from this large process would
+    count the pages it shared with it before ``exec``)."""
+    found = subprocess.run([sys.executable, "-c", _PEAK, *argv], check=True,
+                           capture_output=True, text=True)
+    return int(found.stdout.strip()) / 1024
+
+
 def cpu_of(argv: list[str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -216,6 +241,7 @@ def process_medians(runs: int, **argvs: list[str]) -> dict[str, float]:
 
 
 def startup() -> None:
+    compiled()
     py = sys.executable
     t = process_medians(RUNS, a=[py, "-c", "import xuequ_rules"],
                         b=[py, "-c", "import pydantic"],
@@ -226,19 +252,48 @@ def startup() -> None:
 
 
 def eval_bulk(n: int, tmp: Path) -> None:
+    """``xuequ eval-bulk`` (reads the Parquet file in batches, checks every value against the
+    fact model, evaluates, streams the statuses to Parquet, counts them) against a
+    hand-written polars script (reads, evaluates, writes, counts; checks nothing): whole
+    processes, CPU. Then the command's peak memory at n, 3·n and 10·n rows, batches of
+    1,000,000 rows."""
+    compiled()
     path, out_a, out_b = tmp / "bulk.parquet", tmp / "a.parquet", tmp / "b.parquet"
     old.make_rows(n).write_parquet(path)
     script = tmp / "by_hand.py"
     script.write_text(hand.EVAL_BULK_SCRIPT)
     xuequ = str(Path(sys.executable).with_name("xuequ"))
-    t = process_medians(RUNS, a=[xuequ, "eval-bulk", "liujiang", str(path), "--as-of",
-                                 AS_OF.isoformat(), "--out", str(out_a), "--json"],
-                        b=[sys.executable, str(script), str(path), str(out_b)])
+
+    def command(table: Path) -> list[str]:
+        return [xuequ, "eval-bulk", "liujiang", str(table), "--as-of", AS_OF.isoformat(),
+                "--out", str(out_a), "--json"]
+
+    # c: the same command run by the library's main() in a plain interpreter (the default
+    # collector, the ordinary teardown at exit): what `xuequ`'s entry point saves
+    plain = [sys.executable, "-c", "import sys; sys.argv[0] = 'xuequ'; "
+             "from xuequ_rules.cli.app import main; main()", *command(path)[1:]]
+    t = process_medians(RUNS, a=command(path),
+                        b=[sys.executable, str(script), str(path), str(out_b)], c=plain)
     same(pl.read_parquet(out_a).rename(lambda c: c.split(".")[-1]).select(
         "min_share", "backbone_share"),
         pl.read_parquet(out_b).select("min_share", "backbone_share"), "eval-bulk")
     report(f"eval_bulk_{n:.0e}", t["a"], t["b"], f"`xuequ eval-bulk` vs a hand-written "
            f"script, whole process CPU, Parquet in and out, {n:,} rows")
+    print(f"  the same command through app.main() in a plain interpreter (default collector, "
+          f"ordinary teardown at exit): median {t['c'] * 1000:.2f} ms → "
+          f"{t['c'] / t['b']:.2f}× the script", flush=True)
+    large = tmp / "bulk_large.parquet"
+    old.make_rows(10 * n).write_parquet(large)
+    middle = tmp / "bulk_middle.parquet"
+    pl.scan_parquet(large).head(3 * n).sink_parquet(middle)
+    peaks = {rows: peak_mib(command(table))
+             for rows, table in ((n, path), (3 * n, middle), (10 * n, large))}
+    large.unlink()
+    middle.unlink()
+    print("eval_bulk_peak: `xuequ eval-bulk` maximum resident set, batches of 1,000,000 rows "
+          "— " + ", ".join(f"{rows:,} rows {mib:.0f} MiB" for rows, mib in peaks.items()),
+          flush=True)
+    RATIOS.append(f"eval_bulk_peak_mib_{10 * n:.0e}={peaks[10 * n]:.0f}")
 
 
 def durable() -> None:

@@ -132,8 +132,10 @@ def fake_entry_points(monkeypatch):
         monkeypatch.setattr(registry, "entry_points", lambda group: entries)
         monkeypatch.setattr(registry, "_FOUND", {})
         registry._discover.cache_clear()
+        registry._installed.cache_clear()
     yield install
     registry._discover.cache_clear()
+    registry._installed.cache_clear()
 
 
 def test_a_package_without_its_data_is_reported_in_one_line_and_the_others_still_load(
@@ -156,6 +158,8 @@ def test_two_distributions_registering_one_name_is_an_error_naming_both(fake_ent
     assert "liujiang" not in registry.packages()
     assert "xuequ-rules" in registry.broken_packages()["liujiang"]
     assert "xuequ-policy-copy" in registry.broken_packages()["liujiang"]
+    with pytest.raises(UnknownPolicyError, match="xuequ-policy-copy"):
+        registry.load_policy("liujiang")
 
 
 def test_loading_one_policy_loads_no_other_package(fake_entry_points):
@@ -164,6 +168,16 @@ def test_loading_one_policy_loads_no_other_package(fake_entry_points):
                        _Entry("liujiang", good, _Dist("xuequ-rules"))])
     assert registry.load_policy("liujiang").name == "liujiang"
     assert "nantong was loaded" in registry.broken_packages()["nantong"]   # listing loads all
+
+
+def test_an_entry_point_naming_a_package_of_another_name_is_reported_not_loaded(
+        fake_entry_points):
+    good = registry.package("liujiang")
+    fake_entry_points([_Entry("liujiang", good, _Dist("xuequ-rules")),
+                       _Entry("copy", good, _Dist("xuequ-policy-copy"))])
+    assert list(registry.packages()) == ["liujiang"]
+    assert "'copy' points at package 'liujiang'" in registry.broken_packages()["copy"]
+    assert registry.load_policy("liujiang").name == "liujiang"
 
 
 def test_an_entry_point_named_unlike_its_package_is_refused(

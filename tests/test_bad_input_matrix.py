@@ -262,26 +262,11 @@ def test_two_distributions_registering_one_policy_name_are_named_and_others_keep
     found, broken = registry._sort(registered, {})
     assert list(found) == ["nantong"]
     assert "xuequ-policies-copy" in broken["liujiang"] and "xuequ-rules" in broken["liujiang"]
-    entries = [_Entry(name, package, dist) for name, dist, package in registered]
-    monkeypatch.setattr(registry, "entry_points", lambda group: entries)
-    monkeypatch.setattr(registry, "_FOUND", {})
-    registry._discover.cache_clear()
-    try:
-        facts = _write(tmp_path / "f.json", b"{}")
-        code, err = _cli(capsys, "eval", "liujiang", str(facts))
-        assert code == 2
-        _one_bilingual_line(err, "xuequ-policies-copy", "xuequ-rules", "liujiang")
-        code, err = _cli(capsys, "eval", "nantong", str(facts), "--json")
-        assert code == 0, err
-    finally:
-        registry._discover.cache_clear()
-
-
-class _Entry:
-    """An entry point of the group ``xuequ_rules.policies`` as importlib.metadata gives it."""
-
-    def __init__(self, name: str, target: object, dist: str) -> None:
-        self.name, self.target, self.dist = name, target, type("Dist", (), {"name": dist})()
-
-    def load(self) -> object:
-        return self.target
+    monkeypatch.setattr(registry, "_discover", lambda: (found, broken))
+    monkeypatch.setattr(registry, "_installed", lambda name: None)   # not found alone
+    facts = _write(tmp_path / "f.json", b"{}")
+    code, err = _cli(capsys, "eval", "liujiang", str(facts))
+    assert code == 2
+    _one_bilingual_line(err, "xuequ-policies-copy", "xuequ-rules", "liujiang")
+    code, err = _cli(capsys, "eval", "nantong", str(facts), "--json")
+    assert code == 0, err

@@ -1,5 +1,5 @@
 """``python -m xuequ_rules`` runs the ``xuequ`` command line."""
 
-from xuequ_rules.cli.app import main
+from xuequ_rules.cli.start import main
 
 main()

@@ -47,12 +47,7 @@ def _discover() -> tuple[dict[str, PolicyPackage], dict[str, str]]:
         owner = _distribution(entry)
         try:
             package = entry.load()
-            if not isinstance(package, PolicyPackage):
-                raise TypeError("entry point does not point at a PolicyPackage")
-            if package.name != entry.name:
-                raise ValueError(f"入口名“{entry.name}”与政策包名“{package.name}”不同 / "
-                                 f"entry point {entry.name!r} names package {package.name!r}")
-            package.metadata()   # its document.yaml is installed and valid
+            _check(entry, package)
         except Exception as exc:  # a broken third-party package must not hide the others
             broken[entry.name] = f"{owner}: {type(exc).__name__}: {_one_line(str(exc))}"
             continue
@@ -60,6 +55,32 @@ def _discover() -> tuple[dict[str, PolicyPackage], dict[str, str]]:
     # a name given by two distributions is refused for that name only: which of the two
     # would be evaluated depends on the order of sys.path, so neither is chosen
     return _sort(registered, broken)
+
+
+def _check(entry: EntryPoint, package: object) -> None:
+    """An entry point names a :class:`PolicyPackage` of its own name, with valid metadata."""
+    if not isinstance(package, PolicyPackage):
+        raise TypeError("entry point does not point at a PolicyPackage")
+    if package.name != entry.name:
+        raise ValueError(f"entry point {entry.name!r} points at package {package.name!r}")
+    package.metadata()   # its document.yaml is installed and valid
+
+
+@cache
+def _installed(name: str) -> PolicyPackage | None:
+    """The installed package ``name``, found without loading the others: when exactly one
+    entry point has that name and it loads cleanly (a package is registered under its own
+    name, so no other entry point can clash with it). Otherwise ``None``: the full
+    discovery finds it, or explains why not (absent, broken, or given twice)."""
+    entries = [entry for entry in entry_points(group=ENTRY_POINT_GROUP) if entry.name == name]
+    if len(entries) != 1:
+        return None
+    try:
+        package = entries[0].load()
+        _check(entries[0], package)
+    except Exception:  # reported by the full discovery, with the distribution's name
+        return None
+    return package if isinstance(package, PolicyPackage) else None
 
 
 def _one_line(text: str) -> str:
@@ -98,40 +119,10 @@ def split_ref(ref: str) -> tuple[str, str | None]:
     return name, (version or None)
 
 
-def _named(name: str) -> PolicyPackage | None:
-    """The package of the one entry point called ``name``, loading no other package; None
-    when the full discovery must decide (no such entry, several, or one that fails).
-
-    Exact because an entry point must be named after its package (the full discovery
-    refuses one that is not): two distributions giving the same package give two entry
-    points of that name.
-    """
-    found = _FOUND.get(name)
+def package(name: str) -> PolicyPackage:
+    found = _REGISTERED.get(name) or _installed(name)
     if found is not None:
         return found
-    entries = [entry for entry in entry_points(group=ENTRY_POINT_GROUP) if entry.name == name]
-    if len(entries) != 1:
-        return None
-    try:
-        loaded = entries[0].load()
-        if not isinstance(loaded, PolicyPackage) or loaded.name != name:
-            return None
-        loaded.metadata()
-    except Exception:  # reported, with the others, by the full discovery
-        return None
-    _FOUND[name] = loaded
-    return loaded
-
-
-_FOUND: dict[str, PolicyPackage] = {}
-
-
-def package(name: str) -> PolicyPackage:
-    if name in _REGISTERED:
-        return _REGISTERED[name]
-    single = _named(name)
-    if single is not None:
-        return single
     known = packages()
     try:
         return known[name]

@@ -18,6 +18,7 @@ shows the traceback instead.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import sys
 from pathlib import Path
@@ -326,12 +327,28 @@ def _fail(message: str, code: int) -> NoReturn:
     raise SystemExit(code)
 
 
+def _command_app(args: list[str]) -> typer.Typer:
+    """The app holding only the command ``args`` name (typer reads the signature of every
+    command it holds before running one); the whole app for help, a group of commands or a
+    name it does not know (whose usage errors list every command)."""
+    from typer.main import get_command_name
+
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    chosen = [command for command in app.registered_commands if name is not None and (
+        command.name or get_command_name(getattr(command.callback, "__name__", ""))) == name]
+    if len(chosen) != 1:
+        return app
+    alone = copy.copy(app)
+    alone.registered_commands, alone.registered_groups = chosen, []
+    return alone
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one bilingual error line (traceback with ``--debug``); exit codes 0/1/2/3."""
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args
     try:
-        code = app(args=args, prog_name="xuequ", standalone_mode=False)
+        code = _command_app(args)(args=args, prog_name="xuequ", standalone_mode=False)
     except click_exc.NoArgsIsHelpError as exc:
         exc.show()
         raise SystemExit(exc.exit_code) from None

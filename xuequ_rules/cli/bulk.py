@@ -13,13 +13,15 @@ judged once per group over the whole table: one row per rule and group (``rule``
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from xuequ_rules.cli.output import console, errors, print_json
 from xuequ_rules.errors import XuequError
@@ -55,17 +57,6 @@ def _guess_collection(policy: Policy, columns: list[str]) -> str:
                          "cannot tell the collection from the columns; give --collection",
                          field="--collection")
     return best
-
-
-def _write(frame: Any, out: Path) -> None:
-    suffix = out.suffix.lower()
-    if suffix in (".parquet", ".pq"):
-        frame.write_parquet(out)
-    elif suffix == ".csv":
-        frame.write_csv(out)
-    else:
-        raise XuequError(f"输出文件应为 .parquet 或 .csv：{out.name}",
-                         f"--out must be .parquet or .csv: {out.name}", field="--out")
 
 
 def groups_path(out: Path) -> Path:
@@ -112,13 +103,40 @@ def eval_bulk(
 
     check_engine(engine, master)
     check_collection(collection, load_policy(name))
-    with readable_table(file, encoding) as readable:
+    with readable_table(file, encoding) as readable, \
+            tempfile.TemporaryDirectory(prefix="xuequ-bulk-") as workdir:
         _eval_bulk(name, file, readable, collection, as_of, out, as_json, engine, batch_rows,
-                   explain, groups_out, what_if, master)
+                   explain, groups_out, what_if, Path(workdir), master)
 
 
-def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
-    """The checked table, lazily (a CSV is parsed once, then cut in batches)."""
+@contextmanager
+def _progress(title: str, total: int, hidden: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr advanced by each batch (none with ``--json``; removed on an
+    error)."""
+    if hidden:
+        yield lambda _rows: None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=errors) as progress:
+        task = progress.add_task(title, total=total)
+        try:
+            yield lambda rows: progress.advance(task, rows)
+        except BaseException:
+            progress.update(task, visible=False)   # the error stays the only line
+            raise
+
+
+def _table(file: Path, readable: Path, subject: str, policy: Policy, workdir: Path) -> Any:
+    """The checked table, lazily. A CSV is parsed once (decimal scales are read from the
+    data) into a Parquet file in ``workdir``, streamed, then read in batches like Parquet."""
     import polars as pl
 
     from xuequ_rules.cli.bulk_input import CSV_SUFFIXES, check_bool_text, check_columns, read_error
@@ -131,8 +149,9 @@ def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
         check_columns(file, dict(lazy.collect_schema()), specs)
         if file.suffix.lower() in CSV_SUFFIXES:
             check_bool_text(file, lazy, specs)
-            # text is parsed once (decimal scales are read from the data), then cut in batches
-            lazy = pb.prepare_frame(lazy, subject, policy)[0].collect().lazy()
+            parsed = workdir / "table.parquet"
+            pb.prepare_frame(lazy, subject, policy)[0].sink_parquet(parsed)
+            lazy = pl.scan_parquet(parsed)
         return lazy
     except pl.exceptions.PolarsError as exc:
         raise read_error(file, exc) from None
@@ -141,17 +160,19 @@ def _table(file: Path, readable: Path, subject: str, policy: Policy) -> Any:
 def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
                as_of: str | None, out: Path | None, as_json: bool, engine: str,
                batch_rows: int, explain: list[int] | None, groups_out: Path | None,
-               what_if: bool, master: str | None = None) -> None:
+               what_if: bool, workdir: Path, master: str | None = None) -> None:
     from xuequ_rules.cli.bulk_input import check_explain, read_error
 
     try:
         import polars as pl
 
+        from xuequ_rules.cli import bulk_stream as stream
         from xuequ_rules.engines import polars_backend as pb
     except ImportError:  # pragma: no cover - the bulk extra is missing
         raise XuequError("需要安装 bulk 扩展：pip install 'xuequ-rules[bulk]'",
                          "needs the bulk extra: pip install 'xuequ-rules[bulk]'",
                          field="engine") from None
+    stream.check_output(out)
     date = _date(as_of)
     policy = load_policy(name)
     if collection is None:
@@ -168,56 +189,45 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
         raise XuequError(f"{policy.ref} 没有关于“{subject or 'scenario'}”的规则",
                          f"{policy.ref} has no rules about {subject or 'scenario'!r}",
                          field="--collection")
-    lazy = _table(file, readable, subject, policy)
+    grouped = bool(pb.grouped_rule_ids(policy, subject))
+    if grouped and groups_out is None and out is not None:
+        groups_out = groups_path(out)
+    stream.check_output(groups_out, "--groups-out")
+    lazy = _table(file, readable, subject, policy, workdir)
     total = lazy.select(pl.len()).collect().item()
     check_explain(explain, total)
-    parts: list[Any] = []
-    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
-                        MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=errors, transient=as_json, disable=as_json)
-    with progress:
-        task = progress.add_task(f"{policy.ref} · {subject or 'scenario'}", total=total)
+    groups: Any = None
+    group_counts: dict[str, dict[str, int]] = {}
+    title = f"{policy.ref} · {subject or 'scenario'}"
+    with _progress(title, total, as_json) as advance, stream.written(out) as statuses_to, \
+            stream.written(groups_out if grouped else None) as groups_to:
+        whole: Callable[[], Any] | None = None
         if engine == "spark":   # Spark reads the whole table and divides the work itself
             from xuequ_rules.cli.bulk_spark import spark_table_statuses
 
-            parts.append(spark_table_statuses(policy, subject, file, lazy, date, master=master,
-                                              what_if=what_if))
-            progress.advance(task, total)
-        for offset in range(0, max(total, 1) if engine != "spark" else 0, batch_rows):
-            batch = lazy.slice(offset, batch_rows)
+            whole = partial(spark_table_statuses, policy, subject, file, lazy, date,
+                            master=master, what_if=what_if)
+        batched = stream.evaluate_in_batches(policy, subject, lazy, total, date, engine=engine,
+                                             what_if=what_if, batch_rows=batch_rows,
+                                             out=statuses_to, advance=advance, whole=whole)
+        if grouped:
+            # a group may span batches: grouped rules read the whole table, streamed
             if engine == "duckdb":
-                from xuequ_rules.engines.sql_backend import evaluate_duckdb
+                from xuequ_rules.engines.sql_backend import evaluate_duckdb_groups
 
-                part = evaluate_duckdb(policy, subject, batch, date, what_if=what_if)
+                groups = evaluate_duckdb_groups(policy, subject, lazy, date, what_if=what_if)
+            elif engine == "spark":
+                from xuequ_rules.cli.bulk_spark import spark_table_groups
+
+                groups = spark_table_groups(policy, subject, lazy, date, master=master,
+                                            what_if=what_if)
             else:
-                part = pb.evaluate_frame(policy, subject, batch, date, what_if=what_if)
-            parts.append(part)
-            progress.advance(task, part.height)
-    result = pl.concat(parts) if parts else pl.DataFrame()
-    counts = pb.status_counts(result, policy, subject)
-    if out is not None:
-        _write(result, out)
-    groups: Any = None
-    group_counts: dict[str, dict[str, int]] = {}
-    if pb.grouped_rule_ids(policy, subject):
-        # a group may span batches: grouped rules read the whole table at once
-        if engine == "duckdb":
-            from xuequ_rules.engines.sql_backend import evaluate_duckdb_groups
-
-            groups = evaluate_duckdb_groups(policy, subject, lazy, date, what_if=what_if)
-        elif engine == "spark":
-            from xuequ_rules.cli.bulk_spark import spark_table_groups
-
-            groups = spark_table_groups(policy, subject, lazy, date, master=master,
-                                        what_if=what_if)
-        else:
-            groups = pb.evaluate_groups(policy, subject, lazy, date, what_if=what_if)
-        group_counts = pb.group_status_counts(groups, policy, subject)
-        if groups_out is None and out is not None:
-            groups_out = groups_path(out)
-        if groups_out is not None:
-            _write(groups, groups_out)
-    unsupported = pb.unsupported_rules(policy, subject)
+                groups = pb.evaluate_groups(policy, subject, lazy, date, what_if=what_if)
+            group_counts = pb.group_status_counts(groups, policy, subject)
+            if groups_to is not None:
+                stream.write_frame(groups, groups_to)
+    counts = batched.counts
+    unsupported = stream.not_computed(policy, subject, batched.columns, grouped)
     explained = pb.explain_rows(policy, subject, lazy, explain, date,
                                 what_if=what_if) if explain else {}
     if as_json:
@@ -241,6 +251,8 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
         console.print("未生效或已失效（记录日期在文件有效期外）/ not in force (records dated "
                       "outside the document's period): " + "，".join(
                           f"{escape(rule_id)} {n}" for rule_id, n in outside.items()))
+    from rich.table import Table
+
     table = Table(title=f"{policy.ref} · {subject or 'scenario'} @ {date} ({total} 行 rows)")
     for column in ("规则 rule", "符合 satisfied", "不符合 violated", "不适用 n/a",
                    "无法判定 undetermined"):

@@ -93,9 +93,13 @@ class LocatedErratum:
     end: int
 
 
+# libyaml's parser when installed (the same safe constructor, several times faster)
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except FileNotFoundError as exc:
         raise SourceError(f"缺少文件：{path}", f"missing file: {path}", field=str(path)) from exc
     except yaml.YAMLError as exc:

@@ -32,7 +32,9 @@ from xuequ_rules.text import Text
 class Record(BaseModel):
     """A fact record: an ``id`` and optional fields (a missing fact is never satisfied)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # validators are built when first used (a command that reads tables never builds them)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              defer_build=True)
 
     id: str = Field(min_length=1, max_length=200, title="标识", description="record id")
 

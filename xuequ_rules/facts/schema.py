@@ -38,7 +38,8 @@ SHARED = "shared"
 class Facts(BaseModel):
     """A scenario: everything known about a jurisdiction, by collection (shared vocabulary)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # validators are built when first used (a command that reads tables never builds them)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     # whose schema this is: "shared", or the name of the policy package that built it
     schema_owner: ClassVar[str] = SHARED
