@@ -130,7 +130,6 @@ class _Entry:
 def fake_entry_points(monkeypatch):
     def install(entries):
         monkeypatch.setattr(registry, "entry_points", lambda group: entries)
-        monkeypatch.setattr(registry, "_FOUND", {})
         registry._discover.cache_clear()
         registry._installed.cache_clear()
     yield install
@@ -185,8 +184,8 @@ def test_an_entry_point_named_unlike_its_package_is_refused(
     good = registry.package("liujiang")
     fake_entry_points([_Entry("liujiang", good, _Dist("xuequ-rules")),
                        _Entry("copy", good, _Dist("xuequ-policy-copy"))])
-    assert registry._named("copy") is None
-    assert "entry point 'copy' names package 'liujiang'" in registry.broken_packages()["copy"]
+    assert registry._installed("copy") is None
+    assert "entry point 'copy' points at package 'liujiang'" in registry.broken_packages()["copy"]
     with pytest.raises(UnknownPolicyError, match="copy"):
         registry.package("copy")
     assert registry.package("liujiang") is good      # the misnamed copy is no clash
