@@ -1,0 +1,212 @@
+"""The reference evaluator's plan for one policy version: what every evaluation reuses.
+
+Built once per policy object: every rule compiled, the policy's lifecycle, its exception
+rules, whether it has decisions. Built once per evaluation date (and what-if): the findings
+of rules outside their own period, and whether the scenario is in force. Each finding is built
+once, with the policy's force already applied. A finding about the whole scenario with no
+comparison to show depends only on its rule, status and reason: it is built once and shared
+by every evaluation (findings are immutable).
+
+The order of findings, the errors raised and every finding's content are those of applying,
+in turn, every rule, the exception rules, the check that decisions agree, and the lifecycle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from xuequ_rules.evaluation.compiler import Env
+from xuequ_rules.evaluation.finding import Finding, Status
+from xuequ_rules.evaluation.judge import (
+    CompiledRule,
+    Verdict,
+    check_decisions,
+    compiled_rules,
+    exception_reason,
+    groups,
+    no_facts_reason,
+    period_verdict,
+    unsure_reason,
+    verdict,
+)
+from xuequ_rules.evaluation.lifecycle import Force, Lifecycle
+from xuequ_rules.evaluation.sequences import RecordSequence
+from xuequ_rules.facts.schema import Facts
+from xuequ_rules.policy.policy import Policy
+from xuequ_rules.policy.rule import AnyRule, Decision, Outcome
+from xuequ_rules.text import Text
+
+# A collection's records as findings name them: (reference, record, force), and its sequence.
+_Targets = tuple[list[tuple[str, Any, Force | None]], RecordSequence]
+
+
+class DatePlan:
+    """What does not change between evaluations of one policy on one date."""
+
+    __slots__ = ("forced", "periods", "reasons", "scenario", "shared", "what_if")
+
+    def __init__(self, plan: PolicyPlan, date: dt.date, what_if: bool) -> None:
+        life = plan.life
+        self.what_if = what_if
+        self.scenario = None if what_if else life.at_date(date)   # a finding about no record
+        self.reasons = {force: life.reason(force) for force in Force}
+        self.shared: dict[tuple[int, str, Status, Text], Finding] = {}
+        self.forced: dict[tuple[int, str], Finding] = {}
+        periods: list[Finding | None] = []
+        for index, compiled in enumerate(plan.compiled):
+            reason = period_verdict(compiled.rule, date)
+            periods.append(None if reason is None else self.final(
+                index, compiled.rule, "", self.scenario, Status.NOT_APPLICABLE, reason,
+                fixed=True))
+        self.periods = tuple(periods)
+
+    def final(self, index: int, rule: AnyRule, ref: str, force: Force | None, status: Status,
+              reason: Text, trace: tuple[Any, ...] = (), decision: Outcome | None = None, *,
+              fixed: bool = False) -> Finding:
+        """A rule's finding on a record, the policy's force applied. A finding whose record
+        reference is fixed by its rule (``fixed``: the scenario, or no record at all) and
+        that shows no comparison is built once and shared."""
+        if force is not None:
+            if not fixed:
+                return Finding(rule, ref, Status.NOT_IN_FORCE, self.reasons[force], force=force)
+            forced = self.forced.get((index, ref))
+            if forced is None:
+                forced = self.forced[(index, ref)] = Finding(
+                    rule, ref, Status.NOT_IN_FORCE, self.reasons[force], force=force)
+            return forced
+        if not fixed or trace or decision is not None:
+            return Finding(rule, ref, status, reason, trace, decision, None, self.what_if)
+        key = (index, ref, status, reason)
+        shared = self.shared.get(key)
+        if shared is None:
+            shared = self.shared[key] = Finding(rule, ref, status, reason, (), None, None,
+                                                self.what_if)
+        return shared
+
+
+class PolicyPlan:
+    """Every rule of one policy compiled, with what an evaluation reuses."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.compiled: tuple[CompiledRule, ...] = compiled_rules(policy)
+        self.life = Lifecycle.of(policy)
+        self.exceptions = tuple(rule for rule in policy.rules if rule.exception_to is not None)
+        self.exception_ids = frozenset(rule.id for rule in self.exceptions)
+        self.decisions = any(isinstance(rule, Decision) for rule in policy.rules)
+        self._dates: dict[tuple[dt.date, bool], DatePlan] = {}
+
+    def at(self, date: dt.date, what_if: bool) -> DatePlan:
+        key = (date, what_if)
+        day = self._dates.get(key)
+        if day is None:
+            if len(self._dates) >= 64:
+                self._dates.clear()
+            day = self._dates[key] = DatePlan(self, date, what_if)
+        return day
+
+    def findings(self, facts: Facts, date: dt.date, what_if: bool) -> list[Finding]:
+        """Every finding of the policy over ``facts`` at ``date``."""
+        day = self.at(date, what_if)
+        out: list[Finding] = []
+        targets: dict[str, _Targets] = {}
+        applied: dict[str, list[str]] = {}                 # exception rule id → records
+        decided: list[tuple[Decision, str, Outcome]] = []
+        env = Env(date)
+        scenario = [("", facts, day.scenario)]
+        for index, compiled in enumerate(self.compiled):
+            period = day.periods[index]
+            if period is not None:
+                out.append(period)
+                continue
+            rule = compiled.rule
+            subject = rule.subject
+            if rule.grouped:
+                self._groups(index, compiled, facts, date, day, out, applied, decided)
+                continue
+            if subject:
+                known = targets.get(subject)
+                if known is None:
+                    known = targets[subject] = self._targets(facts, subject, date, what_if)
+                items, env.sequence = known
+                if not items:
+                    out.append(day.final(index, rule, f"{subject}[]", day.scenario,
+                                         Status.UNDETERMINED, no_facts_reason(subject),
+                                         fixed=True))
+                    continue
+            else:
+                items, env.sequence = scenario, None
+            fixed = not subject
+            for ref, record, force in items:
+                self._add(index, rule, ref, force, verdict(compiled, record, ref, env), day,
+                          out, applied, decided, fixed)
+        if applied:
+            overridden = self._override(out, applied, day.what_if)
+            decided = [item for item in decided if (item[0].id, item[1]) not in overridden]
+        if decided:
+            check_decisions(decided)
+        return out
+
+    def _targets(self, facts: Facts, subject: str, date: dt.date, what_if: bool) -> _Targets:
+        records = getattr(facts, subject)
+        for_record = self.life.for_record
+        return ([(f"{subject}[{record.id}]", record,
+                  None if what_if else for_record(subject, record, date)) for record in records],
+                RecordSequence(records))
+
+    def _add(self, index: int, rule: AnyRule, ref: str, force: Force | None, judged: Verdict,
+             day: DatePlan, out: list[Finding], applied: dict[str, list[str]],
+             decided: list[tuple[Decision, str, Outcome]], fixed: bool = False) -> None:
+        did_apply, status, reason, trace, decision = judged
+        if did_apply and rule.id in self.exception_ids:
+            applied.setdefault(rule.id, []).append(ref)
+        if decision is not None and isinstance(rule, Decision):
+            decided.append((rule, ref, decision))
+        out.append(day.final(index, rule, ref, force, status, reason, trace, decision,
+                             fixed=fixed))
+
+    def _groups(self, index: int, compiled: CompiledRule, facts: Facts, date: dt.date,
+                day: DatePlan, out: list[Finding], applied: dict[str, list[str]],
+                decided: list[tuple[Decision, str, Outcome]]) -> None:
+        rule = compiled.rule
+        env = Env(date)
+        any_group = False
+        for ref, group, unsure in groups(compiled, facts, date):
+            any_group = True
+            force = None if day.what_if else self.life.for_record(rule.subject, group, date)
+            if unsure:
+                out.append(day.final(index, rule, ref, force, Status.UNDETERMINED,
+                                     unsure_reason(unsure)))
+                continue
+            self._add(index, rule, ref, force, verdict(compiled, group, ref, env), day, out,
+                      applied, decided)
+        if not any_group:
+            out.append(day.final(index, rule, f"{rule.subject}[]", day.scenario,
+                                 Status.UNDETERMINED, no_facts_reason(rule.subject), fixed=True))
+
+    def _override(self, out: list[Finding], applied: dict[str, list[str]],
+                  what_if: bool) -> dict[tuple[str, str], str]:
+        """Findings of rules that an applicable exception overrides (those in force)."""
+        overridden: dict[tuple[str, str], str] = {}
+        for rule in self.exceptions:
+            for ref in applied.get(rule.id, ()):
+                if rule.exception_to is not None:
+                    overridden[(rule.exception_to, ref)] = rule.id
+        for position, finding in enumerate(out):
+            by = overridden.get((finding.rule.id, finding.record))
+            if by is not None and finding.force is None:
+                out[position] = Finding(finding.rule, finding.record, Status.NOT_APPLICABLE,
+                                        exception_reason(by), what_if=what_if)
+        return overridden
+
+
+_PLANS: dict[int, PolicyPlan] = {}
+
+
+def plan_for(policy: Policy) -> PolicyPlan:
+    """The plan of ``policy``, built on its first evaluation."""
+    plan = _PLANS.get(id(policy))
+    if plan is None or plan.policy is not policy:
+        plan = _PLANS[id(policy)] = PolicyPlan(policy)
+    return plan
