@@ -44,7 +44,7 @@ def compiled_rules(policy: Policy) -> tuple[CompiledRule, ...]:
     out: list[CompiledRule] = []
     for rule in policy.rules:
         applies = compile_expr(rule.applies) if rule.applies is not None else None
-        where = compile_expr(rule.where) if rule.where is not None else None
+        where = compile_expr(rule.where, traced=False) if rule.where is not None else None
         if isinstance(rule, Decision):
             out.append(CompiledRule(rule, applies, None, None,
                                      tuple(compile_expr(c.when) for c in rule.cases),

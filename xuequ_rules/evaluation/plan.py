@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from xuequ_rules.evaluation.compiler import Env
+from xuequ_rules.evaluation.compiler import Env, Group
 from xuequ_rules.evaluation.finding import Finding, Status
 from xuequ_rules.evaluation.judge import (
     CompiledRule,
@@ -95,6 +95,12 @@ class PolicyPlan:
         self.exceptions = tuple(rule for rule in policy.rules if rule.exception_to is not None)
         self.exception_ids = frozenset(rule.id for rule in self.exceptions)
         self.decisions = any(isinstance(rule, Decision) for rule in policy.rules)
+        # grouped rules with the same collection, grouping and ``where`` share their groups
+        self.partitions = {index: (compiled.rule.subject, compiled.rule.group_by,
+                                   None if compiled.rule.where is None
+                                   else compiled.rule.where.key())
+                           for index, compiled in enumerate(self.compiled)
+                           if compiled.rule.grouped}
         self._dates: dict[tuple[dt.date, bool], DatePlan] = {}
 
     def at(self, date: dt.date, what_if: bool) -> DatePlan:
@@ -111,6 +117,7 @@ class PolicyPlan:
         day = self.at(date, what_if)
         out: list[Finding] = []
         targets: dict[str, _Targets] = {}
+        partitions: dict[Any, list[tuple[str, Group, tuple[str, ...]]]] = {}
         applied: dict[str, list[str]] = {}                 # exception rule id → records
         decided: list[tuple[Decision, str, Outcome]] = []
         env = Env(date)
@@ -123,7 +130,11 @@ class PolicyPlan:
             rule = compiled.rule
             subject = rule.subject
             if rule.grouped:
-                self._groups(index, compiled, facts, date, day, out, applied, decided)
+                key = self.partitions[index]
+                parts = partitions.get(key)
+                if parts is None:
+                    parts = partitions[key] = list(groups(compiled, facts, date))
+                self._groups(index, compiled, parts, date, day, out, applied, decided)
                 continue
             if subject:
                 known = targets.get(subject)
@@ -166,14 +177,13 @@ class PolicyPlan:
         out.append(day.final(index, rule, ref, force, status, reason, trace, decision,
                              fixed=fixed))
 
-    def _groups(self, index: int, compiled: CompiledRule, facts: Facts, date: dt.date,
+    def _groups(self, index: int, compiled: CompiledRule,
+                parts: list[tuple[str, Group, tuple[str, ...]]], date: dt.date,
                 day: DatePlan, out: list[Finding], applied: dict[str, list[str]],
                 decided: list[tuple[Decision, str, Outcome]]) -> None:
         rule = compiled.rule
         env = Env(date)
-        any_group = False
-        for ref, group, unsure in groups(compiled, facts, date):
-            any_group = True
+        for ref, group, unsure in parts:
             force = None if day.what_if else self.life.for_record(rule.subject, group, date)
             if unsure:
                 out.append(day.final(index, rule, ref, force, Status.UNDETERMINED,
@@ -181,7 +191,7 @@ class PolicyPlan:
                 continue
             self._add(index, rule, ref, force, verdict(compiled, group, ref, env), day, out,
                       applied, decided)
-        if not any_group:
+        if not parts:
             out.append(day.final(index, rule, f"{rule.subject}[]", day.scenario,
                                  Status.UNDETERMINED, no_facts_reason(rule.subject), fixed=True))
 
