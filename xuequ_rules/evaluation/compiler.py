@@ -76,11 +76,29 @@ class Env:
 Compiled = Callable[[Any, Env], Any]
 
 
-
 def _exact(value: Any) -> Any:
     if isinstance(value, Decimal):
         return Fraction(*value.as_integer_ratio())
     return value
+
+
+def _fraction(value: Any) -> Fraction:
+    """``Fraction(_exact(value))``, without the general constructor's checks when the type is
+    known."""
+    kind = type(value)
+    if kind is Fraction:
+        return value   # type: ignore[no-any-return]
+    if kind is int:
+        return Fraction(value)
+    if kind is Decimal:
+        return Fraction(*value.as_integer_ratio())
+    return Fraction(_exact(value))
+
+
+# Values of these types are computed and compared with each other as they are (no Fraction
+# is involved, so no conversion). A type test, not isinstance: Fraction is an abstract
+# base class's subclass, and testing for it is slow.
+_PLAIN = frozenset({int, str, bool, Decimal, dt.date})
 
 
 def _arith(op: ArithOp, left: Any, right: Any) -> Any:
@@ -93,8 +111,8 @@ def _arith(op: ArithOp, left: Any, right: Any) -> Any:
             return UNDEFINED
         if type(left) is int and type(right) is int:
             return Fraction(left, right)
-        return Fraction(_exact(left)) / Fraction(_exact(right))
-    if type(left) is int and type(right) is int:
+        return _fraction(left) / _fraction(right)
+    if type(left) in _PLAIN and type(right) in _PLAIN:
         return ARITH_FUNCTIONS[op](left, right)
     if isinstance(left, Fraction) or isinstance(right, Fraction):
         left, right = _exact(left), _exact(right)
@@ -105,13 +123,11 @@ def _arith(op: ArithOp, left: Any, right: Any) -> Any:
     return left * right
 
 
-# Values of one of these types are compared with each other as they are (no conversion).
-_PLAIN = frozenset({int, str, bool, Decimal, dt.date})
-
-
 def _compare_values(op: CompareOp, left: Any, right: Any) -> Any:
     if left is None or right is None:
         return None
+    if type(left) in _PLAIN and type(right) in _PLAIN:
+        return COMPARE_FUNCTIONS[op](left, right)
     if left is UNDEFINED or right is UNDEFINED:
         return UNDEFINED
     if isinstance(left, ExactSqrt) or isinstance(right, ExactSqrt):

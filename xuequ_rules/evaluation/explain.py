@@ -7,7 +7,8 @@ once per node and kept; only the values are formatted per step.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from xuequ_rules.evaluation.trace import TraceStep
@@ -59,16 +60,31 @@ def _result_text(result: Any) -> tuple[str, str]:
     return "无定义（除数为零）", "undefined (division by zero)"
 
 
+# How values of the commonest types are shown (as format_value shows them), by exact type.
+_FORMATS: dict[type, Callable[[Any], str]] = {
+    int: int.__str__,
+    str: str.__str__,
+    bool: format_value,
+    type(None): format_value,
+    Decimal: lambda value: f"{value.normalize():f}",
+}
+
+
+def _shown(value: Any) -> str:
+    show = _FORMATS.get(type(value))
+    return show(value) if show is not None else format_value(value)
+
+
 def step_lines(step: TraceStep, subject: str) -> tuple[str, str]:
     """One comparison as a line in Chinese and in English."""
     node, left, right, result = step
     _, kind, zh, en, symbol = _template(node, subject)
     res_zh, res_en = _result_text(result)
     if kind == _COMPARE:
-        lv, rv = format_value(left), format_value(right)
+        lv, rv = _shown(left), _shown(right)
         return (f"{zh}{lv} {symbol} {rv}，{res_zh}", f"{en}{lv} {symbol} {rv}, {res_en}")
     if kind == _VALUE:
-        value = format_value(left)
+        value = _shown(left)
         return f"{zh}取值 {value}，{res_zh}", f"{en}value {value}, {res_en}"
     return f"{zh}{res_zh}", f"{en}{res_en}"
 

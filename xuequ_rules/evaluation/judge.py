@@ -8,7 +8,7 @@ decision, the outcome chosen. Reasons that do not depend on the record are one s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -20,46 +20,6 @@ from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.policy.rule import AnyRule, Decision, Modality, Outcome, Rule
 from xuequ_rules.text import Text
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    rule: AnyRule
-    applies: Compiled | None
-    requires: Compiled | None
-    forbids: Compiled | None
-    cases: tuple[Compiled, ...]
-    actual: Compiled | None
-    where: Compiled | None = None
-
-
-_CACHE: dict[int, tuple[Policy, tuple[CompiledRule, ...]]] = {}
-
-
-def compiled_rules(policy: Policy) -> tuple[CompiledRule, ...]:
-    """Compile each rule once per policy object."""
-    cached = _CACHE.get(id(policy))
-    if cached is not None and cached[0] is policy:
-        return cached[1]
-    out: list[CompiledRule] = []
-    for rule in policy.rules:
-        applies = compile_expr(rule.applies) if rule.applies is not None else None
-        where = compile_expr(rule.where, traced=False) if rule.where is not None else None
-        if isinstance(rule, Decision):
-            out.append(CompiledRule(rule, applies, None, None,
-                                     tuple(compile_expr(c.when) for c in rule.cases),
-                                     compile_expr(rule.actual) if rule.actual is not None else None,
-                                     where))
-        else:
-            out.append(CompiledRule(
-                rule, applies,
-                compile_expr(rule.requires) if rule.requires is not None else None,
-                compile_expr(rule.forbids) if rule.forbids is not None else None, (), None,
-                where))
-    result = tuple(out)
-    _CACHE[id(policy)] = (policy, result)
-    return result
-
 
 Trace: TypeAlias = tuple[TraceStep, ...]
 Verdict: TypeAlias = tuple[bool, Status, Text, Trace, Outcome | None]
@@ -91,41 +51,109 @@ def _taken(env: Env) -> Trace:
     return steps
 
 
-def verdict(compiled: CompiledRule, record: Any, ref: str, env: Env) -> Verdict:
-    """The rule of ``compiled`` judged on ``record`` (called ``ref``), the trace taken from
-    ``env``."""
-    applies = compiled.applies
-    if applies is not None:
-        value = applies(record, env)
-        if value is not True:
-            return (False, Status.UNDETERMINED if value is None else Status.NOT_APPLICABLE,
-                    APPLIES_UNKNOWN if value is None else APPLIES_FALSE, _taken(env), None)
-    rule = compiled.rule
+Judge: TypeAlias = Callable[[Any, str, Env], Verdict]
+"""``judge(record, ref, env)``: one rule's verdict on a record, the trace taken from ``env``."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: AnyRule
+    applies: Compiled | None
+    requires: Compiled | None
+    forbids: Compiled | None
+    cases: tuple[Compiled, ...]
+    actual: Compiled | None
+    where: Compiled | None
+    judge: Judge
+
+
+_CACHE: dict[int, tuple[Policy, tuple[CompiledRule, ...]]] = {}
+
+
+def compiled_rules(policy: Policy) -> tuple[CompiledRule, ...]:
+    """Compile each rule once per policy object."""
+    cached = _CACHE.get(id(policy))
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    result = tuple(compile_rule(rule) for rule in policy.rules)
+    _CACHE[id(policy)] = (policy, result)
+    return result
+
+
+def compile_rule(rule: AnyRule) -> CompiledRule:
+    """Every expression of ``rule`` as a closure, and its judge."""
+    applies = compile_expr(rule.applies) if rule.applies is not None else None
+    where = compile_expr(rule.where, traced=False) if rule.where is not None else None
     if isinstance(rule, Decision):
-        return _decision(compiled, rule, record, ref, env)
-    checks = compiled.requires or compiled.forbids
-    if checks is None:
-        env.trace.clear()
-        return True, Status.NOT_APPLICABLE, NOTHING_TO_CHECK, (), None
-    value = checks(record, env)
-    trace = _taken(env)
+        cases = tuple(compile_expr(c.when) for c in rule.cases)
+        actual = compile_expr(rule.actual) if rule.actual is not None else None
+        return CompiledRule(rule, applies, None, None, cases, actual, where,
+                            _decision_judge(rule, applies, cases, actual))
+    requires = compile_expr(rule.requires) if rule.requires is not None else None
+    forbids = compile_expr(rule.forbids) if rule.forbids is not None else None
+    return CompiledRule(rule, applies, requires, forbids, (), None, where,
+                        _rule_judge(rule, applies, requires, forbids))
+
+
+def verdict(compiled: CompiledRule, record: Any, ref: str, env: Env) -> Verdict:
+    """The rule of ``compiled`` judged on ``record`` (called ``ref``)."""
+    return compiled.judge(record, ref, env)
+
+
+def _not_applying(value: Any, env: Env) -> Verdict:
     if value is None:
-        return True, Status.UNDETERMINED, MISSING_FACTS, trace, None
-    if value is UNDEFINED:
-        return True, Status.NOT_APPLICABLE, ZERO_DENOMINATOR, trace, None
-    if rule.kind is Modality.PERMISSION:
-        if value:
-            return True, Status.SATISFIED, PERMISSION_AVAILABLE, trace, None
-        return True, Status.NOT_APPLICABLE, PERMISSION_UNMET, trace, None
-    breached = (not value) if compiled.requires is not None else bool(value)
-    if breached:
-        return True, Status.VIOLATED, NOT_MET, trace, None
-    return True, Status.SATISFIED, MET, trace, None
+        return False, Status.UNDETERMINED, APPLIES_UNKNOWN, _taken(env), None
+    return False, Status.NOT_APPLICABLE, APPLIES_FALSE, _taken(env), None
 
 
-def _decision(compiled: CompiledRule, rule: Decision, record: Any, ref: str,
-              env: Env) -> Verdict:
-    results = [case(record, env) for case in compiled.cases]
+def _rule_judge(rule: Rule, applies: Compiled | None, requires: Compiled | None,
+                forbids: Compiled | None) -> Judge:
+    checks = requires or forbids
+    permission = rule.kind is Modality.PERMISSION
+    required = requires is not None
+
+    def judge(record: Any, ref: str, env: Env) -> Verdict:
+        if applies is not None:
+            value = applies(record, env)
+            if value is not True:
+                return _not_applying(value, env)
+        if checks is None:
+            env.trace.clear()
+            return True, Status.NOT_APPLICABLE, NOTHING_TO_CHECK, (), None
+        value = checks(record, env)
+        trace = env.trace
+        steps: Trace = ()
+        if trace:
+            steps = tuple(trace)
+            trace.clear()
+        if value is None:
+            return True, Status.UNDETERMINED, MISSING_FACTS, steps, None
+        if value is UNDEFINED:
+            return True, Status.NOT_APPLICABLE, ZERO_DENOMINATOR, steps, None
+        if permission:
+            if value:
+                return True, Status.SATISFIED, PERMISSION_AVAILABLE, steps, None
+            return True, Status.NOT_APPLICABLE, PERMISSION_UNMET, steps, None
+        if (not value) if required else bool(value):
+            return True, Status.VIOLATED, NOT_MET, steps, None
+        return True, Status.SATISFIED, MET, steps, None
+    return judge
+
+
+def _decision_judge(rule: Decision, applies: Compiled | None, cases: tuple[Compiled, ...],
+                    actual: Compiled | None) -> Judge:
+    def judge(record: Any, ref: str, env: Env) -> Verdict:
+        if applies is not None:
+            value = applies(record, env)
+            if value is not True:
+                return _not_applying(value, env)
+        return _decision(rule, cases, actual, record, ref, env)
+    return judge
+
+
+def _decision(rule: Decision, cases: tuple[Compiled, ...], actual_of: Compiled | None,
+              record: Any, ref: str, env: Env) -> Verdict:
+    results = [case(record, env) for case in cases]
     trace = _taken(env)
     chosen = [rule.cases[i] for i, value in enumerate(results) if value is True]
     if len(chosen) > 1:
@@ -141,11 +169,11 @@ def _decision(compiled: CompiledRule, rule: Decision, record: Any, ref: str,
             f"decision {rule.id}: no case holds for {ref or 'the scenario'} (incomplete table)",
             field=rule.id)
     outcome = chosen[0].outcome
-    if compiled.actual is None:
+    if actual_of is None:
         return (True, Status.UNDETERMINED,
                 Text(f"应适用：{outcome.text.zh}", f"applicable: {outcome.text.en}"),
                 trace, outcome)
-    actual = compiled.actual(record, env)
+    actual = actual_of(record, env)
     env.trace.clear()            # the route taken is read, not compared
     if actual is None:
         return (True, Status.UNDETERMINED,

@@ -20,6 +20,7 @@ from xuequ_rules.evaluation.compiler import Env, Group
 from xuequ_rules.evaluation.finding import Finding, Status
 from xuequ_rules.evaluation.judge import (
     CompiledRule,
+    Judge,
     Verdict,
     check_decisions,
     compiled_rules,
@@ -28,7 +29,6 @@ from xuequ_rules.evaluation.judge import (
     no_facts_reason,
     period_verdict,
     unsure_reason,
-    verdict,
 )
 from xuequ_rules.evaluation.lifecycle import Force, Lifecycle
 from xuequ_rules.evaluation.sequences import RecordSequence
@@ -39,6 +39,10 @@ from xuequ_rules.text import Text
 
 # A collection's records as findings name them: (reference, record, force), and its sequence.
 _Targets = tuple[list[tuple[str, Any, Force | None]], RecordSequence]
+_Groups = list[tuple[str, Group, tuple[str, ...]]]
+_Decided = list[tuple[Decision, str, Outcome]]
+
+_SCENARIO, _RECORDS, _GROUPS = 0, 1, 2     # what a rule ranges over
 
 
 class DatePlan:
@@ -51,35 +55,42 @@ class DatePlan:
         self.what_if = what_if
         self.scenario = None if what_if else life.at_date(date)   # a finding about no record
         self.reasons = {force: life.reason(force) for force in Force}
-        self.shared: dict[tuple[int, str, Status, Text], Finding] = {}
+        self.shared: dict[tuple[int, str, Status, int], Finding] = {}
         self.forced: dict[tuple[int, str], Finding] = {}
         periods: list[Finding | None] = []
         for index, compiled in enumerate(plan.compiled):
             reason = period_verdict(compiled.rule, date)
-            periods.append(None if reason is None else self.final(
-                index, compiled.rule, "", self.scenario, Status.NOT_APPLICABLE, reason,
-                fixed=True))
+            periods.append(None if reason is None else self.fixed(
+                index, compiled.rule, "", Status.NOT_APPLICABLE, reason))
         self.periods = tuple(periods)
 
-    def final(self, index: int, rule: AnyRule, ref: str, force: Force | None, status: Status,
-              reason: Text, trace: tuple[Any, ...] = (), decision: Outcome | None = None, *,
-              fixed: bool = False) -> Finding:
-        """A rule's finding on a record, the policy's force applied. A finding whose record
-        reference is fixed by its rule (``fixed``: the scenario, or no record at all) and
-        that shows no comparison is built once and shared."""
+    def on_record(self, rule: AnyRule, ref: str, force: Force | None, judged: Verdict
+                  ) -> Finding:
+        """A rule's finding on a record, the policy's force applied."""
         if force is not None:
-            if not fixed:
-                return Finding(rule, ref, Status.NOT_IN_FORCE, self.reasons[force], force=force)
+            return Finding(rule, ref, Status.NOT_IN_FORCE, self.reasons[force], force=force)
+        _, status, reason, trace, decision = judged
+        return Finding(rule, ref, status, reason, trace, decision, None, self.what_if)
+
+    def fixed(self, index: int, rule: AnyRule, ref: str, status: Status, reason: Text,
+              trace: tuple[Any, ...] = (), decision: Outcome | None = None) -> Finding:
+        """A finding whose record reference its rule fixes (the scenario, or no record), the
+        force of the evaluation date applied. Without comparisons or decision it depends
+        only on the rule, status and reason (a shared object): it is built once."""
+        force = self.scenario
+        if force is not None:
             forced = self.forced.get((index, ref))
             if forced is None:
                 forced = self.forced[(index, ref)] = Finding(
                     rule, ref, Status.NOT_IN_FORCE, self.reasons[force], force=force)
             return forced
-        if not fixed or trace or decision is not None:
+        if trace or decision is not None:
             return Finding(rule, ref, status, reason, trace, decision, None, self.what_if)
-        key = (index, ref, status, reason)
+        key = (index, ref, status, id(reason))
         shared = self.shared.get(key)
-        if shared is None:
+        if shared is None or shared.reason is not reason:
+            if len(self.shared) >= 65536:
+                self.shared.clear()
             shared = self.shared[key] = Finding(rule, ref, status, reason, (), None, None,
                                                 self.what_if)
         return shared
@@ -93,14 +104,22 @@ class PolicyPlan:
         self.compiled: tuple[CompiledRule, ...] = compiled_rules(policy)
         self.life = Lifecycle.of(policy)
         self.exceptions = tuple(rule for rule in policy.rules if rule.exception_to is not None)
-        self.exception_ids = frozenset(rule.id for rule in self.exceptions)
-        self.decisions = any(isinstance(rule, Decision) for rule in policy.rules)
+        exception_ids = frozenset(rule.id for rule in self.exceptions)
+        # per rule: what it ranges over, and whether its verdicts are kept for the exception
+        # rules and the agreement of decisions
+        self.steps = tuple(
+            (compiled.rule, compiled.judge,
+             _GROUPS if compiled.rule.grouped else _RECORDS if compiled.rule.subject
+             else _SCENARIO,
+             compiled.rule.id in exception_ids or isinstance(compiled.rule, Decision))
+            for compiled in self.compiled)
         # grouped rules with the same collection, grouping and ``where`` share their groups
         self.partitions = {index: (compiled.rule.subject, compiled.rule.group_by,
                                    None if compiled.rule.where is None
                                    else compiled.rule.where.key())
                            for index, compiled in enumerate(self.compiled)
                            if compiled.rule.grouped}
+        self.no_facts = {rule.subject: no_facts_reason(rule.subject) for rule in policy.rules}
         self._dates: dict[tuple[dt.date, bool], DatePlan] = {}
 
     def at(self, date: dt.date, what_if: bool) -> DatePlan:
@@ -116,42 +135,46 @@ class PolicyPlan:
         """Every finding of the policy over ``facts`` at ``date``."""
         day = self.at(date, what_if)
         out: list[Finding] = []
+        append = out.append
         targets: dict[str, _Targets] = {}
-        partitions: dict[Any, list[tuple[str, Group, tuple[str, ...]]]] = {}
+        partitions: dict[Any, _Groups] = {}
         applied: dict[str, list[str]] = {}                 # exception rule id → records
-        decided: list[tuple[Decision, str, Outcome]] = []
+        decided: _Decided = []
         env = Env(date)
-        scenario = [("", facts, day.scenario)]
-        for index, compiled in enumerate(self.compiled):
-            period = day.periods[index]
+        periods, fixed, on_record = day.periods, day.fixed, day.on_record
+        for index, (rule, judge, ranges, kept) in enumerate(self.steps):
+            period = periods[index]
             if period is not None:
-                out.append(period)
+                append(period)
                 continue
-            rule = compiled.rule
+            if ranges == _SCENARIO:
+                env.sequence = None
+                judged = judge(facts, "", env)
+                if kept:
+                    _keep(rule, "", judged, applied, decided)
+                append(fixed(index, rule, "", judged[1], judged[2], judged[3], judged[4]))
+                continue
             subject = rule.subject
-            if rule.grouped:
+            if ranges == _GROUPS:
                 key = self.partitions[index]
                 parts = partitions.get(key)
                 if parts is None:
-                    parts = partitions[key] = list(groups(compiled, facts, date))
-                self._groups(index, compiled, parts, date, day, out, applied, decided)
+                    parts = partitions[key] = list(groups(self.compiled[index], facts, date))
+                self._groups(index, rule, judge, parts, date, day, out, applied, decided)
                 continue
-            if subject:
-                known = targets.get(subject)
-                if known is None:
-                    known = targets[subject] = self._targets(facts, subject, date, what_if)
-                items, env.sequence = known
-                if not items:
-                    out.append(day.final(index, rule, f"{subject}[]", day.scenario,
-                                         Status.UNDETERMINED, no_facts_reason(subject),
-                                         fixed=True))
-                    continue
-            else:
-                items, env.sequence = scenario, None
-            fixed = not subject
+            known = targets.get(subject)
+            if known is None:
+                known = targets[subject] = self._targets(facts, subject, date, what_if)
+            items, env.sequence = known
+            if not items:
+                append(fixed(index, rule, f"{subject}[]", Status.UNDETERMINED,
+                             self.no_facts[subject]))
+                continue
             for ref, record, force in items:
-                self._add(index, rule, ref, force, verdict(compiled, record, ref, env), day,
-                          out, applied, decided, fixed)
+                judged = judge(record, ref, env)
+                if kept:
+                    _keep(rule, ref, judged, applied, decided)
+                append(on_record(rule, ref, force, judged))
         if applied:
             overridden = self._override(out, applied, day.what_if)
             decided = [item for item in decided if (item[0].id, item[1]) not in overridden]
@@ -166,34 +189,24 @@ class PolicyPlan:
                   None if what_if else for_record(subject, record, date)) for record in records],
                 RecordSequence(records))
 
-    def _add(self, index: int, rule: AnyRule, ref: str, force: Force | None, judged: Verdict,
-             day: DatePlan, out: list[Finding], applied: dict[str, list[str]],
-             decided: list[tuple[Decision, str, Outcome]], fixed: bool = False) -> None:
-        did_apply, status, reason, trace, decision = judged
-        if did_apply and rule.id in self.exception_ids:
-            applied.setdefault(rule.id, []).append(ref)
-        if decision is not None and isinstance(rule, Decision):
-            decided.append((rule, ref, decision))
-        out.append(day.final(index, rule, ref, force, status, reason, trace, decision,
-                             fixed=fixed))
-
-    def _groups(self, index: int, compiled: CompiledRule,
-                parts: list[tuple[str, Group, tuple[str, ...]]], date: dt.date,
-                day: DatePlan, out: list[Finding], applied: dict[str, list[str]],
-                decided: list[tuple[Decision, str, Outcome]]) -> None:
-        rule = compiled.rule
+    def _groups(self, index: int, rule: AnyRule, judge: Judge, parts: _Groups,
+                date: dt.date, day: DatePlan, out: list[Finding],
+                applied: dict[str, list[str]], decided: _Decided) -> None:
         env = Env(date)
+        kept = self.steps[index][3]
         for ref, group, unsure in parts:
             force = None if day.what_if else self.life.for_record(rule.subject, group, date)
             if unsure:
-                out.append(day.final(index, rule, ref, force, Status.UNDETERMINED,
-                                     unsure_reason(unsure)))
+                out.append(day.on_record(rule, ref, force, (
+                    False, Status.UNDETERMINED, unsure_reason(unsure), (), None)))
                 continue
-            self._add(index, rule, ref, force, verdict(compiled, group, ref, env), day, out,
-                      applied, decided)
+            judged = judge(group, ref, env)
+            if kept:
+                _keep(rule, ref, judged, applied, decided)
+            out.append(day.on_record(rule, ref, force, judged))
         if not parts:
-            out.append(day.final(index, rule, f"{rule.subject}[]", day.scenario,
-                                 Status.UNDETERMINED, no_facts_reason(rule.subject), fixed=True))
+            out.append(day.fixed(index, rule, f"{rule.subject}[]", Status.UNDETERMINED,
+                                 self.no_facts[rule.subject]))
 
     def _override(self, out: list[Finding], applied: dict[str, list[str]],
                   what_if: bool) -> dict[tuple[str, str], str]:
@@ -209,6 +222,15 @@ class PolicyPlan:
                 out[position] = Finding(finding.rule, finding.record, Status.NOT_APPLICABLE,
                                         exception_reason(by), what_if=what_if)
         return overridden
+
+
+def _keep(rule: AnyRule, ref: str, judged: Verdict, applied: dict[str, list[str]],
+          decided: _Decided) -> None:
+    """Note an exception rule that applied, and a decision's outcome."""
+    if isinstance(rule, Decision) and judged[4] is not None:
+        decided.append((rule, ref, judged[4]))
+    if judged[0] and rule.exception_to is not None:
+        applied.setdefault(rule.id, []).append(ref)
 
 
 _PLANS: dict[int, PolicyPlan] = {}
