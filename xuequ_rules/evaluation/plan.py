@@ -33,8 +33,9 @@ from xuequ_rules.evaluation.judge import (
 from xuequ_rules.evaluation.lifecycle import Force, Lifecycle
 from xuequ_rules.evaluation.sequences import RecordSequence
 from xuequ_rules.facts.schema import Facts
+from xuequ_rules.policy.expr import Field
 from xuequ_rules.policy.policy import Policy
-from xuequ_rules.policy.rule import AnyRule, Decision, Outcome
+from xuequ_rules.policy.rule import AnyRule, Decision, Outcome, Rule
 from xuequ_rules.text import Text
 
 # A collection's records as findings name them: (reference, record, force), and its sequence.
@@ -42,13 +43,29 @@ _Targets = tuple[list[tuple[str, Any, Force | None]], RecordSequence]
 _Groups = list[tuple[str, Group, tuple[str, ...]]]
 _Decided = list[tuple[Decision, str, Outcome]]
 
-_SCENARIO, _RECORDS, _GROUPS = 0, 1, 2     # what a rule ranges over
+_SCENARIO, _RECORDS, _GROUPS, _FLAG = 0, 1, 2, 3     # what a rule ranges over
+
+
+def _ranges(compiled: CompiledRule, kept: bool) -> int:
+    """What a rule ranges over. ``_FLAG``: a rule about the scenario that checks one fact and
+    nothing else (a checklist duty): its verdict depends only on whether that fact is
+    missing, true or false."""
+    rule = compiled.rule
+    if rule.grouped:
+        return _GROUPS
+    if rule.subject:
+        return _RECORDS
+    if (not kept and isinstance(rule, Rule) and rule.applies is None
+            and isinstance(rule.requires if rule.forbids is None else rule.forbids, Field)
+            and (rule.requires is None or rule.forbids is None)):
+        return _FLAG
+    return _SCENARIO
 
 
 class DatePlan:
     """What does not change between evaluations of one policy on one date."""
 
-    __slots__ = ("forced", "periods", "reasons", "scenario", "shared", "what_if")
+    __slots__ = ("flags", "forced", "periods", "reasons", "scenario", "shared", "what_if")
 
     def __init__(self, plan: PolicyPlan, date: dt.date, what_if: bool) -> None:
         life = plan.life
@@ -57,6 +74,7 @@ class DatePlan:
         self.reasons = {force: life.reason(force) for force in Force}
         self.shared: dict[tuple[int, str, Status, int], Finding] = {}
         self.forced: dict[tuple[int, str], Finding] = {}
+        self.flags: dict[tuple[int, bool | None], Finding] = {}   # a checklist duty's findings
         periods: list[Finding | None] = []
         for index, compiled in enumerate(plan.compiled):
             reason = period_verdict(compiled.rule, date)
@@ -107,12 +125,11 @@ class PolicyPlan:
         exception_ids = frozenset(rule.id for rule in self.exceptions)
         # per rule: what it ranges over, and whether its verdicts are kept for the exception
         # rules and the agreement of decisions
-        self.steps = tuple(
-            (compiled.rule, compiled.judge,
-             _GROUPS if compiled.rule.grouped else _RECORDS if compiled.rule.subject
-             else _SCENARIO,
-             compiled.rule.id in exception_ids or isinstance(compiled.rule, Decision))
-            for compiled in self.compiled)
+        kept = [compiled.rule.id in exception_ids or isinstance(compiled.rule, Decision)
+                for compiled in self.compiled]
+        self.steps = tuple((compiled.rule, compiled.judge, _ranges(compiled, keep), keep,
+                            compiled.requires or compiled.forbids)
+                           for compiled, keep in zip(self.compiled, kept, strict=True))
         # grouped rules with the same collection, grouping and ``where`` share their groups
         self.partitions = {index: (compiled.rule.subject, compiled.rule.group_by,
                                    None if compiled.rule.where is None
@@ -142,13 +159,23 @@ class PolicyPlan:
         decided: _Decided = []
         env = Env(date)
         periods, fixed, on_record = day.periods, day.fixed, day.on_record
-        for index, (rule, judge, ranges, kept) in enumerate(self.steps):
+        flags = day.flags
+        env.sequence = None
+        for index, (rule, judge, ranges, kept, checks) in enumerate(self.steps):
             period = periods[index]
             if period is not None:
                 append(period)
                 continue
+            if ranges == _FLAG:
+                value = checks(facts, env)    # type: ignore[misc]
+                flag = (index, None if value is None else bool(value))
+                finding = flags.get(flag)
+                if finding is None:
+                    judged = judge(facts, "", env)
+                    finding = flags[flag] = fixed(index, rule, "", judged[1], judged[2])
+                append(finding)
+                continue
             if ranges == _SCENARIO:
-                env.sequence = None
                 judged = judge(facts, "", env)
                 if kept:
                     _keep(rule, "", judged, applied, decided)
@@ -175,6 +202,7 @@ class PolicyPlan:
                 if kept:
                     _keep(rule, ref, judged, applied, decided)
                 append(on_record(rule, ref, force, judged))
+            env.sequence = None
         if applied:
             overridden = self._override(out, applied, day.what_if)
             decided = [item for item in decided if (item[0].id, item[1]) not in overridden]
