@@ -13,17 +13,17 @@ Three-valued semantics shared by every backend:
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from xuequ_rules.evaluation.aggregates import aggregate_closure
 from xuequ_rules.evaluation.sequences import RecordSequence, consecutive_closure
+from xuequ_rules.evaluation.undefined import UNDEFINED as UNDEFINED
 from xuequ_rules.exact import ExactSqrt, as_fraction
 from xuequ_rules.policy.expr import (
-    AggFunc,
     Aggregate,
     Arith,
     ArithOp,
@@ -52,16 +52,6 @@ class Group(dict[str, Any]):
     def __init__(self, key: dict[str, Any], records: tuple[Any, ...]) -> None:
         super().__init__(key)
         self.records = records
-
-
-class _Undefined:
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "UNDEFINED"
-
-
-UNDEFINED: Any = _Undefined()
 
 
 @dataclass(slots=True)
@@ -216,7 +206,16 @@ class _Closures(ExprVisitor[Compiled]):
 
     def visit_arith(self, node: Arith) -> Compiled:
         left, right, op = self.visit(node.left), self.visit(node.right), node.op
-        return lambda record, env: _arith(op, left(record, env), right(record, env))
+        if op is ArithOp.DIV:
+            return lambda record, env: _arith(op, left(record, env), right(record, env))
+        plain = ARITH_FUNCTIONS[op]
+
+        def arith(record: Any, env: Env) -> Any:
+            lv, rv = left(record, env), right(record, env)
+            if type(lv) in _PLAIN and type(rv) in _PLAIN:
+                return plain(lv, rv)
+            return _arith(op, lv, rv)
+        return arith
 
     def visit_compare(self, node: Compare) -> Compiled:
         left, right, op = self.visit(node.left), self.visit(node.right), node.op
@@ -226,7 +225,7 @@ class _Closures(ExprVisitor[Compiled]):
             lv, rv = left(record, env), right(record, env)
             if lv is None or rv is None:
                 result = None
-            elif type(lv) is type(rv) and type(lv) in _PLAIN:
+            elif type(lv) in _PLAIN and type(rv) in _PLAIN:
                 result = plain(lv, rv)
             else:
                 result = _compare_values(op, lv, rv)
@@ -291,7 +290,14 @@ class _Closures(ExprVisitor[Compiled]):
         return count_true
 
     def visit_aggregate(self, node: Aggregate) -> Compiled:
-        return _compile_aggregate(node)
+        item, weight = node.item, node.weight
+        ratio = None
+        if isinstance(item, Arith) and item.op is ArithOp.DIV:
+            ratio = (_UNTRACED.visit(item.left), _UNTRACED.visit(item.right))
+        return aggregate_closure(
+            node.func, None if item is None else _UNTRACED.visit(item),
+            None if weight is None else _UNTRACED.visit(weight), ratio,
+            lambda env: Env(env.as_of))
 
     def visit_consecutive(self, node: Consecutive) -> Compiled:
         return consecutive_closure(node, _UNTRACED.visit(node.condition), self.visit(node.count),
@@ -301,137 +307,6 @@ class _Closures(ExprVisitor[Compiled]):
 
 _CLOSURES = _Closures(traced=True)
 _UNTRACED = _Closures(traced=False)
-
-
-def _compile_aggregate(node: Aggregate) -> Compiled:
-    item = compile_expr(node.item, traced=False) if node.item is not None else None
-    weight = compile_expr(node.weight, traced=False) if node.weight is not None else None
-    func = node.func
-    weighted = func in (AggFunc.WEIGHTED_MEAN, AggFunc.WEIGHTED_CV)
-
-    def aggregate(group: Any, env: Env) -> Any:
-        records = getattr(group, "records", None)
-        if records is None:
-            raise TypeError("an aggregate is only computed over the records of a group")
-        if func is AggFunc.COUNT:
-            return len(records)
-        scratch = Env(env.as_of)
-        if weighted and item is not None and weight is not None:
-            return _weighted(func, records, item, weight, scratch)
-        values: list[Fraction] = []
-        weights: list[Fraction] = []
-        for record in records:
-            raw = item(record, scratch) if item is not None else None
-            if raw is None:
-                return None
-            if raw is UNDEFINED:
-                return UNDEFINED
-            value = as_fraction(raw)
-            if value is None:
-                return None
-            values.append(value)
-            if weight is not None:
-                raw_weight = weight(record, scratch)
-                weight_value = as_fraction(raw_weight)
-                if weight_value is None:
-                    return None
-                weights.append(weight_value)
-        return _reduce(func, values, weights)
-    return aggregate
-
-
-def _rational(value: Any) -> int | Fraction | None:
-    """An exact number as an int or a Fraction (None for anything else, truth values too)."""
-    kind = type(value)
-    if kind is int or kind is Fraction:
-        return value   # type: ignore[no-any-return]
-    return as_fraction(value)
-
-
-def _weighted(func: AggFunc, records: Any, item: Compiled, weight: Compiled,
-              scratch: Env) -> Any:
-    """A weighted mean or coefficient of variation, exactly, from three sums: Σw, Σwv and
-    Σwv² (variance / mean² = (Σw·Σwv² − (Σwv)²) / (Σwv)²)."""
-    parts: list[tuple[int | Fraction, int | Fraction]] = []
-    for record in records:
-        raw = item(record, scratch)
-        if raw is None:
-            return None
-        if raw is UNDEFINED:
-            return UNDEFINED
-        value = _rational(raw)
-        if value is None:
-            return None
-        share = _rational(weight(record, scratch))
-        if share is None:
-            return None
-        parts.append((share, value))
-    if not parts:
-        return UNDEFINED
-    if all(type(share) is int for share, _ in parts):
-        return _weighted_by_counts(func, parts)
-    total: int | Fraction = 0
-    first = second = Fraction(0)
-    for share, value in parts:
-        total += share
-        moment = value * share
-        first += moment
-        second += moment * value
-    if total == 0:
-        return UNDEFINED
-    if func is AggFunc.WEIGHTED_MEAN:
-        return first / total
-    if first == 0:
-        return UNDEFINED
-    squared = first * first
-    return ExactSqrt((second * total - squared) / squared)
-
-
-def _weighted_by_counts(func: AggFunc, parts: list[tuple[Any, int | Fraction]]) -> Any:
-    """The same with whole-number weights, in integers: every value v = n/d is scaled to the
-    common denominator c (v = m/c), so that Σwv = t₁/c and Σwv² = t₂/c², and c cancels."""
-    total = sum(share for share, _ in parts)
-    if total == 0:
-        return UNDEFINED
-    common = 1
-    for _, value in parts:
-        if value.denominator != 1:
-            common = math.lcm(common, value.denominator)
-    first = second = 0
-    for share, value in parts:
-        scaled = value.numerator * (common // value.denominator)
-        moment = share * scaled
-        first += moment
-        second += moment * scaled
-    if func is AggFunc.WEIGHTED_MEAN:
-        return Fraction(first, common * total)
-    if first == 0:
-        return UNDEFINED
-    return ExactSqrt(Fraction(total * second - first * first, first * first))
-
-
-def _reduce(func: AggFunc, values: list[Fraction], weights: list[Fraction]) -> Any:
-    if func is AggFunc.SUM:
-        return sum(values, Fraction(0))
-    if not values:
-        return UNDEFINED
-    if func is AggFunc.MIN:
-        return min(values)
-    if func is AggFunc.MAX:
-        return max(values)
-    if func is AggFunc.MEAN:
-        return sum(values, Fraction(0)) / len(values)
-    total_weight = sum(weights, Fraction(0))
-    if total_weight == 0:
-        return UNDEFINED
-    mean = sum((w * v for v, w in zip(values, weights, strict=True)), Fraction(0)) / total_weight
-    if func is AggFunc.WEIGHTED_MEAN:
-        return mean
-    if mean == 0:
-        return UNDEFINED
-    variance = sum((w * (v - mean) ** 2 for v, w in zip(values, weights, strict=True)),
-                   Fraction(0)) / total_weight
-    return ExactSqrt(variance / (mean * mean))
 
 
 def _junction(items: tuple[Compiled, ...], absorbing: bool) -> Compiled:

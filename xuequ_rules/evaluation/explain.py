@@ -72,7 +72,12 @@ _FORMATS: dict[type, Callable[[Any], str]] = {
 
 def _shown(value: Any) -> str:
     show = _FORMATS.get(type(value))
-    return show(value) if show is not None else format_value(value)
+    if show is not None:
+        return show(value)
+    if isinstance(value, str):          # a code list's value (an enumeration) shows as itself
+        _FORMATS[type(value)] = str
+        return str(value)
+    return format_value(value)
 
 
 def step_lines(step: TraceStep, subject: str) -> tuple[str, str]:

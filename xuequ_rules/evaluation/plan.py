@@ -40,7 +40,7 @@ from xuequ_rules.text import Text
 
 # A collection's records as findings name them: (reference, record, force), and its sequence.
 _Targets = tuple[list[tuple[str, Any, Force | None]], RecordSequence]
-_Groups = list[tuple[str, Group, tuple[str, ...]]]
+_Groups = list[tuple[str, Group, tuple[str, ...], Force | None]]   # and each group's force
 _Decided = list[tuple[Decision, str, Outcome]]
 
 _SCENARIO, _RECORDS, _GROUPS, _FLAG = 0, 1, 2, 3     # what a rule ranges over
@@ -186,7 +186,11 @@ class PolicyPlan:
                 key = self.partitions[index]
                 parts = partitions.get(key)
                 if parts is None:
-                    parts = partitions[key] = list(groups(self.compiled[index], facts, date))
+                    for_record = self.life.for_record
+                    parts = partitions[key] = [
+                        (ref, group, unsure,
+                         None if what_if else for_record(subject, group, date))
+                        for ref, group, unsure in groups(self.compiled[index], facts, date)]
                 self._groups(index, rule, judge, parts, date, day, out, applied, decided)
                 continue
             known = targets.get(subject)
@@ -222,8 +226,7 @@ class PolicyPlan:
                 applied: dict[str, list[str]], decided: _Decided) -> None:
         env = Env(date)
         kept = self.steps[index][3]
-        for ref, group, unsure in parts:
-            force = None if day.what_if else self.life.for_record(rule.subject, group, date)
+        for ref, group, unsure, force in parts:
             if unsure:
                 out.append(day.on_record(rule, ref, force, (
                     False, Status.UNDETERMINED, unsure_reason(unsure), (), None)))
