@@ -19,10 +19,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from xuequ_rules.evaluation.aggregates import aggregate_closure
 from xuequ_rules.evaluation.sequences import RecordSequence, consecutive_closure
+from xuequ_rules.evaluation.undefined import UNDEFINED as UNDEFINED
 from xuequ_rules.exact import ExactSqrt, as_fraction
 from xuequ_rules.policy.expr import (
-    AggFunc,
     Aggregate,
     Arith,
     ArithOp,
@@ -39,7 +40,7 @@ from xuequ_rules.policy.expr import (
     Logic,
     Not,
 )
-from xuequ_rules.policy.operators import COMPARE_FUNCTIONS
+from xuequ_rules.policy.operators import ARITH_FUNCTIONS, COMPARE_FUNCTIONS
 from xuequ_rules.policy.parameter import Parameter
 from xuequ_rules.policy.sequence import Consecutive
 from xuequ_rules.policy.visitor import ExprVisitor
@@ -51,16 +52,6 @@ class Group(dict[str, Any]):
     def __init__(self, key: dict[str, Any], records: tuple[Any, ...]) -> None:
         super().__init__(key)
         self.records = records
-
-
-class _Undefined:
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "UNDEFINED"
-
-
-UNDEFINED: Any = _Undefined()
 
 
 @dataclass(slots=True)
@@ -75,11 +66,29 @@ class Env:
 Compiled = Callable[[Any, Env], Any]
 
 
-
 def _exact(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return Fraction(value)
+        return Fraction(*value.as_integer_ratio())
     return value
+
+
+def _fraction(value: Any) -> Fraction:
+    """``Fraction(_exact(value))``, without the general constructor's checks when the type is
+    known."""
+    kind = type(value)
+    if kind is Fraction:
+        return value   # type: ignore[no-any-return]
+    if kind is int:
+        return Fraction(value)
+    if kind is Decimal:
+        return Fraction(*value.as_integer_ratio())
+    return Fraction(_exact(value))
+
+
+# Values of these types are computed and compared with each other as they are (no Fraction
+# is involved, so no conversion). A type test, not isinstance: Fraction is an abstract
+# base class's subclass, and testing for it is slow.
+_PLAIN = frozenset({int, str, bool, Decimal, dt.date})
 
 
 def _arith(op: ArithOp, left: Any, right: Any) -> Any:
@@ -90,7 +99,11 @@ def _arith(op: ArithOp, left: Any, right: Any) -> Any:
     if op is ArithOp.DIV:
         if right == 0:
             return UNDEFINED
-        return Fraction(_exact(left)) / Fraction(_exact(right))
+        if type(left) is int and type(right) is int:
+            return Fraction(left, right)
+        return _fraction(left) / _fraction(right)
+    if type(left) in _PLAIN and type(right) in _PLAIN:
+        return ARITH_FUNCTIONS[op](left, right)
     if isinstance(left, Fraction) or isinstance(right, Fraction):
         left, right = _exact(left), _exact(right)
     if op is ArithOp.ADD:
@@ -103,13 +116,43 @@ def _arith(op: ArithOp, left: Any, right: Any) -> Any:
 def _compare_values(op: CompareOp, left: Any, right: Any) -> Any:
     if left is None or right is None:
         return None
+    if type(left) in _PLAIN and type(right) in _PLAIN:
+        return COMPARE_FUNCTIONS[op](left, right)
     if left is UNDEFINED or right is UNDEFINED:
         return UNDEFINED
     if isinstance(left, ExactSqrt) or isinstance(right, ExactSqrt):
-        return COMPARE_FUNCTIONS[op](left, right)
+        return _compare_root(op, left, right)
     if isinstance(left, Fraction) or isinstance(right, Fraction):
         left, right = _exact(left), _exact(right)
     return COMPARE_FUNCTIONS[op](left, right)
+
+
+def _compare_root(op: CompareOp, left: Any, right: Any) -> Any:
+    """An exact square root compared with a number, by squares (as :class:`ExactSqrt`
+    compares, converting the number once): √s op c ⟺ s op c² when c ≥ 0; √s > c when c < 0."""
+    compare = COMPARE_FUNCTIONS[op]
+    root_left = isinstance(left, ExactSqrt)
+    root, other = (left, right) if root_left else (right, left)
+    if isinstance(other, ExactSqrt):
+        return compare(left, right)
+    kept = type(other) is int or type(other) is Decimal
+    square = _SQUARES.get(other) if kept else None
+    if square is None:
+        value = _exact(other) if isinstance(other, Decimal) else as_fraction(other)
+        if value is None:
+            return compare(left, right)
+        square = value * value if value >= 0 else None
+        if kept:
+            if len(_SQUARES) >= 1024:
+                _SQUARES.clear()
+            _SQUARES[other] = square
+    if square is None:        # a negative number: below every square root
+        return compare(1, 0) if root_left else compare(0, 1)
+    return compare(root.square, square) if root_left else compare(square, root.square)
+
+
+# The squares of the numbers square roots were compared with (the limits of the rules).
+_SQUARES: dict[Any, Fraction | None] = {}
 
 
 def resolve_path(record: Any, path: tuple[str, ...]) -> Any:
@@ -121,15 +164,22 @@ def resolve_path(record: Any, path: tuple[str, ...]) -> Any:
     return value
 
 
-def compile_expr(node: Expr) -> Compiled:
-    """A closure computing ``node`` on a record, recording comparisons in ``env.trace``."""
-    return _CLOSURES.visit(node)
+def compile_expr(node: Expr, *, traced: bool = True) -> Compiled:
+    """A closure computing ``node`` on a record, recording comparisons in ``env.trace``
+    (unless ``traced`` is false: for conditions whose comparisons no finding shows)."""
+    return (_CLOSURES if traced else _UNTRACED).visit(node)
 
 
 class _Closures(ExprVisitor[Compiled]):
     """Each node as a closure ``(record, env) -> value``."""
 
+    def __init__(self, traced: bool) -> None:
+        self.traced = traced
+
     def visit_parameter(self, node: Parameter) -> Compiled:
+        if not node.dated:
+            value = node.value
+            return lambda record, env: value
         return lambda record, env: node.value_at(env.as_of)
 
     def visit_field(self, node: Field) -> Compiled:
@@ -138,6 +188,16 @@ class _Closures(ExprVisitor[Compiled]):
             name = path[0]
             return lambda record, env: getattr(record, name, None) if not isinstance(
                 record, dict) else record.get(name)
+        if len(path) == 2:
+            head, tail = path
+
+            def field(record: Any, env: Env) -> Any:
+                value = record.get(head) if isinstance(record, dict) else getattr(
+                    record, head, None)
+                if value is None:
+                    return None
+                return value.get(tail) if isinstance(value, dict) else getattr(value, tail, None)
+            return field
         return lambda record, env: resolve_path(record, path)
 
     def visit_const(self, node: Const) -> Compiled:
@@ -146,15 +206,31 @@ class _Closures(ExprVisitor[Compiled]):
 
     def visit_arith(self, node: Arith) -> Compiled:
         left, right, op = self.visit(node.left), self.visit(node.right), node.op
-        return lambda record, env: _arith(op, left(record, env), right(record, env))
+        if op is ArithOp.DIV:
+            return lambda record, env: _arith(op, left(record, env), right(record, env))
+        plain = ARITH_FUNCTIONS[op]
+
+        def arith(record: Any, env: Env) -> Any:
+            lv, rv = left(record, env), right(record, env)
+            if type(lv) in _PLAIN and type(rv) in _PLAIN:
+                return plain(lv, rv)
+            return _arith(op, lv, rv)
+        return arith
 
     def visit_compare(self, node: Compare) -> Compiled:
         left, right, op = self.visit(node.left), self.visit(node.right), node.op
+        plain, traced = COMPARE_FUNCTIONS[op], self.traced
 
         def compare(record: Any, env: Env) -> Any:
             lv, rv = left(record, env), right(record, env)
-            result = _compare_values(op, lv, rv)
-            env.trace.append((node, lv, rv, result))
+            if lv is None or rv is None:
+                result = None
+            elif type(lv) in _PLAIN and type(rv) in _PLAIN:
+                result = plain(lv, rv)
+            else:
+                result = _compare_values(op, lv, rv)
+            if traced:
+                env.trace.append((node, lv, rv, result))
             return result
         return compare
 
@@ -172,22 +248,26 @@ class _Closures(ExprVisitor[Compiled]):
 
     def visit_isin(self, node: IsIn) -> Compiled:
         inner, values, is_open = self.visit(node.item), frozenset(node.values), node.open
+        traced = self.traced
 
         def isin(record: Any, env: Env) -> Any:
             value = inner(record, env)
             result = None if value is None else value in values
             if result is False and is_open:
                 result = None  # an open list (…等) does not exclude unlisted values
-            env.trace.append((node, value, None, result))
+            if traced:
+                env.trace.append((node, value, None, result))
             return result
         return isin
 
     def visit_known(self, node: Known) -> Compiled:
         inner = self.visit(node.item)
+        traced = self.traced
 
         def known(record: Any, env: Env) -> Any:
             value = inner(record, env)
-            env.trace.append((node, value, None, value is not None))
+            if traced:
+                env.trace.append((node, value, None, value is not None))
             return value is not None
         return known
 
@@ -210,73 +290,23 @@ class _Closures(ExprVisitor[Compiled]):
         return count_true
 
     def visit_aggregate(self, node: Aggregate) -> Compiled:
-        return _compile_aggregate(node)
+        item, weight = node.item, node.weight
+        ratio = None
+        if isinstance(item, Arith) and item.op is ArithOp.DIV:
+            ratio = (_UNTRACED.visit(item.left), _UNTRACED.visit(item.right))
+        return aggregate_closure(
+            node.func, None if item is None else _UNTRACED.visit(item),
+            None if weight is None else _UNTRACED.visit(weight), ratio,
+            lambda env: Env(env.as_of))
 
     def visit_consecutive(self, node: Consecutive) -> Compiled:
-        return consecutive_closure(node, self.visit(node.condition), self.visit(node.count),
+        return consecutive_closure(node, _UNTRACED.visit(node.condition), self.visit(node.count),
                                    self.visit(node.per), self.visit(node.order),
                                    lambda env: Env(env.as_of, sequence=env.sequence))
 
 
-_CLOSURES = _Closures()
-
-
-def _compile_aggregate(node: Aggregate) -> Compiled:
-    item = compile_expr(node.item) if node.item is not None else None
-    weight = compile_expr(node.weight) if node.weight is not None else None
-    func = node.func
-
-    def aggregate(group: Any, env: Env) -> Any:
-        records = getattr(group, "records", None)
-        if records is None:
-            raise TypeError("an aggregate is only computed over the records of a group")
-        if func is AggFunc.COUNT:
-            return len(records)
-        scratch = Env(env.as_of)
-        values: list[Fraction] = []
-        weights: list[Fraction] = []
-        for record in records:
-            raw = item(record, scratch) if item is not None else None
-            if raw is None:
-                return None
-            if raw is UNDEFINED:
-                return UNDEFINED
-            value = as_fraction(raw)
-            if value is None:
-                return None
-            values.append(value)
-            if weight is not None:
-                raw_weight = weight(record, scratch)
-                weight_value = as_fraction(raw_weight)
-                if weight_value is None:
-                    return None
-                weights.append(weight_value)
-        return _reduce(func, values, weights)
-    return aggregate
-
-
-def _reduce(func: AggFunc, values: list[Fraction], weights: list[Fraction]) -> Any:
-    if func is AggFunc.SUM:
-        return sum(values, Fraction(0))
-    if not values:
-        return UNDEFINED
-    if func is AggFunc.MIN:
-        return min(values)
-    if func is AggFunc.MAX:
-        return max(values)
-    if func is AggFunc.MEAN:
-        return sum(values, Fraction(0)) / len(values)
-    total_weight = sum(weights, Fraction(0))
-    if total_weight == 0:
-        return UNDEFINED
-    mean = sum((w * v for v, w in zip(values, weights, strict=True)), Fraction(0)) / total_weight
-    if func is AggFunc.WEIGHTED_MEAN:
-        return mean
-    if mean == 0:
-        return UNDEFINED
-    variance = sum((w * (v - mean) ** 2 for v, w in zip(values, weights, strict=True)),
-                   Fraction(0)) / total_weight
-    return ExactSqrt(variance / (mean * mean))
+_CLOSURES = _Closures(traced=True)
+_UNTRACED = _Closures(traced=False)
 
 
 def _junction(items: tuple[Compiled, ...], absorbing: bool) -> Compiled:

@@ -7,55 +7,32 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from xuequ_rules.errors import RuleConflictError
-from xuequ_rules.evaluation.compiler import UNDEFINED, Compiled, Env, Group, compile_expr
+from xuequ_rules.evaluation.compiler import Env
 from xuequ_rules.evaluation.finding import Finding, Status
+from xuequ_rules.evaluation.judge import (
+    CompiledRule,
+    check_decisions,
+    compiled_rules,
+    exception_reason,
+    group_ref,
+    groups,
+    no_facts_reason,
+    period_verdict,
+    unsure_reason,
+    verdict,
+)
 from xuequ_rules.evaluation.lifecycle import Force, Lifecycle
+from xuequ_rules.evaluation.plan import plan_for
 from xuequ_rules.evaluation.sequences import RecordSequence
 from xuequ_rules.facts.loader import facts_for
 from xuequ_rules.facts.schema import Facts
 from xuequ_rules.policy.policy import Policy
-from xuequ_rules.policy.rule import AnyRule, Decision, Modality, Rule
+from xuequ_rules.policy.rule import AnyRule, Decision
 from xuequ_rules.text import Text
 
-
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    rule: AnyRule
-    applies: Compiled | None
-    requires: Compiled | None
-    forbids: Compiled | None
-    cases: tuple[Compiled, ...]
-    actual: Compiled | None
-    where: Compiled | None = None
-
-
-_CACHE: dict[int, tuple[Policy, tuple[CompiledRule, ...]]] = {}
-
-
-def compiled_rules(policy: Policy) -> tuple[CompiledRule, ...]:
-    """Compile each rule once per policy object."""
-    cached = _CACHE.get(id(policy))
-    if cached is not None and cached[0] is policy:
-        return cached[1]
-    out: list[CompiledRule] = []
-    for rule in policy.rules:
-        applies = compile_expr(rule.applies) if rule.applies is not None else None
-        where = compile_expr(rule.where) if rule.where is not None else None
-        if isinstance(rule, Decision):
-            out.append(CompiledRule(rule, applies, None, None,
-                                     tuple(compile_expr(c.when) for c in rule.cases),
-                                     compile_expr(rule.actual) if rule.actual is not None else None,
-                                     where))
-        else:
-            out.append(CompiledRule(
-                rule, applies,
-                compile_expr(rule.requires) if rule.requires is not None else None,
-                compile_expr(rule.forbids) if rule.forbids is not None else None, (), None,
-                where))
-    result = tuple(out)
-    _CACHE[id(policy)] = (policy, result)
-    return result
+__all__ = ["CompiledRule", "Evaluation", "apply_exceptions", "apply_lifecycle",
+           "check_conflicts", "compiled_rules", "evaluate", "evaluate_rule", "group_ref",
+           "period_finding"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,130 +96,18 @@ def _records(facts: Facts, subject: str) -> Iterator[tuple[str, Any]]:
         yield f"{subject}[{record.id}]", record
 
 
-def _group_ref(subject: str, key: dict[str, Any]) -> str:
-    if not key:
-        return f"{subject}[*]"
-    parts = ",".join(f"{name}={getattr(value, 'value', value)}" for name, value in key.items())
-    return f"{subject}[{parts}]"
-
-
-def _groups(compiled: CompiledRule, facts: Facts, date: dt.date
-            ) -> Iterator[tuple[str, Group | None, tuple[str, ...]]]:
-    """The groups of a grouped rule: (ref, group, records whose inclusion is unknown)."""
-    rule = compiled.rule
-    names = rule.group_by or ()
-    members: dict[tuple[Any, ...], list[Any]] = {}
-    unsure: dict[tuple[Any, ...], list[str]] = {}
-    for record in getattr(facts, rule.subject):
-        key = tuple(getattr(record, name, None) for name in names)
-        members.setdefault(key, [])
-        if compiled.where is not None:
-            included = compiled.where(record, Env(date))
-            if included is None:
-                unsure.setdefault(key, []).append(record.id)
-                continue
-            if included is not True:
-                continue
-        members[key].append(record)
-    for key, records in members.items():
-        key_dict = dict(zip(names, key, strict=True))
-        yield (_group_ref(rule.subject, key_dict), Group(key_dict, tuple(records)),
-               tuple(unsure.get(key, ())))
-
-_NA_PERIOD = Text("不在本规则的有效期内", "outside the rule's period of validity")
-
-
 def period_finding(rule: AnyRule, policy: Policy, as_of: dt.date) -> Finding | None:
     """A rule outside its own period, or a target before its deadline (the policy's own
     period is judged per record: see :mod:`~xuequ_rules.evaluation.lifecycle`)."""
-    if not rule.valid_at(as_of):
-        return Finding(rule, "", Status.NOT_APPLICABLE, _NA_PERIOD)
-    if isinstance(rule, Rule) and rule.deadline is not None and as_of < rule.deadline:
-        return Finding(rule, "", Status.NOT_APPLICABLE,
-                       Text(f"目标期限为 {rule.deadline}，届时评判",
-                            f"target is judged at its deadline {rule.deadline}"))
-    return None
-
-
-# Reasons shared by every finding that gives them (one object, not one per record).
-_NOTHING_TO_CHECK = Text("无可判定的要求", "nothing to check")
-_MISSING_FACTS = Text("缺少所需事实，无法判定", "facts needed to decide are missing")
-_ZERO_DENOMINATOR = Text("比例的分母为零，本要求不适用",
-                         "the ratio's denominator is zero; the requirement does not apply")
-_PERMISSION_AVAILABLE = Text("许可条件成立，可以为之", "the permission is available")
-_PERMISSION_UNMET = Text("许可条件不成立", "the permission's conditions are not met")
-_NOT_MET = Text("不符合要求", "requirement not met")
-_MET = Text("符合要求", "requirement met")
-
-
-def _judge_rule(compiled: CompiledRule, rule: Rule, record: Any, ref: str,
-                env: Env) -> Finding:
-    checks = compiled.requires or compiled.forbids
-    if checks is None:
-        return Finding(rule, ref, Status.NOT_APPLICABLE, _NOTHING_TO_CHECK)
-    value = checks(record, env)
-    trace = tuple(env.trace)
-    if value is None:
-        return Finding(rule, ref, Status.UNDETERMINED,
-                       _MISSING_FACTS, trace)
-    if value is UNDEFINED:
-        return Finding(rule, ref, Status.NOT_APPLICABLE,
-                       _ZERO_DENOMINATOR,
-                       trace)
-    breached = (not value) if compiled.requires is not None else bool(value)
-    if rule.kind is Modality.PERMISSION:
-        if value:
-            return Finding(rule, ref, Status.SATISFIED, _PERMISSION_AVAILABLE, trace)
-        return Finding(rule, ref, Status.NOT_APPLICABLE,
-                       _PERMISSION_UNMET, trace)
-    if breached:
-        return Finding(rule, ref, Status.VIOLATED, _NOT_MET, trace)
-    return Finding(rule, ref, Status.SATISFIED, _MET, trace)
-
-
-def _judge_decision(compiled: CompiledRule, rule: Decision, record: Any, ref: str,
-                    env: Env) -> Finding:
-    results = [case(record, env) for case in compiled.cases]
-    trace = tuple(env.trace)
-    chosen = [rule.cases[i] for i, value in enumerate(results) if value is True]
-    if len(chosen) > 1:
-        raise RuleConflictError(
-            f"决策规则 {rule.id} 对 {ref or '本情形'} 有 {len(chosen)} 个情形同时成立",
-            f"decision {rule.id}: {len(chosen)} cases hold at once for {ref or 'the scenario'}",
-            field=rule.id)
-    if not chosen:
-        if any(value is None for value in results):
-            return Finding(rule, ref, Status.UNDETERMINED,
-                           Text("缺少所需事实，无法确定适用的程序",
-                                "facts needed to choose the procedure are missing"), trace)
-        raise RuleConflictError(
-            f"决策规则 {rule.id} 对 {ref or '本情形'} 没有任何情形成立（决策表不完整）",
-            f"decision {rule.id}: no case holds for {ref or 'the scenario'} (incomplete table)",
-            field=rule.id)
-    outcome = chosen[0].outcome
-    if compiled.actual is None:
-        return Finding(rule, ref, Status.UNDETERMINED,
-                       Text(f"应适用：{outcome.text.zh}", f"applicable: {outcome.text.en}"),
-                       trace, outcome)
-    actual = compiled.actual(record, env)
-    if actual is None:
-        return Finding(rule, ref, Status.UNDETERMINED,
-                       Text(f"应适用：{outcome.text.zh}；未提供实际程序，无法判定是否合规",
-                            f"applicable: {outcome.text.en}; the route actually taken is not "
-                            "given"), trace, outcome)
-    code = getattr(actual, "value", actual)
-    if code == outcome.code:
-        return Finding(rule, ref, Status.SATISFIED,
-                       Text(f"应适用并已适用：{outcome.text.zh}",
-                            f"applicable and taken: {outcome.text.en}"), trace, outcome)
-    return Finding(rule, ref, Status.VIOLATED,
-                   Text(f"应适用：{outcome.text.zh}；实际为 {code}",
-                        f"applicable: {outcome.text.en}; actually taken: {code}"), trace, outcome)
+    reason = period_verdict(rule, as_of)
+    return None if reason is None else Finding(rule, "", Status.NOT_APPLICABLE, reason)
 
 
 def evaluate_rule(compiled: CompiledRule, facts: Facts, env_date: dt.date,
                    applicable: dict[tuple[str, str], bool],
                    records: dict[str, Any]) -> list[Finding]:
+    """One rule's findings before exceptions and the lifecycle; ``applicable`` and
+    ``records`` (reference → record or group) are filled for the steps that follow."""
     rule = compiled.rule
     findings: list[Finding] = []
     any_record = False
@@ -253,45 +118,28 @@ def evaluate_rule(compiled: CompiledRule, facts: Facts, env_date: dt.date,
         targets = _records(facts, rule.subject)
     sequence = (RecordSequence(getattr(facts, rule.subject))
                 if rule.subject and not rule.grouped else None)
+    env = Env(env_date, sequence=sequence)
     for ref, record in targets:
         any_record = True
         records[ref] = record
-        env = Env(env_date, sequence=sequence)
-        if compiled.applies is not None:
-            applies = compiled.applies(record, env)
-            if applies is None:
-                findings.append(Finding(rule, ref, Status.UNDETERMINED,
-                                        Text("缺少判断是否适用的事实", "facts needed to decide "
-                                             "whether the rule applies are missing"),
-                                        tuple(env.trace)))
-                continue
-            if applies is not True:
-                findings.append(Finding(rule, ref, Status.NOT_APPLICABLE,
-                                        Text("适用条件不成立", "the rule's condition does not hold"),
-                                        tuple(env.trace)))
-                continue
-        applicable[(rule.id, ref)] = True
-        if isinstance(rule, Decision):
-            findings.append(_judge_decision(compiled, rule, record, ref, env))
-        else:
-            findings.append(_judge_rule(compiled, rule, record, ref, env))
+        applied, status, reason, trace, decision = verdict(compiled, record, ref, env)
+        if applied:
+            applicable[(rule.id, ref)] = True
+        findings.append(Finding(rule, ref, status, reason, trace, decision))
     if not any_record and not findings:
         findings.append(Finding(rule, f"{rule.subject}[]", Status.UNDETERMINED,
-                                Text(f"未提供“{rule.subject}”方面的事实",
-                                     f"no facts given about {rule.subject}")))
+                                no_facts_reason(rule.subject)))
     return findings
 
 
 def _grouped_targets(compiled: CompiledRule, facts: Facts, date: dt.date,
                      findings: list[Finding], records: dict[str, Any]
                      ) -> Iterator[tuple[str, Any]]:
-    for ref, group, unsure in _groups(compiled, facts, date):
+    for ref, group, unsure in groups(compiled, facts, date):
         records[ref] = group
         if unsure:
-            findings.append(Finding(
-                compiled.rule, ref, Status.UNDETERMINED,
-                Text(f"无法判断以下记录是否计入：{'、'.join(unsure)}",
-                     f"cannot tell whether these records count: {', '.join(unsure)}")))
+            findings.append(Finding(compiled.rule, ref, Status.UNDETERMINED,
+                                    unsure_reason(unsure)))
             continue
         yield ref, group
 
@@ -313,27 +161,14 @@ def apply_exceptions(policy: Policy, findings: list[Finding],
             out.append(finding)
         else:
             out.append(Finding(finding.rule, finding.record, Status.NOT_APPLICABLE,
-                               Text(f"例外规则 {by} 适用，本规则让位",
-                                    f"exception {by} applies and takes precedence")))
+                               exception_reason(by)))
     return out
 
 
 def check_conflicts(findings: list[Finding]) -> None:
-    answers: dict[tuple[str, str], Finding] = {}
-    for finding in findings:
-        rule = finding.rule
-        if not isinstance(rule, Decision) or finding.decision is None:
-            continue
-        key = (rule.question, finding.record)
-        other = answers.get(key)
-        if other is not None and other.decision != finding.decision and \
-                other.rule.exception_to != rule.id and rule.exception_to != other.rule.id:
-            raise RuleConflictError(
-                f"规则 {other.rule.id} 与 {rule.id} 对 {finding.record} 的“{rule.question}”"
-                "给出不同结论",
-                f"rules {other.rule.id} and {rule.id} decide {rule.question!r} differently for "
-                f"{finding.record}", field=rule.question)
-        answers[key] = finding
+    """Two decisions on the same question and record must agree."""
+    check_decisions([(finding.rule, finding.record, finding.decision) for finding in findings
+                     if isinstance(finding.rule, Decision) and finding.decision is not None])
 
 
 def apply_lifecycle(policy: Policy, findings: list[Finding], records: Mapping[str, Any],
@@ -377,16 +212,5 @@ def evaluate(policy: Policy, facts: Facts | Mapping[str, Any],
     """
     scenario = facts_for(policy, facts)
     date = as_of or dt.date.today()
-    findings: list[Finding] = []
-    applicable: dict[tuple[str, str], bool] = {}
-    records: dict[str, Any] = {}
-    for compiled in compiled_rules(policy):
-        period = period_finding(compiled.rule, policy, date)
-        if period is not None:
-            findings.append(period)
-            continue
-        findings.extend(evaluate_rule(compiled, scenario, date, applicable, records))
-    findings = apply_exceptions(policy, findings, applicable)
-    check_conflicts(findings)
-    findings = apply_lifecycle(policy, findings, records, date, what_if)
+    findings = plan_for(policy).findings(scenario, date, what_if)
     return Evaluation(policy, date, tuple(findings), what_if)

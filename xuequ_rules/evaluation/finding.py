@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
+from xuequ_rules.evaluation.explain import explanation_text
 from xuequ_rules.evaluation.lifecycle import FORCE_LABELS, WHAT_IF_LABEL, Force
 from xuequ_rules.evaluation.trace import TraceStep
 from xuequ_rules.policy.citation import Cite
-from xuequ_rules.policy.expr import Compare, Expr, IsIn, Known
-from xuequ_rules.policy.operators import COMPARE_SYMBOLS
-from xuequ_rules.policy.render import format_value, render_expr
 from xuequ_rules.policy.rule import AnyRule, Decision, Outcome
 from xuequ_rules.text import Text
 
@@ -34,8 +32,16 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
 }
 
 
+class _ExplanationSlot:
+    """A finding's private slot: a list holding its explanation once first read (the list is
+    set when the finding is built; the finding itself is never changed)."""
+
+    __slots__ = ("_explained",)
+    _explained: list[Text]
+
+
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(_ExplanationSlot):
     """The outcome of one rule for one record (or for the whole scenario)."""
 
     rule: AnyRule
@@ -46,6 +52,17 @@ class Finding:
     decision: Outcome | None = None
     force: Force | None = None      # set when NOT_IN_FORCE: not yet (未生效) or ended (已失效)
     what_if: bool = False           # judged as if the document were in force
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_explained", [])
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _FIELDS)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(_FIELDS, state, strict=True):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_explained", [])
 
     @property
     def label(self) -> tuple[str, str]:
@@ -67,18 +84,15 @@ class Finding:
 
     @property
     def explanation(self) -> Text:
-        """The reason, then every comparison made, naming values and parameters."""
-        zh = [self.reason.zh]
-        en = [self.reason.en]
-        for node, left, right, result in self.trace:
-            step_zh, step_en = _step(node, left, right, result, self.rule.subject)
-            zh.append(step_zh)
-            en.append(step_en)
-        if self.rule.in_principle and self.status is Status.VIOLATED:
-            zh.append("注意：本条为“原则上”要求，有正当理由的例外不构成违反。")
-            en.append("Note: this is an in-principle (原则上) rule; justified exceptions are "
-                      "not a breach.")
-        return Text("\n".join(zh), "\n".join(en))
+        """The reason, then every comparison made, naming values and parameters (rendered
+        when first read, then kept)."""
+        kept = self._explained
+        if kept:
+            return kept[0]
+        text = explanation_text(self.reason, self.trace, self.rule.subject,
+                                self.rule.in_principle and self.status is Status.VIOLATED)
+        kept.append(text)
+        return text
 
     def as_dict(self) -> dict[str, Any]:
         rule = _rule_parts(self.rule)
@@ -114,43 +128,4 @@ def _rule_parts(rule: AnyRule) -> dict[str, Any]:
     return parts
 
 
-def _result_text(result: Any) -> tuple[str, str]:
-    if result is True:
-        return "成立", "holds"
-    if result is False:
-        return "不成立", "does not hold"
-    if result is None:
-        return "无法判定（缺少事实）", "unknown (missing facts)"
-    return "无定义（除数为零）", "undefined (division by zero)"
-
-
-_RENDERED: dict[tuple[int, str, str], tuple[Expr, str]] = {}
-
-
-def _rendered(node: Expr, subject: str, lang: str) -> str:
-    """A rule's expression as text: the same for every record, so rendered once (kept by
-    the node's identity: expressions compare by building comparisons, not by value)."""
-    key = (id(node), subject, lang)
-    hit = _RENDERED.get(key)
-    if hit is None or hit[0] is not node:
-        if len(_RENDERED) >= 8192:
-            _RENDERED.clear()
-        hit = (node, render_expr(node, subject, lang))
-        _RENDERED[key] = hit
-    return hit[1]
-
-
-def _step(node: Expr, left: Any, right: Any, result: Any, subject: str) -> tuple[str, str]:
-    res_zh, res_en = _result_text(result)
-    if isinstance(node, Compare):
-        symbol = COMPARE_SYMBOLS[node.op]
-        lz, le = _rendered(node.left, subject, "zh"), _rendered(node.left, subject, "en")
-        rz, re_ = _rendered(node.right, subject, "zh"), _rendered(node.right, subject, "en")
-        lv, rv = format_value(left), format_value(right)
-        return (f"· {lz} {symbol} {rz}：{lv} {symbol} {rv}，{res_zh}",
-                f"· {le} {symbol} {re_}: {lv} {symbol} {rv}, {res_en}")
-    if isinstance(node, IsIn | Known):
-        return (f"· {_rendered(node, subject, 'zh')}：取值 {format_value(left)}，{res_zh}",
-                f"· {_rendered(node, subject, 'en')}: value {format_value(left)}, {res_en}")
-    return (f"· {_rendered(node, subject, 'zh')}：{res_zh}",
-            f"· {_rendered(node, subject, 'en')}: {res_en}")
+_FIELDS = tuple(field.name for field in fields(Finding))
