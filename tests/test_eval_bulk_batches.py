@@ -143,3 +143,32 @@ def test_a_refused_row_in_a_later_batch_exits_2_as_one_batch_would_and_writes_no
         errors.append(lines[0])
     assert errors[0] == errors[1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.parquet"]
+
+
+DECLINE = "ziyang.assessment.decline_consequence"
+
+
+def test_ziyang_two_year_decline_split_across_batches_is_still_seen_二_五_13(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 二/(五)/13: two consecutive years of decline → the principal is rotated or demoted.
+    # School A's 2023 and 2024 declines lie in different batches of 2 rows; the rule must
+    # still see the run (a batch never cuts a run over consecutive records).
+    table = pl.DataFrame({
+        "id": ["a23", "b23", "b24", "a24", "c23"],
+        "school": ["A", "B", "B", "A", "C"],
+        "year": [2023, 2023, 2024, 2024, 2023],
+        "declined": [True, False, True, True, True],
+        "action": ["none", "none", "none", "none", "none"],
+    })
+    source = tmp_path / "assessments.parquet"
+    table.write_parquet(source)
+    whole = _bulk(capsys, "ziyang", source, tmp_path / "whole.parquet", "--collection",
+                  "assessments", "--as-of", "2025-01-01")
+    split = _bulk(capsys, "ziyang", source, tmp_path / "split.parquet", "--collection",
+                  "assessments", "--as-of", "2025-01-01", "--batch-rows", "2")
+    statuses = pl.read_parquet(tmp_path / "split.parquet")
+    assert statuses.equals(pl.read_parquet(tmp_path / "whole.parquet"))
+    assert split["counts"] == whole["counts"]
+    by_id = dict(zip(statuses["id"], statuses[DECLINE].cast(pl.String), strict=True))
+    assert by_id["a24"] == "violated"          # A declined in 2023 and 2024, action none
+    assert by_id["b24"] == "not_applicable"    # B declined in 2024 only

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class XuequError(Exception):
     """Base of every error the library raises on bad input or a bad policy.
@@ -48,3 +50,16 @@ class FactsError(XuequError):
 
 class RuleConflictError(XuequError):
     """Two applicable rules decide the same question differently."""
+
+
+def iso_date(value: str | None, field: str,
+             error: type[XuequError] = XuequError) -> dt.date | None:
+    """``YYYY-MM-DD`` read as a date (no timestamps, no datetimes); None stays None; any
+    other text raises ``error`` naming ``field``."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise error(f"日期格式应为 YYYY-MM-DD：{value!r}",
+                    f"date must be YYYY-MM-DD: {value!r}", field=field) from None

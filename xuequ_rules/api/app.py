@@ -39,7 +39,7 @@ from xuequ_rules.api.workers import (
 )
 from xuequ_rules.consistency import check_policy
 from xuequ_rules.diff import LEVELS, diff_refs
-from xuequ_rules.errors import FactsError
+from xuequ_rules.errors import FactsError, iso_date
 from xuequ_rules.evaluation import evaluate
 from xuequ_rules.facts.loader import decode_text, parse_facts, parse_json
 from xuequ_rules.facts.schema import Facts
@@ -179,13 +179,7 @@ WhatIf = Annotated[bool, Query(description="假设评估：把未生效或已失
 
 def _date(value: str | None) -> dt.date | None:
     """An ISO date (only ``YYYY-MM-DD``: no timestamps, no datetimes)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FactsError(f"日期格式应为 YYYY-MM-DD：{value!r}", f"date must be YYYY-MM-DD: "
-                         f"{value!r}", field="as_of") from None
+    return iso_date(value, "as_of", FactsError)
 
 
 def policy_rows() -> list[dict[str, Any]]:

@@ -43,7 +43,7 @@ try:  # typer vendors its own click (typer._click) since 0.2x; the exceptions co
 except ImportError:  # pragma: no cover - older typer on the click package
     from click import exceptions as click_exc  # type: ignore[no-redef]
 from xuequ_rules.document.clause import Clause
-from xuequ_rules.errors import XuequError
+from xuequ_rules.errors import XuequError, iso_date
 from xuequ_rules.labels import label
 from xuequ_rules.policy.describe import clause_dict, policy_dict
 from xuequ_rules.registry import broken_packages, load_policy, packages
@@ -294,13 +294,7 @@ def _statuses(values: list[str] | None) -> set[str] | None:
 
 
 def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise XuequError(f"日期格式应为 YYYY-MM-DD：{value!r}",
-                         f"date must be YYYY-MM-DD: {value!r}", field="--as-of") from None
+    return iso_date(value, "--as-of")
 
 
 # Further command groups live in their own modules, each with ``register(app)``.

@@ -24,7 +24,7 @@ import typer
 from rich.markup import escape
 
 from xuequ_rules.cli.output import console, errors, print_json
-from xuequ_rules.errors import XuequError
+from xuequ_rules.errors import XuequError, iso_date
 from xuequ_rules.policy.policy import Policy
 from xuequ_rules.registry import load_policy
 
@@ -32,13 +32,7 @@ BATCH_ROWS = 1_000_000
 
 
 def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise XuequError(f"日期格式应为 YYYY-MM-DD：{value!r}",
-                         f"date must be YYYY-MM-DD: {value!r}", field="--as-of") from None
+    return iso_date(value, "--as-of") or dt.date.today()
 
 
 def _guess_collection(policy: Policy, columns: list[str]) -> str:
@@ -196,6 +190,9 @@ def _eval_bulk(name: str, file: Path, readable: Path, collection: str | None,
     lazy = _table(file, readable, subject, policy, workdir)
     total = lazy.select(pl.len()).collect().item()
     check_explain(explain, total)
+    if stream.reads_sequences(policy, subject):
+        # a run over consecutive records (e.g. a school's years) may span any rows: one batch
+        batch_rows = max(total, 1)
     groups: Any = None
     group_counts: dict[str, dict[str, int]] = {}
     title = f"{policy.ref} · {subject or 'scenario'}"

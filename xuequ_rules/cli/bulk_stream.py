@@ -128,6 +128,15 @@ def write_frame(frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
         lazy.sink_parquet(path)
 
 
+def reads_sequences(policy: Policy, subject: str) -> bool:
+    """Whether a rule of the collection reads consecutive records (``consecutive(...)``):
+    its records must all be in one batch, or a run split across batches would be missed."""
+    from xuequ_rules.policy.sequence import Consecutive
+
+    return any(isinstance(node, Consecutive) for rule in subject_rules(policy.rules, subject)
+               for expr in rule.expressions() for node in expr.walk())
+
+
 def evaluate_in_batches(policy: Policy, subject: str, table: pl.LazyFrame, total: int,
                         date: dt.date, *, engine: str, what_if: bool, batch_rows: int,
                         out: Path | None, advance: Callable[[int], None],

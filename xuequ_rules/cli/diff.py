@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from xuequ_rules.cli.output import console, print_json
-from xuequ_rules.errors import XuequError
+from xuequ_rules.errors import XuequError, iso_date
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +32,6 @@ def register(app: typer.Typer) -> None:
             "--all", help="终端中也列出相同项 / also list unchanged items")] = False,
     ) -> None:
         """比较两项政策（文本、结构、行为三个层次）/ diff two policies at three levels."""
-        import datetime as dt
 
         from xuequ_rules.diff import LEVELS, diff_refs
         from xuequ_rules.diff.report import print_rich, to_markdown
@@ -43,13 +42,7 @@ def register(app: typer.Typer) -> None:
             raise XuequError(f"未知的比较层次：{'、'.join(bad)}（可选 {'、'.join(LEVELS)}）",
                              f"unknown level(s): {', '.join(bad)} (one of {', '.join(LEVELS)})",
                              field="--level")
-        date = None
-        if as_of is not None:
-            try:
-                date = dt.date.fromisoformat(as_of)
-            except ValueError:
-                raise XuequError(f"日期格式应为 YYYY-MM-DD：{as_of!r}",
-                                 f"date must be YYYY-MM-DD: {as_of!r}", field="--as-of") from None
+        date = iso_date(as_of, "--as-of")
         result = diff_refs(left, right, levels=levels, as_of=date)
         if as_json:
             print_json(result.as_dict())

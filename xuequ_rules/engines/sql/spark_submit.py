@@ -22,7 +22,7 @@ import json
 import sys
 from typing import NoReturn
 
-from xuequ_rules.errors import XuequError
+from xuequ_rules.errors import XuequError, iso_date
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,13 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise XuequError(f"日期格式应为 YYYY-MM-DD：{value!r}",
-                         f"date must be YYYY-MM-DD: {value!r}", field="--as-of") from None
+    return iso_date(value, "--as-of") or dt.date.today()
 
 
 def run(argv: list[str]) -> dict[str, object]:
