@@ -29,7 +29,7 @@ import polars as pl
 
 from xuequ_rules.engines import polars_backend as pb
 from xuequ_rules.engines._schema import subject_rules
-from xuequ_rules.engines.frames.tables import validate_constraints
+from xuequ_rules.engines.frames.evaluate import refuse_invalid
 from xuequ_rules.errors import FactsError, RuleConflictError, XuequError
 from xuequ_rules.policy.policy import Policy
 
@@ -53,21 +53,13 @@ def check_output(out: Path | None, option: str = "--out") -> None:
 
 def evaluate_batch(policy: Policy, subject: str, batch: pl.LazyFrame, date: dt.date,
                    engine: str, what_if: bool) -> pl.DataFrame:
-    """One batch's per-row statuses (the whole-table check is :func:`first_refusal`)."""
+    """One batch's per-row statuses (a refusal is reported for the whole table by :func:`refuse_invalid`)."""
     if engine == "duckdb":
         from xuequ_rules.engines.sql_backend import evaluate_duckdb
 
         found: pl.DataFrame = evaluate_duckdb(policy, subject, batch, date, what_if=what_if)
         return found
     return pb.evaluate_frame(policy, subject, batch, date, what_if=what_if)
-
-
-def first_refusal(policy: Policy, subject: str, table: pl.LazyFrame) -> None:
-    """Raise the error an evaluation of the whole table raises for a refused value (the
-    first in table order, counted as the reference counts); return if every value fits."""
-    lf, columns = pb.prepare_frame(table, subject, policy)
-    pb.validate_frame(lf, subject, pb.read_columns(policy, subject, columns))
-    validate_constraints(lf, policy, subject, columns)
 
 
 def _batches(policy: Policy, subject: str, table: pl.LazyFrame, total: int, date: dt.date,
@@ -83,7 +75,7 @@ def _batches(policy: Policy, subject: str, table: pl.LazyFrame, total: int, date
                                   engine, what_if)
         except (FactsError, RuleConflictError):
             if total > batch_rows:
-                first_refusal(policy, subject, table)
+                refuse_invalid(table, subject, policy)
             raise
         yield _counted(part, policy, subject, batched, advance)
 

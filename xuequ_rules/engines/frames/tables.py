@@ -234,21 +234,10 @@ def constraint_checks(policy: Policy, collection: str,
 def constraint_summary(policy: Policy, collection: str,
                        columns: dict[str, ColumnSpec]) -> list[pl.Expr]:
     """One boolean per cross-field constraint, true when some row violates it (``any``
-    passes over the rows where a fact is missing); compiled once per policy and columns."""
+    passes over the rows where a fact is missing)."""
     from xuequ_rules.engines.frames.algebra import PolarsAlgebra
-    key = (id(policy), collection, tuple(columns.values()))
-    cached = _CONSTRAINT_SUMMARIES.get(key)
-    if cached is None or cached[0] is not policy:
-        if len(_CONSTRAINT_SUMMARIES) >= 64:
-            _CONSTRAINT_SUMMARIES.clear()
-        cached = (policy, tuple(
-            expr.any().alias(f"__constraint_{i}") for i, (_, expr)
-            in enumerate(compile_constraints(policy, collection, PolarsAlgebra(), columns))))
-        _CONSTRAINT_SUMMARIES[key] = cached
-    return list(cached[1])
-
-
-_CONSTRAINT_SUMMARIES: dict[tuple[object, ...], tuple[Policy, tuple[pl.Expr, ...]]] = {}
+    return [expr.any().alias(f"__constraint_{i}") for i, (_, expr)
+            in enumerate(compile_constraints(policy, collection, PolarsAlgebra(), columns))]
 
 
 def validate_constraints(lf: pl.LazyFrame, policy: Policy, collection: str,

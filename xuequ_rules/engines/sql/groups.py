@@ -186,9 +186,7 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
 
     from xuequ_rules.engines.polars_backend import (
         GROUP_SCHEMA,
-        STATUS_DTYPE,
         decide_group,
-        grouped_rule_ids,
         prepare_frame,
         reference_groups,
         scan_file,
@@ -237,9 +235,20 @@ def evaluate_duckdb_groups(policy: Policy, collection: str, data: Any,
                                                GROUP_REF: [f"{collection}[]"],
                                                STATUS_COLUMN: ["undetermined"]},
                                               schema=GROUP_SCHEMA))
-    for rule, status in plan.whole:
-        parts.append(pl.DataFrame({RULE_COLUMN: [rule.id], GROUP_REF: [""],
-                                   STATUS_COLUMN: [status]}, schema=GROUP_SCHEMA))
+    return ordered_groups(parts, plan, policy, collection)
+
+
+def ordered_groups(parts: list[Any], plan: GroupedPlan, policy: Policy,
+                   collection: str) -> Any:
+    """The batches' per-group statuses with the rules judged on the whole table
+    (``plan.whole``), as one polars DataFrame in the order of the policy's grouped rules."""
+    import polars as pl
+
+    from xuequ_rules.engines.polars_backend import GROUP_SCHEMA, STATUS_DTYPE, grouped_rule_ids
+
+    parts = [*parts, *(pl.DataFrame({RULE_COLUMN: [rule.id], GROUP_REF: [""],
+                                     STATUS_COLUMN: [status]}, schema=GROUP_SCHEMA)
+                       for rule, status in plan.whole)]
     if not parts:
         return pl.DataFrame(schema=GROUP_SCHEMA)
     order = {rule_id: i for i, rule_id in enumerate(grouped_rule_ids(policy, collection))}

@@ -14,7 +14,7 @@ from typing import Any
 
 from xuequ_rules.engines._schema import normalize_collection
 from xuequ_rules.engines.columns import GROUP_REF, RULE_COLUMN, STATUS_COLUMN
-from xuequ_rules.engines.sql.groups import compile_group_plan, group_batch_select
+from xuequ_rules.engines.sql.groups import compile_group_plan, group_batch_select, ordered_groups
 from xuequ_rules.engines.sql.on_spark import ORDER, check_facts, spark_columns, temporary_view
 from xuequ_rules.engines.sql.spark_session import spark_session
 from xuequ_rules.policy.policy import Policy
@@ -30,8 +30,6 @@ def spark_groups(policy: Policy, collection: str, records: Any,
 
     from xuequ_rules.engines.polars_backend import (
         GROUP_SCHEMA,
-        STATUS_DTYPE,
-        grouped_rule_ids,
         prepare_frame,
         reference_groups,
         with_group_keys,
@@ -68,15 +66,7 @@ def spark_groups(policy: Policy, collection: str, records: Any,
                                                GROUP_REF: [f"{collection}[]"] * len(rules),
                                                STATUS_COLUMN: ["undetermined"] * len(rules)},
                                               schema=GROUP_SCHEMA))
-    parts.extend(pl.DataFrame({RULE_COLUMN: [rule.id], GROUP_REF: [""],
-                               STATUS_COLUMN: [status]}, schema=GROUP_SCHEMA)
-                 for rule, status in plan.whole)
-    if not parts:
-        return pl.DataFrame(schema=GROUP_SCHEMA)
-    order = {rule_id: i for i, rule_id in enumerate(grouped_rule_ids(policy, collection))}
-    out = pl.concat(parts).with_columns(pl.col(STATUS_COLUMN).cast(STATUS_DTYPE))
-    return out.with_columns(pl.col(RULE_COLUMN).replace_strict(order, return_dtype=pl.Int64)
-                            .alias("__order")).sort("__order", maintain_order=True).drop("__order")
+    return ordered_groups(parts, plan, policy, collection)
 
 
 def _batch_rows(session: Any, query: str, names: list[str]) -> list[dict[str, Any]] | None:
